@@ -1,0 +1,5 @@
+"""`python -m overdue_guide` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,57 @@
+"""Read an answers file for a scripted run and check it against a flow.
+
+A file is a YAML or JSON mapping of question id to answer code (a list for a
+multiple choice). Each answer goes through `engine.validate`, the same check
+the interactive prompts use.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import yamlsafe
+from .engine import validate
+from .errors import AnswersError
+from .model import Answer, Flow
+
+
+def read(path: Path) -> dict[str, object]:
+    """The raw mapping in an answers file; one clear `AnswersError` for anything else."""
+    try:
+        source = yamlsafe.read_text(path, "answers file")
+        data = _parse(source, path)
+    except yamlsafe.YamlProblem as problem:
+        finding = problem.finding
+        where = f"{finding.file}:{finding.line}" if finding.line else finding.file
+        raise AnswersError(f"{where}: {finding.message}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AnswersError(f"{path}: an answers file is a mapping of question id to answer code")
+    return data
+
+
+def _parse(source: str, path: Path) -> object:
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(source)
+        except json.JSONDecodeError as exc:
+            raise AnswersError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    return yamlsafe.plain_value(yamlsafe.parse(source, str(path)))
+
+
+def check(flow: Flow, raw: dict[str, object], origin: str) -> tuple[dict[str, Answer], list[str]]:
+    """Validated answers for the flow's questions, and a warning for each unknown id."""
+    answers: dict[str, Answer] = {}
+    warnings: list[str] = []
+    for key, value in raw.items():
+        question = flow.questions.get(key)
+        if question is None:
+            warnings.append(f"{origin}: unknown question id '{key}' ignored")
+            continue
+        try:
+            answers[key] = validate(question, value)
+        except AnswersError as exc:
+            raise AnswersError(f"{origin}: {exc}") from None
+    return answers, warnings

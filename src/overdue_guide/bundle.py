@@ -1,0 +1,90 @@
+"""Find a flow by name or path and load it with the sources it cites, checked.
+
+Shipped flows live in `flows/` at the repository root; the wheel carries them
+inside the package, and a source checkout (editable install) is found too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checker import check
+from .errors import Finding, FlowError, FlowNotFound
+from .loader import parse_catalog, parse_flow
+from .model import Catalog, Flow
+
+DEFAULT_FLOW = "main"
+SOURCES_FILE = "sources.yaml"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A flow ready for the interview, and the catalogue its sources refer to."""
+
+    flow: Flow
+    catalog: Catalog
+
+
+def shipped_dir() -> Path:
+    """The folder of shipped flows: inside the installed package, else the checkout's."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "flows"
+    return packaged if packaged.is_dir() else here.parents[1] / "flows"
+
+
+def documents_dir() -> Path | None:
+    """The source articles, for checking quotes: $OVERDUE_GUIDE_DOCUMENTS or ../shared/seeds."""
+    configured = os.environ.get("OVERDUE_GUIDE_DOCUMENTS")
+    if configured:
+        return Path(configured)
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    return seeds if seeds.is_dir() else None
+
+
+def flow_files(folder: Path) -> list[Path]:
+    """The flow files in `folder`: every .yaml but the sources file."""
+    return sorted(p for p in folder.glob("*.yaml") if p.name != SOURCES_FILE)
+
+
+def shipped_names() -> list[str]:
+    return [p.stem for p in flow_files(shipped_dir())]
+
+
+def resolve(name: str | None) -> Path:
+    """A shipped flow's name ('main') or a path to a flow file."""
+    name = name or DEFAULT_FLOW
+    as_path = Path(name)
+    if as_path.suffix in (".yaml", ".yml") or os.sep in name:
+        if not as_path.is_file():
+            raise FlowNotFound(f"no flow file at {name}")
+        return as_path
+    shipped = shipped_dir() / f"{name}.yaml"
+    if not shipped.is_file():
+        raise FlowNotFound(f"no flow named '{name}'; shipped flows: {', '.join(shipped_names())}")
+    return shipped
+
+
+def catalog_for(flow_path: Path) -> Path:
+    """The sources file beside the flow, else the shipped one."""
+    beside = flow_path.parent / SOURCES_FILE
+    return beside if beside.is_file() else shipped_dir() / SOURCES_FILE
+
+
+def load(path: Path, documents: Path | None = None) -> tuple[Flow | None, Catalog | None, list[Finding]]:
+    """Parse and check a flow and its catalogue; quotes are checked when `documents` is given."""
+    flow, findings = parse_flow(path)
+    catalog, catalog_findings = parse_catalog(catalog_for(path))
+    findings = findings + catalog_findings
+    if flow is not None and catalog is not None:
+        findings += check(flow, catalog, documents)
+    return flow, catalog, findings
+
+
+def open_flow(name: str | None = None) -> Bundle:
+    """The flow for an interview; a `FlowError` if it has any error at all."""
+    flow, catalog, findings = load(resolve(name))
+    if flow is None or catalog is None or any(f.severity == "error" for f in findings):
+        raise FlowError(findings)
+    return Bundle(flow, catalog)

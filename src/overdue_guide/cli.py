@@ -1,0 +1,163 @@
+"""The command line: thin commands over the library, and the one error boundary.
+
+Every command calls into the library and prints; `main` turns a `GuideError`
+into one line on stderr and its exit status, Ctrl-C into 130.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import answers as answers_file
+from . import bundle, engine, i18n, render, report
+from .errors import ExitStatus, GuideError, Interrupted, NoTerminal
+from .model import Text
+from .export import as_json, as_markdown, as_text
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="A calm checklist for an overdue Huabei/Jiebei repayment. General information, not legal advice.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Lang(str, Enum):
+    zh_cn = "zh-CN"
+    en = "en"
+
+
+LangOption = Annotated[
+    Optional[Lang], typer.Option("--lang", help="Language: zh-CN or en (default: from LC_ALL / LANG).")
+]
+PlainOption = Annotated[bool, typer.Option("--plain", help="No colours (also: NO_COLOR=1).")]
+
+
+@app.callback(invoke_without_command=True)
+def start(ctx: typer.Context, lang: LangOption = None, plain: PlainOption = False) -> None:
+    """Start the interview (the same as `overdue-guide run`)."""
+    if ctx.invoked_subcommand is None:
+        run(flow=None, answers=None, output_format=Format.text, lang=lang, plain=plain)
+
+
+@app.command()
+def run(
+    flow: Annotated[Optional[str], typer.Argument(help="A shipped flow's name or a flow file (default: main).")] = None,
+    answers: Annotated[
+        Optional[Path], typer.Option("--answers", help="YAML or JSON file of question id → answer code: no prompts.")
+    ] = None,
+    output_format: Annotated[Format, typer.Option("--format", help="How to print the checklist.")] = Format.text,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Ask the questions (or read them from --answers) and print the checklist.
+
+    Example: overdue-guide run --answers answers.yaml --format json
+    """
+    language = lang.value if lang else i18n.detect_lang()
+    console = _console(plain)
+    opened = bundle.open_flow(flow)
+    if answers is not None:
+        raw = answers_file.read(answers)
+        given, warnings = answers_file.check(opened.flow, raw, str(answers))
+        for warning in warnings:
+            _stderr().print(f"warning: {warning}", markup=False, highlight=False)
+        taken = engine.complete(opened.flow, given)
+    else:
+        taken = _interview(opened, console, language)
+    checklist = engine.checklist(opened.flow, taken)
+    view = report.build(checklist, opened.catalog, language)
+    if output_format is Format.json:
+        sys.stdout.write(as_json(report.contract(view, checklist, opened.catalog)))
+    elif output_format is Format.markdown:
+        sys.stdout.write(as_markdown(view))
+    elif console.is_terminal:
+        console.print()
+        render.checklist(console, view)
+    else:
+        sys.stdout.write(as_text(view, console.width))
+
+
+def _interview(opened: bundle.Bundle, console: Console, lang: str) -> dict[str, engine.Answer]:
+    from . import interview, prompts
+
+    flow = opened.flow
+    if not sys.stdin.isatty():
+        first = flow.questions[flow.start]
+        raise NoTerminal(
+            f"no terminal to ask in: give the answers with --answers FILE "
+            f"(first question '{first.id}': {' | '.join(first.codes)})"
+        )
+    intro = [i18n.text(flow.intro, lang)] if flow.intro else []
+    render.heading(console, i18n.text(flow.title, lang), [*intro, i18n.message("quit_hint", lang)])
+
+    def show_help(text: str) -> None:
+        console.print(text, markup=False, highlight=False, style="italic")
+
+    def alert(text: Text) -> None:
+        render.alert(console, i18n.text(text, lang))
+
+    try:
+        return interview.run(flow, prompts.make_ask(lang, show_help), alert)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(i18n.message("interrupted", lang)) from None
+
+
+@app.command()
+def sources(flow: Annotated[Optional[str], typer.Argument(help="A shipped flow's name or a flow file.")] = None) -> None:
+    """List the documents and references the advice comes from."""
+    opened = bundle.open_flow(flow)
+    console = _console(False)
+    for document in opened.catalog.documents.values():
+        facts = " · ".join(x for x in (document.site, document.date, document.url) if x)
+        console.print(f"{document.file}  《{document.title}》", markup=False, highlight=False, style="bold")
+        if facts:
+            console.print(f"  {facts}", markup=False, highlight=False)
+        if document.note:
+            console.print(f"  {document.note.get('zh-CN')}", markup=False, highlight=False, style="dim")
+    console.print()
+    for reference in opened.catalog.references.values():
+        console.print(f"{reference.id} [{reference.confidence}] {reference.cite}", markup=False, highlight=False)
+
+
+def _console(plain: bool) -> Console:
+    return Console(no_color=plain or None, highlight=False, emoji=False)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, emoji=False)
+
+
+def main() -> None:
+    """The console script: every failure becomes one line on stderr and an exit code."""
+    try:
+        app()
+    except GuideError as error:
+        _fail(str(error))
+        sys.exit(int(error.status))
+    except OSError as error:
+        _fail(f"cannot write: {error.strerror or error}")
+        sys.exit(int(ExitStatus.BAD_INPUT))
+    except Exception as error:  # the last resort: a bug must still not print a traceback
+        if os.environ.get("OVERDUE_GUIDE_TRACEBACK"):
+            raise
+        _fail(f"unexpected error: {error!r} (set OVERDUE_GUIDE_TRACEBACK=1 to see where)")
+        sys.exit(int(ExitStatus.FINDINGS))
+
+
+def _fail(line: str) -> None:
+    sys.stderr.write(f"overdue-guide: {line}\n")
+    sys.stderr.flush()

@@ -1,0 +1,136 @@
+"""Walk a flow: given the answers so far, the next question or the checklist.
+
+Pure functions over `model` objects: no terminal, no files. The interactive
+prompts, scripted answers files and resumed sessions all go through here, and
+all validate answers with `validate`, so each path accepts exactly the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .conditions import evaluate
+from .errors import AnswersError, Finding, FlowError, MissingAnswer
+from .model import END, URGENCIES, Answer, Answers, Flow, Item, Question
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where an interview stands: the questions answered on the path, and what comes next."""
+
+    path: tuple[str, ...]
+    pending: Question | None
+
+    @property
+    def finished(self) -> bool:
+        return self.pending is None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The result: the answers on the path taken and the items they call for, most urgent first."""
+
+    flow: Flow
+    answers: Mapping[str, Answer]
+    items: tuple[Item, ...]
+
+
+def validate(question: Question, raw: object) -> Answer:
+    """Turn a raw answer (a code, or a list of codes) into a checked `Answer`."""
+    codes = question.codes
+    allowed = ", ".join(codes)
+    if question.kind == "multi":
+        if not isinstance(raw, (list, tuple)) or not all(isinstance(c, str) for c in raw):
+            raise AnswersError(f"'{question.id}' takes a list of codes (any of: {allowed}; [] for none)")
+        unknown = [c for c in raw if c not in codes]
+        if unknown:
+            raise AnswersError(f"'{question.id}': unknown code '{unknown[0]}'; allowed: {allowed}")
+        return tuple(c for c in codes if c in raw)
+    if not isinstance(raw, str):
+        raise AnswersError(f"'{question.id}' takes one code (one of: {allowed})")
+    if raw not in codes:
+        raise AnswersError(f"'{question.id}': unknown code '{raw}'; allowed: {allowed}")
+    return raw
+
+
+def walk(flow: Flow, answers: Answers) -> Step:
+    """Follow the answers from the start; stop at the first question they do not answer."""
+    path: list[str] = []
+    current = flow.start
+    while current != END:
+        question = _question(flow, current, path)
+        if current not in answers:
+            return Step(tuple(path), question)
+        path.append(current)
+        current = next_target(question, answers)
+    return Step(tuple(path), None)
+
+
+def next_target(question: Question, answers: Answers) -> str:
+    """Where the flow goes after `question`: the chosen option's route, else the question's."""
+    answer = answers[question.id]
+    option = question.option(answer) if isinstance(answer, str) else None
+    routes = (option.next if option else ()) or question.next
+    for route in routes:
+        if route.when is None or evaluate(route.when, answers):
+            return route.goto
+    return END
+
+
+def on_path(flow: Flow, answers: Answers) -> dict[str, Answer]:
+    """Only the answers of questions on the path taken: abandoned branches are dropped."""
+    return {qid: answers[qid] for qid in walk(flow, answers).path}
+
+
+def complete(flow: Flow, answers: Answers) -> dict[str, Answer]:
+    """Answers for a scripted run: the given ones, plus defaults where a question has one."""
+    filled = dict(answers)
+    while (step := walk(flow, filled)).pending is not None:
+        question = step.pending
+        if question.default is None:
+            raise MissingAnswer(question.id, question.codes, question.kind == "multi")
+        filled[question.id] = question.default
+    return on_path(flow, filled)
+
+
+def checklist(flow: Flow, answers: Answers) -> Checklist:
+    """The finished checklist for answers that reach the end of the flow."""
+    step = walk(flow, answers)
+    if step.pending is not None:
+        question = step.pending
+        raise MissingAnswer(question.id, question.codes, question.kind == "multi")
+    taken = {qid: answers[qid] for qid in step.path}
+    wanted: list[str] = []
+    for qid in step.path:
+        question = flow.questions[qid]
+        wanted.extend(question.items)
+        for code in _chosen(taken[qid]):
+            option = question.option(code)
+            wanted.extend(option.items if option else ())
+    for rule in flow.rules:
+        if evaluate(rule.when, taken):
+            wanted.extend(rule.items)
+    return Checklist(flow, taken, _ordered(flow, wanted))
+
+
+def _chosen(answer: Answer) -> tuple[str, ...]:
+    return (answer,) if isinstance(answer, str) else answer
+
+
+def _ordered(flow: Flow, wanted: list[str]) -> tuple[Item, ...]:
+    """De-duplicated, most urgent first; within an urgency, in the order the flow lists items."""
+    position = {item_id: index for index, item_id in enumerate(flow.items)}
+    chosen = {item_id for item_id in wanted if item_id in flow.items}
+    ranked = sorted(chosen, key=lambda i: (URGENCIES.index(flow.items[i].urgency), position[i]))
+    return tuple(flow.items[item_id] for item_id in ranked)
+
+
+def _question(flow: Flow, qid: str, path: list[str]) -> Question:
+    """The question `qid`, or a `FlowError` for a route the checker would have refused."""
+    question = flow.questions.get(qid)
+    if question is None:
+        raise FlowError([Finding(flow.path, flow.loc.line, 1, "error", "unknown-target", f"no question '{qid}'")])
+    if qid in path:
+        raise FlowError([Finding(flow.path, question.loc.line, question.loc.col, "error", "cycle", f"'{qid}' is reached twice")])
+    return question

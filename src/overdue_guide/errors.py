@@ -1,0 +1,85 @@
+"""Typed errors of the domain, and the exit codes the CLI turns them into.
+
+Library code raises these and never prints; `cli` is the one place that turns
+them into a line on stderr and an exit status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The exit codes the README promises."""
+
+    OK = 0
+    FINDINGS = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a flow file, located for an author's editor."""
+
+    file: str
+    line: int
+    col: int
+    severity: str  # "error" | "warning"
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code} {self.message}"
+
+
+class GuideError(Exception):
+    """Anything the user can fix: bad input, a bad flow, no terminal."""
+
+    status: ExitStatus = ExitStatus.BAD_INPUT
+
+
+class FlowError(GuideError):
+    """A flow or sources file that cannot be used; carries every finding."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        errors = [f for f in findings if f.severity == "error"] or findings
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{errors[0]}{more}")
+
+
+class FlowNotFound(GuideError):
+    """A flow named on the command line that is neither a shipped flow nor a file."""
+
+
+class AnswersError(GuideError):
+    """An answers file, or one answer in it, that cannot be used."""
+
+
+class MissingAnswer(AnswersError):
+    """A scripted run reached a question its answers do not answer."""
+
+    def __init__(self, question: str, codes: tuple[str, ...], multi: bool) -> None:
+        self.question = question
+        self.codes = codes
+        if multi:
+            hint = f"a list of any of: {', '.join(codes)} ([] for none)"
+        else:
+            hint = f"one of: {', '.join(codes)}"
+        super().__init__(f"no answer for '{question}': give {hint}")
+
+
+class NoTerminal(GuideError):
+    """An interview was asked for where nobody can answer it."""
+
+
+class Interrupted(GuideError):
+    """The person stopped the interview (Ctrl-C, Ctrl-D or a termination signal)."""
+
+    status = ExitStatus.INTERRUPTED
+
+
+class StorageError(GuideError):
+    """Saved progress or an output file that cannot be read or written."""

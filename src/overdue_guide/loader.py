@@ -1,0 +1,466 @@
+"""Turn flow and sources YAML into the typed objects of `model`.
+
+Every problem becomes a `Finding` with file:line:col and a stable code (listed
+in docs/flow-format.md); loading goes on past a problem where it can, so an
+author sees all of them at once. The interview and the checker both load here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar, cast
+
+from . import yamlsafe
+from .errors import Finding, FlowError
+from .model import (
+    FLOW_LANGS,
+    KINDS,
+    URGENCIES,
+    AllOf,
+    Answer,
+    Answered,
+    AnyOf,
+    Catalog,
+    Condition,
+    Document,
+    Flow,
+    Includes,
+    Is,
+    Item,
+    Kind,
+    Loc,
+    Not,
+    Option,
+    Question,
+    Reference,
+    Route,
+    Rule,
+    Source,
+    Text,
+)
+from .yamlsafe import Node
+
+T = TypeVar("T")
+
+#: Built-in labels of a yes/no question that lists no options of its own.
+YES_NO_LABELS = {
+    "yes": {"zh-CN": "是", "en": "Yes"},
+    "no": {"zh-CN": "否", "en": "No"},
+}
+
+
+class _Reader:
+    """Reads nodes of one file against the format, collecting findings."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.findings: list[Finding] = []
+
+    def loc(self, node: Node) -> Loc:
+        return Loc(self.name, node.line, node.col)
+
+    def report(self, node: Node, code: str, message: str, severity: str = "error") -> None:
+        self.findings.append(Finding(self.name, node.line, node.col, severity, code, message))
+
+    def mapping(
+        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
+    ) -> dict[str, Node] | None:
+        """The keys of a mapping node; reports wrong type, duplicates, unknown and missing keys."""
+        if node.kind != "map":
+            self.report(node, "wrong-type", f"{what} must be a mapping (key: value)")
+            return None
+        required, optional = tuple(required), tuple(optional)
+        known = (*required, *optional)
+        found: dict[str, Node] = {}
+        for key, value in node.pairs:
+            name = key.value if key.kind == "scalar" else ""
+            if name in found:
+                self.report(key, "duplicate-key", f"'{name}' appears twice in {what}")
+            elif name not in known:
+                self.report(key, "unknown-key", f"unknown key '{name}' in {what}; expected {_words(known)}")
+            found[name] = value
+        for name in required:
+            if name not in found:
+                self.report(node, "missing-field", f"{what} needs '{name}'")
+        return found
+
+    def string(self, node: Node, what: str) -> str | None:
+        if node.kind != "scalar" or node.is_null:
+            self.report(node, "wrong-type" if node.kind != "scalar" else "missing-field", f"{what} must be text")
+            return None
+        if not node.value.strip():
+            self.report(node, "missing-field", f"{what} is empty")
+            return None
+        return node.value
+
+    def identifier(self, node: Node, what: str) -> str | None:
+        value = self.string(node, what)
+        if value is not None and not _is_identifier(value):
+            self.report(node, "bad-id", f"{what} '{value}' must be lower-case letters, digits and _")
+            return None
+        return value
+
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        if node.kind == "seq":
+            return node.items
+        self.report(node, "wrong-type", f"{what} must be a list")
+        return []
+
+    def ids(self, node: Node, what: str) -> tuple[str, ...]:
+        """A list of ids; a single id is accepted as a list of one."""
+        items = [node] if node.kind == "scalar" else self.sequence(node, what)
+        found = (self.identifier(child, f"an entry of {what}") for child in items)
+        return tuple(value for value in found if value is not None)
+
+    def text(self, node: Node, what: str) -> Text | None:
+        """A string in every flow language: {zh-CN: ..., en: ...}."""
+        keys = self.mapping(node, what, (), FLOW_LANGS)
+        if keys is None:
+            return None
+        by_lang = {}
+        for lang in FLOW_LANGS:
+            value = keys.get(lang)
+            if value is None:
+                self.report(node, "missing-translation", f"{what} has no '{lang}' text", "warning")
+                continue
+            text = self.string(value, f"the {lang} text of {what}")
+            if text is not None:
+                by_lang[lang] = text.strip()
+        if "zh-CN" not in by_lang:
+            return None
+        return Text(by_lang, self.loc(node))
+
+    def unique(self, entries: list[tuple[Node, T | None]], key: Callable[[T], str], what: str) -> list[T]:
+        """Drop failed entries and report repeated ids."""
+        seen: dict[str, Node] = {}
+        kept: list[T] = []
+        for node, value in entries:
+            if value is None:
+                continue
+            ident = key(value)
+            if ident in seen:
+                self.report(node, "duplicate-id", f"{what} '{ident}' is defined twice (first at line {seen[ident].line})")
+                continue
+            seen[ident] = node
+            kept.append(value)
+        return kept
+
+
+def _is_identifier(value: str) -> bool:
+    return value.isascii() and value.replace("_", "a").isalnum() and value[0].isalpha() and value == value.lower()
+
+
+def _words(names: Iterable[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
+
+
+# --- flows --------------------------------------------------------------------
+
+
+def parse_flow(path: Path) -> tuple[Flow | None, list[Finding]]:
+    """Load one flow file, returning it (None if unusable) and every finding."""
+    reader = _Reader(str(path))
+    try:
+        root = yamlsafe.load(path, "flow file")
+    except yamlsafe.YamlProblem as problem:
+        return None, [problem.finding]
+    if root is None:
+        return None, [Finding(str(path), 1, 1, "error", "missing-field", "the flow file is empty")]
+    flow = _flow(reader, root)
+    return flow, reader.findings
+
+
+def load_flow(path: Path) -> Flow:
+    """Load a flow for the interview; raise `FlowError` if it has any error."""
+    flow, findings = parse_flow(path)
+    if flow is None or any(f.severity == "error" for f in findings):
+        raise FlowError(findings)
+    return flow
+
+
+def _flow(r: _Reader, root: Node) -> Flow | None:
+    keys = r.mapping(root, "the flow", ("flow", "title", "start", "questions", "items"), ("format", "intro", "rules"))
+    if keys is None:
+        return None
+    if "format" in keys and keys["format"].value != "1":
+        r.report(keys["format"], "bad-value", "this program reads flow format 1")
+    ident = r.identifier(keys["flow"], "'flow'") if "flow" in keys else None
+    title = r.text(keys["title"], "'title'") if "title" in keys else None
+    intro = r.text(keys["intro"], "'intro'") if "intro" in keys else None
+    start = r.identifier(keys["start"], "'start'") if "start" in keys else None
+    questions = _each(r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question")
+    items = _each(r, keys.get("items"), "'items'", _item, lambda i: i.id, "item")
+    rules = tuple(rule for n in _list(r, keys.get("rules"), "'rules'") if (rule := _rule(r, n)) is not None)
+    if ident is None or title is None or start is None:
+        return None
+    return Flow(
+        id=ident,
+        title=title,
+        intro=intro,
+        start=start,
+        questions={q.id: q for q in questions},
+        items={i.id: i for i in items},
+        rules=rules,
+        path=r.name,
+        loc=r.loc(root),
+    )
+
+
+def _list(r: _Reader, node: Node | None, what: str) -> list[Node]:
+    return [] if node is None else r.sequence(node, what)
+
+
+def _each(
+    r: _Reader, node: Node | None, what: str, build: Callable[[_Reader, Node], T | None], key: Callable[[T], str], kind: str
+) -> list[T]:
+    entries = [(child, build(r, child)) for child in _list(r, node, what)]
+    return r.unique(entries, key, kind)
+
+
+def _question(r: _Reader, node: Node) -> Question | None:
+    keys = r.mapping(node, "a question", ("id", "prompt"), ("kind", "help", "options", "next", "items", "default"))
+    if keys is None:
+        return None
+    ident = r.identifier(keys["id"], "a question id") if "id" in keys else None
+    what = f"question '{ident}'"
+    kind = _kind(r, keys.get("kind"))
+    prompt = r.text(keys["prompt"], f"the prompt of {what}") if "prompt" in keys else None
+    help_text = r.text(keys["help"], f"the help of {what}") if "help" in keys else None
+    options = _options(r, keys.get("options"), node, kind, what)
+    routes = _routes(r, keys["next"], f"'next' of {what}") if "next" in keys else ()
+    items = r.ids(keys["items"], f"'items' of {what}") if "items" in keys else ()
+    default = _default(r, keys.get("default"), kind, options, what)
+    if ident is None or prompt is None or kind is None:
+        return None
+    return Question(ident, kind, prompt, help_text, options, routes, items, default, r.loc(node))
+
+
+def _kind(r: _Reader, node: Node | None) -> Kind | None:
+    if node is None:
+        return "single"
+    value = r.string(node, "'kind'")
+    if value is not None and value not in KINDS:
+        r.report(node, "bad-value", f"'kind' must be one of {_words(KINDS)}, not '{value}'")
+        return None
+    return cast("Kind | None", value)
+
+
+def _options(r: _Reader, node: Node | None, question: Node, kind: Kind | None, what: str) -> tuple[Option, ...]:
+    if node is None:
+        if kind == "yes_no":
+            loc = r.loc(question)
+            return tuple(Option(c, Text(YES_NO_LABELS[c], loc), (), (), None, loc) for c in ("yes", "no"))
+        r.report(question, "missing-field", f"{what} needs 'options'")
+        return ()
+    entries = [(child, _option(r, child, what)) for child in r.sequence(node, f"'options' of {what}")]
+    options = tuple(r.unique(entries, lambda o: o.code, f"answer code of {what}"))
+    if kind == "yes_no" and {o.code for o in options} != {"yes", "no"}:
+        r.report(node, "bad-value", f"the options of yes/no {what} must have the codes 'yes' and 'no'")
+    return options
+
+
+def _option(r: _Reader, node: Node, what: str) -> Option | None:
+    keys = r.mapping(node, f"an option of {what}", ("code", "label"), ("items", "next", "alert"))
+    if keys is None:
+        return None
+    code = r.identifier(keys["code"], f"an answer code of {what}") if "code" in keys else None
+    label = r.text(keys["label"], f"the label of option '{code}'") if "label" in keys else None
+    items = r.ids(keys["items"], f"'items' of option '{code}'") if "items" in keys else ()
+    routes = _routes(r, keys["next"], f"'next' of option '{code}'") if "next" in keys else ()
+    alert = r.text(keys["alert"], f"the alert of option '{code}'") if "alert" in keys else None
+    if code is None or label is None:
+        return None
+    return Option(code, label, items, routes, alert, r.loc(node))
+
+
+def _default(r: _Reader, node: Node | None, kind: Kind | None, options: tuple[Option, ...], what: str) -> Answer | None:
+    if node is None:
+        return None
+    codes = [o.code for o in options]
+    if kind == "multi":
+        chosen = tuple(child.value for child in r.sequence(node, f"the default of {what}"))
+        bad = [c for c in chosen if c not in codes]
+    else:
+        value = r.string(node, f"the default of {what}")
+        if value is None:
+            return None
+        chosen, bad = (value,), ([value] if value not in codes else [])
+    if bad:
+        r.report(node, "unknown-code", f"the default of {what} uses unknown code '{bad[0]}'; expected {_words(codes)}")
+        return None
+    return chosen if kind == "multi" else chosen[0]
+
+
+def _routes(r: _Reader, node: Node, what: str) -> tuple[Route, ...]:
+    """`next: target`, or a list of {when: condition, goto: target} tried in order."""
+    if node.kind == "scalar":
+        target = r.identifier(node, what)
+        return (Route(target, None, r.loc(node)),) if target else ()
+    routes = []
+    for child in r.sequence(node, what):
+        keys = r.mapping(child, f"a route of {what}", ("goto",), ("when",))
+        if keys is None or "goto" not in keys:
+            continue
+        target = r.identifier(keys["goto"], f"'goto' in {what}")
+        when = _condition(r, keys["when"]) if "when" in keys else None
+        if target:
+            routes.append(Route(target, when, r.loc(child)))
+    return tuple(routes)
+
+
+def _item(r: _Reader, node: Node) -> Item | None:
+    keys = r.mapping(node, "an item", ("id", "text", "detail", "urgency", "sources"))
+    if keys is None:
+        return None
+    ident = r.identifier(keys["id"], "an item id") if "id" in keys else None
+    what = f"item '{ident}'"
+    text = r.text(keys["text"], f"the text of {what}") if "text" in keys else None
+    detail = r.text(keys["detail"], f"the detail of {what}") if "detail" in keys else None
+    urgency = r.string(keys["urgency"], f"the urgency of {what}") if "urgency" in keys else None
+    if urgency is not None and urgency not in URGENCIES:
+        r.report(keys["urgency"], "bad-value", f"urgency must be one of {_words(URGENCIES)}, not '{urgency}'")
+        urgency = None
+    sources: tuple[Source, ...] = ()
+    if "sources" in keys:
+        listed = r.sequence(keys["sources"], f"the sources of {what}")
+        sources = tuple(s for child in listed if (s := _source(r, child, what)) is not None)
+        if not listed:
+            r.report(keys["sources"], "no-sources", f"{what} has no sources: every item needs at least one")
+    if ident is None or text is None or detail is None or urgency is None:
+        return None
+    return Item(ident, text, detail, urgency, sources, r.loc(node))
+
+
+def _source(r: _Reader, node: Node, what: str) -> Source | None:
+    keys = r.mapping(node, f"a source of {what}", (), ("document", "quote", "reference", "article"))
+    if keys is None:
+        return None
+    loc = r.loc(node)
+    if "document" in keys and "reference" not in keys:
+        document = r.string(keys["document"], "'document'")
+        if "quote" not in keys:
+            r.report(node, "missing-field", f"a document source of {what} needs a 'quote'")
+            return None
+        quote = r.string(keys["quote"], "'quote'")
+        if "article" in keys:
+            r.report(keys["article"], "unknown-key", "'article' belongs to a reference source")
+        return Source(loc, document=document, quote=quote) if document and quote else None
+    if "reference" in keys and "document" not in keys:
+        reference = r.string(keys["reference"], "'reference'")
+        article = r.string(keys["article"], "'article'") if "article" in keys else None
+        if "quote" in keys:
+            r.report(keys["quote"], "unknown-key", "'quote' belongs to a document source")
+        return Source(loc, reference=reference, article=article) if reference else None
+    r.report(node, "bad-source", f"a source of {what} needs either 'document' and 'quote', or 'reference'")
+    return None
+
+
+def _rule(r: _Reader, node: Node) -> Rule | None:
+    keys = r.mapping(node, "a rule", ("when", "items"))
+    if keys is None or "when" not in keys or "items" not in keys:
+        return None
+    when = _condition(r, keys["when"])
+    items = r.ids(keys["items"], "'items' of a rule")
+    return Rule(when, items, r.loc(node)) if when is not None else None
+
+
+# --- conditions -----------------------------------------------------------------
+
+_CONDITION_KEYS = ("question", "is", "includes", "includes_all", "answered", "all", "any", "not")
+
+
+def _condition(r: _Reader, node: Node) -> Condition | None:
+    """One of: {question, is}, {question, includes}, {question, includes_all},
+    {answered}, {all: [..]}, {any: [..]}, {not: ..}."""
+    keys = r.mapping(node, "a condition", (), _CONDITION_KEYS)
+    if keys is None:
+        return None
+    loc = r.loc(node)
+    shape = sorted(keys)
+    if shape in (["is", "question"], ["includes", "question"], ["includes_all", "question"]):
+        question = r.identifier(keys["question"], "'question' in a condition")
+        test = shape[0]
+        codes = r.ids(keys[test], f"'{test}' in a condition")
+        if question is None or not codes:
+            return None
+        if test == "is":
+            return Is(question, codes, loc)
+        return Includes(question, codes, test == "includes_all", loc)
+    if shape == ["answered"]:
+        question = r.identifier(keys["answered"], "'answered'")
+        return Answered(question, loc) if question else None
+    if shape in (["all"], ["any"]):
+        terms = tuple(c for child in r.sequence(keys[shape[0]], f"'{shape[0]}'") if (c := _condition(r, child)))
+        if not terms:
+            r.report(node, "bad-condition", f"'{shape[0]}' needs at least one condition")
+            return None
+        return AllOf(terms, loc) if shape == ["all"] else AnyOf(terms, loc)
+    if shape == ["not"]:
+        term = _condition(r, keys["not"])
+        return Not(term, loc) if term else None
+    r.report(
+        node,
+        "bad-condition",
+        "a condition is one of {question, is}, {question, includes}, {question, includes_all}, "
+        "{answered}, {all}, {any}, {not}",
+    )
+    return None
+
+
+# --- the sources catalogue ------------------------------------------------------------
+
+
+def parse_catalog(path: Path) -> tuple[Catalog | None, list[Finding]]:
+    """Load the sources file: every document and reference flows may cite."""
+    r = _Reader(str(path))
+    try:
+        root = yamlsafe.load(path, "sources file")
+    except yamlsafe.YamlProblem as problem:
+        return None, [problem.finding]
+    if root is None:
+        return None, [Finding(str(path), 1, 1, "error", "missing-field", "the sources file is empty")]
+    keys = r.mapping(root, "the sources file", ("documents", "references"))
+    if keys is None:
+        return None, r.findings
+    documents = _each(r, keys.get("documents"), "'documents'", _document, lambda d: d.file, "document")
+    references = _each(r, keys.get("references"), "'references'", _reference, lambda x: x.id, "reference")
+    catalog = Catalog({d.file: d for d in documents}, {x.id: x for x in references}, str(path))
+    return catalog, r.findings
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Load the sources file for the interview; raise `FlowError` if it has any error."""
+    catalog, findings = parse_catalog(path)
+    if catalog is None or any(f.severity == "error" for f in findings):
+        raise FlowError(findings)
+    return catalog
+
+
+def _document(r: _Reader, node: Node) -> Document | None:
+    keys = r.mapping(node, "a document", ("file", "title"), ("site", "date", "url", "note"))
+    if keys is None:
+        return None
+    values = {k: r.string(v, f"'{k}' of a document") for k, v in keys.items() if k != "note"}
+    note = r.text(keys["note"], "'note' of a document") if "note" in keys else None
+    file, title = values.get("file"), values.get("title")
+    if not (file and title):
+        return None
+    return Document(file, title, values.get("site"), values.get("date"), values.get("url"), note, r.loc(node))
+
+
+def _reference(r: _Reader, node: Node) -> Reference | None:
+    keys = r.mapping(node, "a reference", ("id", "cite", "summary", "confidence"))
+    if keys is None:
+        return None
+    ident = r.string(keys["id"], "'id' of a reference") if "id" in keys else None
+    cite = r.string(keys["cite"], "'cite' of a reference") if "cite" in keys else None
+    summary = r.text(keys["summary"], "'summary' of a reference") if "summary" in keys else None
+    confidence = r.string(keys["confidence"], "'confidence'") if "confidence" in keys else None
+    if confidence is not None and confidence not in ("H", "M"):
+        r.report(keys["confidence"], "bad-value", "a cited reference must be marked H or M (L is never cited)")
+        confidence = None
+    if not (ident and cite and summary and confidence):
+        return None
+    return Reference(ident, cite, summary, confidence, r.loc(node))
+

@@ -1,0 +1,92 @@
+"""Ask one question in the terminal with questionary: the only module that imports it.
+
+A question becomes a select list (one answer) or a checkbox list (several),
+with "back" and "help" as extra choices; Ctrl-C raises KeyboardInterrupt and
+Ctrl-D raises EOFError in every kind of list, so the CLI can end cleanly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .i18n import message, text
+from .interview import Nav, Prompt
+from .model import Answer, Question
+
+
+class _Help:
+    """The "what does this mean" choice."""
+
+
+HELP = _Help()
+
+
+def make_ask(lang: str, show_help: Callable[[str], None]) -> Callable[[Prompt], object]:
+    """An `ask` for `interview.run` that prompts in `lang` and prints help with `show_help`."""
+
+    def ask(prompt: Prompt) -> object:
+        current = prompt.default
+        while True:
+            reply = _ask_once(prompt, current, lang)
+            if isinstance(reply, tuple) and HELP in reply:
+                current = tuple(c for c in reply if isinstance(c, str))
+                reply = HELP
+            if reply is HELP:
+                if prompt.question.help is not None:
+                    show_help(text(prompt.question.help, lang))
+                continue
+            if isinstance(reply, tuple) and Nav.BACK in reply:
+                return Nav.BACK
+            return list(reply) if isinstance(reply, tuple) else reply
+
+    return ask
+
+
+def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
+    import questionary
+
+    question = prompt.question
+    title = f"{message('step', lang, n=prompt.step)} · {text(question.prompt, lang)}"
+    extras = _extras(question, prompt.can_go_back, lang)
+    if question.kind == "multi":
+        chosen = current if isinstance(current, tuple) else ()
+        choices = [questionary.Choice(text(o.label, lang), o.code, checked=o.code in chosen) for o in question.options]
+        widget = questionary.checkbox(
+            title, choices=[*choices, *extras], instruction=message("checkbox_hint", lang)
+        )
+    else:
+        choices = [questionary.Choice(text(o.label, lang), o.code) for o in question.options]
+        default = current if isinstance(current, str) else None
+        widget = questionary.select(
+            title, choices=[*choices, *extras], default=default, instruction=message("select_hint", lang)
+        )
+    _end_on_ctrl_d(widget)
+    result = widget.unsafe_ask()
+    return tuple(result) if isinstance(result, list) else result
+
+
+def _extras(question: Question, can_go_back: bool, lang: str) -> list[Any]:
+    import questionary
+
+    extras: list[Any] = []
+    if question.help is not None:
+        extras.append(questionary.Choice(message("help", lang), HELP))
+    if can_go_back:
+        extras.append(questionary.Choice(message("back", lang), Nav.BACK))
+    return [questionary.Separator(" "), *extras] if extras else []
+
+
+def _end_on_ctrl_d(widget: Any) -> None:
+    """Select and checkbox lists ignore Ctrl-D by default; make it end the interview."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = widget.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings

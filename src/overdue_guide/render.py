@@ -1,0 +1,53 @@
+"""Draw a report, an alert or a heading on a rich `Console` that the caller owns.
+
+All flow text goes in as `rich.text.Text`, never as markup, so a '[bold]' in a
+flow or an answer is shown as written.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from .i18n import message
+from .layout import Wrapped
+from .report import Report
+
+URGENCY_STYLES = {"now": "bold red", "today": "bold yellow", "this_week": "bold cyan", "later": "bold"}
+
+
+def refs(numbers: tuple[int, ...]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def checklist(console: Console, report: Report) -> None:
+    """The checklist: grouped by urgency, each item ☐ with its why and its source numbers."""
+    console.print(Wrapped(report.title, "bold underline"))
+    for group in report.groups:
+        console.print()
+        console.print(Text(group.heading, style=URGENCY_STYLES.get(group.urgency, "bold")))
+        for line in group.lines:
+            console.print(Wrapped(f"☐ {line.text}", "bold", indent=1, tail=refs(line.refs), hang=2))
+            console.print(Wrapped(line.detail, indent=3))
+    if report.sources:
+        console.print()
+        console.print(Text(message("sources", report.lang), style="bold"))
+        for note in report.sources:
+            console.print(Wrapped(f"[{note.number}] {note.label}", indent=1, hang=4))
+            if note.quote:
+                console.print(Wrapped(f"「{note.quote}」", "dim", indent=5))
+    console.print()
+    console.print(Wrapped(report.footer, "bold"))
+
+
+def alert(console: Console, message: str) -> None:
+    """An urgent safety message, impossible to miss."""
+    console.print(Panel(Wrapped(message, "bold"), border_style="red", expand=False))
+
+
+def heading(console: Console, title: str, lines: list[str]) -> None:
+    console.print(Wrapped(title, "bold"))
+    for line in lines:
+        console.print(Wrapped(line, "dim"))
+    console.print()

@@ -1,0 +1,132 @@
+"""The checklist as every output shows it: grouped, localized, sources numbered.
+
+One pure view of a `Checklist` that the terminal renderer and every exporter
+read, so the numbering and wording are the same in all of them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .engine import Checklist
+from .i18n import message, text
+from .model import URGENCIES, Answer, Catalog, Item, Source
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A numbered source: how it reads in the list, and its contract form."""
+
+    number: int
+    label: str
+    quote: str | None
+    contract: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One checklist item as shown: text, why, and the numbers of its sources."""
+
+    id: str
+    urgency: str
+    text: str
+    detail: str
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    urgency: str
+    heading: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    flow: str
+    title: str
+    lang: str
+    answers: dict[str, Answer]
+    groups: tuple[Group, ...]
+    sources: tuple[SourceNote, ...]
+    footer: str
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(line for group in self.groups for line in group.lines)
+
+
+def clean(value: str) -> str:
+    """Control characters (terminal escapes among them) made visible and harmless."""
+    return "".join(
+        c if c in "\n\t" or unicodedata.category(c) != "Cc" else f"\\x{ord(c):02x}" for c in value
+    )
+
+
+def contract_source(source: Source, catalog: Catalog) -> dict[str, str]:
+    """A source in the README's JSON shape."""
+    if source.document is not None and source.quote is not None:
+        return {"document": source.document, "quote": source.quote}
+    reference = catalog.references.get(source.reference or "")
+    cite = reference.cite if reference else (source.reference or "")
+    return {"reference": f"{cite} {source.article}" if source.article else cite}
+
+
+def _label(source: Source, catalog: Catalog, lang: str) -> str:
+    if source.document is not None:
+        document = catalog.documents.get(source.document)
+        title = f"《{document.title}》" if document else ""
+        return f"{message('document', lang)} {source.document[:3]} {title}".rstrip()
+    return contract_source(source, catalog)["reference"]
+
+
+def build(checklist: Checklist, catalog: Catalog, lang: str) -> Report:
+    """Group, localize and number the sources of a finished checklist."""
+    numbers: dict[tuple[str, ...], SourceNote] = {}
+
+    def number(source: Source) -> int:
+        contract = contract_source(source, catalog)
+        key = tuple(sorted(contract.items()))
+        if key not in numbers:
+            quote = clean(source.quote) if source.quote else None
+            numbers[key] = SourceNote(len(numbers) + 1, clean(_label(source, catalog, lang)), quote, contract)
+        return numbers[key].number
+
+    def line(item: Item) -> Line:
+        refs = tuple(sorted({number(s) for s in item.sources}))
+        return Line(item.id, item.urgency, clean(text(item.text, lang)), clean(text(item.detail, lang)), refs)
+
+    lines = [line(item) for item in checklist.items]
+    groups = tuple(
+        Group(u, message(f"urgency.{u}", lang), tuple(ln for ln in lines if ln.urgency == u))
+        for u in URGENCIES
+        if any(ln.urgency == u for ln in lines)
+    )
+    return Report(
+        flow=checklist.flow.id,
+        title=clean(text(checklist.flow.title, lang)),
+        lang=lang,
+        answers=dict(checklist.answers),
+        groups=groups,
+        sources=tuple(numbers.values()),
+        footer=message("footer", lang),
+    )
+
+
+def contract(report: Report, checklist: Checklist, catalog: Catalog) -> dict[str, Any]:
+    """The README's JSON document for a run."""
+    lines = {line.id: line for line in report.lines}
+    items = [
+        {
+            "id": item.id,
+            "text": lines[item.id].text,
+            "detail": lines[item.id].detail,
+            "urgency": item.urgency,
+            "sources": [contract_source(s, catalog) for s in item.sources],
+        }
+        for item in checklist.items
+    ]
+    answers = {k: list(v) if isinstance(v, tuple) else v for k, v in report.answers.items()}
+    return {"flow": report.flow, "lang": report.lang, "answers": answers, "checklist": items}

@@ -1,0 +1,225 @@
+"""Read YAML into located nodes, safely, whatever the bytes.
+
+PyYAML's own composer recurses (a deeply nested file crashes the C version of
+it outright) and its constructors turn tags into objects. We walk the event
+stream instead: no tag ever builds anything, nesting, size and alias expansion
+are bounded, and every node keeps the line and column it was written at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Finding
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 500_000
+
+try:
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+
+@dataclass(eq=False)
+class Node:
+    """A scalar (`value` is str), sequence (`items`) or mapping (`pairs`)."""
+
+    kind: str  # "scalar" | "seq" | "map"
+    line: int
+    col: int
+    value: str = ""
+    plain: bool = False
+    tag: str | None = None
+    items: list[Node] = field(default_factory=list)
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+
+    @property
+    def is_null(self) -> bool:
+        return self.kind == "scalar" and self.plain and self.value in ("", "~", "null", "Null")
+
+
+class YamlProblem(Exception):
+    """The bytes are not a YAML document we will read; carries one finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+        super().__init__(str(finding))
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """The file as text: UTF-8 only, bounded in size, one clear error otherwise."""
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise YamlProblem(Finding(name, 0, 0, "error", "unreadable", "is a folder, not a file")) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise YamlProblem(Finding(name, 0, 0, "error", "unreadable", f"cannot read {what}: {reason}")) from None
+    if len(data) > MAX_BYTES:
+        limit = MAX_BYTES // (1024 * 1024)
+        raise YamlProblem(Finding(name, 0, 0, "error", "too-large", f"{what} is larger than {limit} MiB"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = " (it looks like GBK: save it as UTF-8)" if _looks_like_gbk(data) else ""
+        message = f"{what} is not UTF-8{hint}"
+        raise YamlProblem(Finding(name, line, 1, "error", "not-utf8", message)) from None
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse(text: str, name: str) -> Node | None:
+    """One YAML document as a node tree (None for an empty document)."""
+    try:
+        return _compose(text, name)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(Finding(name, line, col, "error", "yaml-syntax", problem)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Finding(name, 0, 0, "error", "yaml-syntax", str(exc))) from None
+
+
+def load(path: Path, what: str = "file") -> Node | None:
+    """Read and parse `path`; every failure is a `YamlProblem` naming the file."""
+    return parse(read_text(path, what), str(path))
+
+
+def _compose(text: str, name: str) -> Node | None:
+    parser = _Parser(text)
+    try:
+        return _Composer(parser, name).document()
+    finally:
+        parser.dispose()
+
+
+class _Composer:
+    """Builds nodes from parser events with an explicit stack: no recursion."""
+
+    def __init__(self, parser: yaml.SafeLoader, name: str) -> None:
+        self.parser = parser
+        self.name = name
+        self.anchors: dict[str, Node] = {}
+        self.open: list[Node] = []
+        self.expanded = 0
+
+    def problem(self, event: yaml.Event, code: str, message: str) -> YamlProblem:
+        mark = event.start_mark
+        return YamlProblem(Finding(self.name, mark.line + 1, mark.column + 1, "error", code, message))
+
+    def document(self) -> Node | None:
+        get = self.parser.get_event
+        get()  # StreamStart
+        if self.parser.check_event(yaml.StreamEndEvent):
+            return None
+        get()  # DocumentStart
+        root = self.node()
+        get()  # DocumentEnd
+        if not self.parser.check_event(yaml.StreamEndEvent):
+            raise self.problem(self.parser.peek_event(), "yaml-syntax", "only one YAML document is allowed")
+        return root
+
+    def node(self) -> Node:
+        stack = self.open
+        pending_key: list[Node | None] = []
+        root: Node | None = None
+        while True:
+            event = self.parser.get_event()
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                done = stack.pop()
+                pending_key.pop()
+                if not stack:
+                    return done
+                continue
+            made = self.make(event, len(stack))
+            if stack:
+                self.attach(stack[-1], pending_key, made)
+            else:
+                root = made
+            if made.kind != "scalar" and not isinstance(event, yaml.AliasEvent):
+                stack.append(made)
+                pending_key.append(None)
+            elif not stack:
+                return root if root is not None else made
+
+    def attach(self, parent: Node, pending_key: list[Node | None], child: Node) -> None:
+        if parent.kind == "seq":
+            parent.items.append(child)
+        elif pending_key[-1] is None:
+            pending_key[-1] = child
+        else:
+            key = pending_key[-1]
+            parent.pairs.append((key, child))
+            pending_key[-1] = None
+
+    def make(self, event: yaml.Event, depth: int) -> Node:
+        self.expanded += 1
+        if self.expanded > MAX_NODES:
+            raise self.problem(event, "too-large", f"more than {MAX_NODES} YAML nodes")
+        if isinstance(event, yaml.AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if target is None:
+                raise self.problem(event, "yaml-syntax", f"unknown alias *{event.anchor}")
+            if any(target is open_node for open_node in self.open):
+                raise self.problem(event, "yaml-syntax", f"alias *{event.anchor} refers to itself")
+            count, height = _size(target)
+            self.expanded += count
+            if self.expanded > MAX_NODES:
+                raise self.problem(event, "too-large", "aliases expand to too many YAML nodes")
+            if depth + height > MAX_DEPTH:
+                raise self.problem(event, "too-deep", f"nested more than {MAX_DEPTH} levels")
+            return target
+        if depth >= MAX_DEPTH:
+            raise self.problem(event, "too-deep", f"nested more than {MAX_DEPTH} levels")
+        mark = event.start_mark
+        tag = event.tag if event.tag not in (None, "!") else None
+        if isinstance(event, yaml.ScalarEvent):
+            node = Node("scalar", mark.line + 1, mark.column + 1, event.value, event.implicit[0], tag)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            node = Node("seq", mark.line + 1, mark.column + 1, tag=tag)
+        elif isinstance(event, yaml.MappingStartEvent):
+            node = Node("map", mark.line + 1, mark.column + 1, tag=tag)
+        else:  # pragma: no cover - the parser emits nothing else inside a document
+            raise self.problem(event, "yaml-syntax", "unexpected YAML event")
+        if event.anchor:
+            self.anchors[event.anchor] = node
+        return node
+
+
+def _size(node: Node) -> tuple[int, int]:
+    """How many nodes `node` stands for once expanded, and how deep it goes."""
+    total, height, todo = 0, 0, [(node, 1)]
+    while todo and total <= MAX_NODES:
+        current, level = todo.pop()
+        total += 1
+        height = max(height, level)
+        todo.extend((child, level + 1) for child in current.items)
+        for key, value in current.pairs:
+            todo.extend(((key, level + 1), (value, level + 1)))
+    return total, height
+
+
+def plain_value(node: Node | None) -> object:
+    """The node as plain Python data (str, list, dict; None for null), for answers files."""
+    if node is None or node.is_null:
+        return None
+    if node.kind == "scalar":
+        return node.value
+    if node.kind == "seq":
+        return [plain_value(child) for child in node.items]
+    return {str(plain_value(key)): plain_value(value) for key, value in node.pairs}
