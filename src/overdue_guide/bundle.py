@@ -72,7 +72,9 @@ def catalog_for(flow_path: Path) -> Path:
     return beside if beside.is_file() else shipped_dir() / SOURCES_FILE
 
 
-def load(path: Path, documents: Path | None = None) -> tuple[Flow | None, Catalog | None, list[Finding]]:
+def load(
+    path: Path, documents: Path | None = None
+) -> tuple[Flow | None, Catalog | None, list[Finding]]:
     """Parse and check a flow and its catalogue; quotes are checked when `documents` is given."""
     flow, findings = parse_flow(path)
     catalog, catalog_findings = parse_catalog(catalog_for(path))

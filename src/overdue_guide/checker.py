@@ -46,15 +46,35 @@ def _structure(flow: Flow) -> Iterator[Finding]:
         yield _at(flow.loc, "error", "unknown-target", f"'start' names no question: '{flow.start}'")
     for question in flow.questions.values():
         if len(question.options) < 2:
-            yield _at(question.loc, "error", "too-few-options", f"question '{question.id}' needs at least two options")
+            yield _at(
+                question.loc,
+                "error",
+                "too-few-options",
+                f"question '{question.id}' needs at least two options",
+            )
         for route in _routes(question):
             if route.goto != END and route.goto not in flow.questions:
-                yield _at(route.loc, "error", "unknown-target", f"'{route.goto}' is not a question (nor 'end')")
+                yield _at(
+                    route.loc,
+                    "error",
+                    "unknown-target",
+                    f"'{route.goto}' is not a question (nor 'end')",
+                )
         for option in question.options:
             if question.kind == "multi" and option.next:
-                yield _at(option.loc, "error", "bad-route", "an option of a multiple choice cannot have its own 'next'")
+                yield _at(
+                    option.loc,
+                    "error",
+                    "bad-route",
+                    "an option of a multiple choice cannot have its own 'next'",
+                )
         if question.next and question.next[-1].when is not None:
-            yield _at(question.next[-1].loc, "warning", "no-fallback", "the last route has a condition: add one without 'when'")
+            yield _at(
+                question.next[-1].loc,
+                "warning",
+                "no-fallback",
+                "the last route has a condition: add one without 'when'",
+            )
         owners = [(question.loc, question.items)] + [(o.loc, o.items) for o in question.options]
         for loc, items in owners:
             yield from _known_items(flow, loc, items)
@@ -84,13 +104,24 @@ def _conditions(flow: Flow) -> Iterator[Finding]:
         for test in leaves(condition):
             question = flow.questions.get(test.question)
             if question is None:
-                yield _at(test.loc, "error", "unknown-question", f"condition names no question '{test.question}'")
+                yield _at(
+                    test.loc,
+                    "error",
+                    "unknown-question",
+                    f"condition names no question '{test.question}'",
+                )
                 continue
             if isinstance(test, (Is, Includes)):
                 yield from _test_codes(test, question)
-            if at is not None and test.question != at.id and test.question not in before.get(at.id, set()):
+            if (
+                at is not None
+                and test.question != at.id
+                and test.question not in before.get(at.id, set())
+            ):
                 yield _at(
-                    test.loc, "error", "condition-order",
+                    test.loc,
+                    "error",
+                    "condition-order",
                     f"'{test.question}' is not always asked before '{at.id}', where this condition is evaluated",
                 )
 
@@ -98,12 +129,16 @@ def _conditions(flow: Flow) -> Iterator[Finding]:
 def _test_codes(test: Is | Includes, question: Question) -> Iterator[Finding]:
     multi = question.kind == "multi"
     if isinstance(test, Is) and multi:
-        yield _at(test.loc, "error", "wrong-test", f"'{question.id}' is a multiple choice: use 'includes'")
+        yield _at(
+            test.loc, "error", "wrong-test", f"'{question.id}' is a multiple choice: use 'includes'"
+        )
     if isinstance(test, Includes) and not multi:
         yield _at(test.loc, "error", "wrong-test", f"'{question.id}' takes one answer: use 'is'")
     for code in test.codes:
         if code not in question.codes:
-            yield _at(test.loc, "error", "unknown-code", f"'{question.id}' has no answer code '{code}'")
+            yield _at(
+                test.loc, "error", "unknown-code", f"'{question.id}' has no answer code '{code}'"
+            )
 
 
 def _successors(question: Question, flow: Flow) -> set[str]:
@@ -143,20 +178,36 @@ def _reachability(flow: Flow) -> Iterator[Finding]:
             todo.append(target)
     for qid, question in flow.questions.items():
         if qid not in reached:
-            yield _at(question.loc, "error", "unreachable", f"question '{qid}' cannot be reached from '{flow.start}'")
+            yield _at(
+                question.loc,
+                "error",
+                "unreachable",
+                f"question '{qid}' cannot be reached from '{flow.start}'",
+            )
     yield from _cycles(flow, reached)
-    used = {i for q in flow.questions.values() for i in (*q.items, *(x for o in q.options for x in o.items))}
+    used = {
+        i
+        for q in flow.questions.values()
+        for i in (*q.items, *(x for o in q.options for x in o.items))
+    }
     used |= {i for rule in flow.rules for i in rule.items}
     for item_id, item in flow.items.items():
         if item_id not in used:
-            yield _at(item.loc, "warning", "unused-item", f"item '{item_id}' is never added to a checklist")
+            yield _at(
+                item.loc,
+                "warning",
+                "unused-item",
+                f"item '{item_id}' is never added to a checklist",
+            )
 
 
 def _cycles(flow: Flow, reached: set[str]) -> Iterator[Finding]:
     """A route back to a question already asked would never end: report each such edge."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for root in [flow.start]:
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(sorted(_successors(flow.questions[root], flow) - {END})))]
+        stack: list[tuple[str, Iterator[str]]] = [
+            (root, iter(sorted(_successors(flow.questions[root], flow) - {END})))
+        ]
         state[root] = 1
         while stack:
             qid, successors = stack[-1]
@@ -168,10 +219,14 @@ def _cycles(flow: Flow, reached: set[str]) -> Iterator[Finding]:
                 question = flow.questions[qid]
                 route = next((r for r in _routes(question) if r.goto == target), None)
                 loc = route.loc if route else question.loc
-                yield _at(loc, "error", "cycle", f"'{qid}' leads back to '{target}': this path never ends")
+                yield _at(
+                    loc, "error", "cycle", f"'{qid}' leads back to '{target}': this path never ends"
+                )
             elif target not in state:
                 state[target] = 1
-                stack.append((target, iter(sorted(_successors(flow.questions[target], flow) - {END}))))
+                stack.append(
+                    (target, iter(sorted(_successors(flow.questions[target], flow) - {END})))
+                )
 
 
 def _squash(text: str) -> str:
@@ -185,25 +240,52 @@ def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[F
             yield _at(item.loc, "error", "no-sources", f"item '{item.id}' has no sources")
         for source in item.sources:
             if source.reference is not None and source.reference not in catalog.references:
-                yield _at(source.loc, "error", "unknown-reference", f"no reference '{source.reference}' in the sources file")
+                yield _at(
+                    source.loc,
+                    "error",
+                    "unknown-reference",
+                    f"no reference '{source.reference}' in the sources file",
+                )
             if source.document is None or source.quote is None:
                 continue
             if source.document not in catalog.documents:
-                yield _at(source.loc, "error", "unknown-document", f"no document '{source.document}' in the sources file")
+                yield _at(
+                    source.loc,
+                    "error",
+                    "unknown-document",
+                    f"no document '{source.document}' in the sources file",
+                )
             if len(_squash(source.quote)) < MIN_QUOTE_CHARS:
-                yield _at(source.loc, "error", "short-quote", f"a quote needs at least {MIN_QUOTE_CHARS} characters")
+                yield _at(
+                    source.loc,
+                    "error",
+                    "short-quote",
+                    f"a quote needs at least {MIN_QUOTE_CHARS} characters",
+                )
             if documents is None:
                 continue
             if source.document not in texts:
                 path = documents / source.document
-                texts[source.document] = _squash(path.read_text("utf-8")) if path.is_file() else None
+                texts[source.document] = (
+                    _squash(path.read_text("utf-8")) if path.is_file() else None
+                )
             body = texts[source.document]
             if body is not None and _squash(source.quote) not in body:
-                yield _at(source.loc, "error", "quote-not-found", f"quote not found verbatim in {source.document}")
+                yield _at(
+                    source.loc,
+                    "error",
+                    "quote-not-found",
+                    f"quote not found verbatim in {source.document}",
+                )
 
 
 def _wording(flow: Flow) -> Iterator[Finding]:
     for item in flow.items.values():
         length = len(item.text.get("zh-CN"))
         if length > MAX_TEXT_CHARS:
-            yield _at(item.text.loc, "warning", "long-text", f"item text has {length} characters; keep it to {MAX_TEXT_CHARS}")
+            yield _at(
+                item.text.loc,
+                "warning",
+                "long-text",
+                f"item text has {length} characters; keep it to {MAX_TEXT_CHARS}",
+            )

@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,8 +18,8 @@ from rich.console import Console
 from . import answers as answers_file
 from . import bundle, engine, i18n, render, report
 from .errors import ExitStatus, GuideError, Interrupted, NoTerminal
-from .model import Text
 from .export import as_json, as_markdown, as_text
+from .model import Answer, Text
 
 app = typer.Typer(
     add_completion=False,
@@ -41,7 +41,8 @@ class Lang(str, Enum):
 
 
 LangOption = Annotated[
-    Optional[Lang], typer.Option("--lang", help="Language: zh-CN or en (default: from LC_ALL / LANG).")
+    Lang | None,
+    typer.Option("--lang", help="Language: zh-CN or en (default: from LC_ALL / LANG)."),
 ]
 PlainOption = Annotated[bool, typer.Option("--plain", help="No colours (also: NO_COLOR=1).")]
 
@@ -55,11 +56,18 @@ def start(ctx: typer.Context, lang: LangOption = None, plain: PlainOption = Fals
 
 @app.command()
 def run(
-    flow: Annotated[Optional[str], typer.Argument(help="A shipped flow's name or a flow file (default: main).")] = None,
-    answers: Annotated[
-        Optional[Path], typer.Option("--answers", help="YAML or JSON file of question id → answer code: no prompts.")
+    flow: Annotated[
+        str | None, typer.Argument(help="A shipped flow's name or a flow file (default: main).")
     ] = None,
-    output_format: Annotated[Format, typer.Option("--format", help="How to print the checklist.")] = Format.text,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", help="YAML or JSON file of question id → answer code: no prompts."
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="How to print the checklist.")
+    ] = Format.text,
     lang: LangOption = None,
     plain: PlainOption = False,
 ) -> None:
@@ -91,7 +99,7 @@ def run(
         sys.stdout.write(as_text(view, console.width))
 
 
-def _interview(opened: bundle.Bundle, console: Console, lang: str) -> dict[str, engine.Answer]:
+def _interview(opened: bundle.Bundle, console: Console, lang: str) -> dict[str, Answer]:
     from . import interview, prompts
 
     flow = opened.flow
@@ -117,20 +125,32 @@ def _interview(opened: bundle.Bundle, console: Console, lang: str) -> dict[str, 
 
 
 @app.command()
-def sources(flow: Annotated[Optional[str], typer.Argument(help="A shipped flow's name or a flow file.")] = None) -> None:
+def sources(
+    flow: Annotated[
+        str | None, typer.Argument(help="A shipped flow's name or a flow file.")
+    ] = None,
+) -> None:
     """List the documents and references the advice comes from."""
     opened = bundle.open_flow(flow)
     console = _console(False)
     for document in opened.catalog.documents.values():
         facts = " · ".join(x for x in (document.site, document.date, document.url) if x)
-        console.print(f"{document.file}  《{document.title}》", markup=False, highlight=False, style="bold")
+        console.print(
+            f"{document.file}  《{document.title}》", markup=False, highlight=False, style="bold"
+        )
         if facts:
             console.print(f"  {facts}", markup=False, highlight=False)
         if document.note:
-            console.print(f"  {document.note.get('zh-CN')}", markup=False, highlight=False, style="dim")
+            console.print(
+                f"  {document.note.get('zh-CN')}", markup=False, highlight=False, style="dim"
+            )
     console.print()
     for reference in opened.catalog.references.values():
-        console.print(f"{reference.id} [{reference.confidence}] {reference.cite}", markup=False, highlight=False)
+        console.print(
+            f"{reference.id} [{reference.confidence}] {reference.cite}",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _console(plain: bool) -> Console:

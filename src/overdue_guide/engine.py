@@ -42,7 +42,9 @@ def validate(question: Question, raw: object) -> Answer:
     allowed = ", ".join(codes)
     if question.kind == "multi":
         if not isinstance(raw, (list, tuple)) or not all(isinstance(c, str) for c in raw):
-            raise AnswersError(f"'{question.id}' takes a list of codes (any of: {allowed}; [] for none)")
+            raise AnswersError(
+                f"'{question.id}' takes a list of codes (any of: {allowed}; [] for none)"
+            )
         unknown = [c for c in raw if c not in codes]
         if unknown:
             raise AnswersError(f"'{question.id}': unknown code '{unknown[0]}'; allowed: {allowed}")
@@ -130,7 +132,24 @@ def _question(flow: Flow, qid: str, path: list[str]) -> Question:
     """The question `qid`, or a `FlowError` for a route the checker would have refused."""
     question = flow.questions.get(qid)
     if question is None:
-        raise FlowError([Finding(flow.path, flow.loc.line, 1, "error", "unknown-target", f"no question '{qid}'")])
+        raise FlowError(
+            [
+                Finding(
+                    flow.path, flow.loc.line, 1, "error", "unknown-target", f"no question '{qid}'"
+                )
+            ]
+        )
     if qid in path:
-        raise FlowError([Finding(flow.path, question.loc.line, question.loc.col, "error", "cycle", f"'{qid}' is reached twice")])
+        raise FlowError(
+            [
+                Finding(
+                    flow.path,
+                    question.loc.line,
+                    question.loc.col,
+                    "error",
+                    "cycle",
+                    f"'{qid}' is reached twice",
+                )
+            ]
+        )
     return question

@@ -49,6 +49,8 @@ def _md(text: str) -> str:
 def as_text(report: Report, width: int = 80) -> str:
     """Plain text, laid out like the terminal checklist, with no colour codes."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, color_system=None, highlight=False, emoji=False)
+    console = Console(
+        file=buffer, width=width, no_color=True, color_system=None, highlight=False, emoji=False
+    )
     render.checklist(console, report)
     return buffer.getvalue()

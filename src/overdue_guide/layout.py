@@ -73,7 +73,9 @@ class Wrapped:
     `tail` (source numbers, say) follows the text in a quieter style.
     """
 
-    def __init__(self, text: str, style: str = "", indent: int = 0, tail: str = "", hang: int = 0) -> None:
+    def __init__(
+        self, text: str, style: str = "", indent: int = 0, tail: str = "", hang: int = 0
+    ) -> None:
         self.text = text
         self.style = style
         self.indent = indent

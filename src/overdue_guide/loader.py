@@ -78,7 +78,9 @@ class _Reader:
             if name in found:
                 self.report(key, "duplicate-key", f"'{name}' appears twice in {what}")
             elif name not in known:
-                self.report(key, "unknown-key", f"unknown key '{name}' in {what}; expected {_words(known)}")
+                self.report(
+                    key, "unknown-key", f"unknown key '{name}' in {what}; expected {_words(known)}"
+                )
             found[name] = value
         for name in required:
             if name not in found:
@@ -87,7 +89,11 @@ class _Reader:
 
     def string(self, node: Node, what: str) -> str | None:
         if node.kind != "scalar" or node.is_null:
-            self.report(node, "wrong-type" if node.kind != "scalar" else "missing-field", f"{what} must be text")
+            self.report(
+                node,
+                "wrong-type" if node.kind != "scalar" else "missing-field",
+                f"{what} must be text",
+            )
             return None
         if not node.value.strip():
             self.report(node, "missing-field", f"{what} is empty")
@@ -97,7 +103,9 @@ class _Reader:
     def identifier(self, node: Node, what: str) -> str | None:
         value = self.string(node, what)
         if value is not None and not _is_identifier(value):
-            self.report(node, "bad-id", f"{what} '{value}' must be lower-case letters, digits and _")
+            self.report(
+                node, "bad-id", f"{what} '{value}' must be lower-case letters, digits and _"
+            )
             return None
         return value
 
@@ -131,7 +139,9 @@ class _Reader:
             return None
         return Text(by_lang, self.loc(node))
 
-    def unique(self, entries: list[tuple[Node, T | None]], key: Callable[[T], str], what: str) -> list[T]:
+    def unique(
+        self, entries: list[tuple[Node, T | None]], key: Callable[[T], str], what: str
+    ) -> list[T]:
         """Drop failed entries and report repeated ids."""
         seen: dict[str, Node] = {}
         kept: list[T] = []
@@ -140,7 +150,11 @@ class _Reader:
                 continue
             ident = key(value)
             if ident in seen:
-                self.report(node, "duplicate-id", f"{what} '{ident}' is defined twice (first at line {seen[ident].line})")
+                self.report(
+                    node,
+                    "duplicate-id",
+                    f"{what} '{ident}' is defined twice (first at line {seen[ident].line})",
+                )
                 continue
             seen[ident] = node
             kept.append(value)
@@ -148,7 +162,12 @@ class _Reader:
 
 
 def _is_identifier(value: str) -> bool:
-    return value.isascii() and value.replace("_", "a").isalnum() and value[0].isalpha() and value == value.lower()
+    return (
+        value.isascii()
+        and value.replace("_", "a").isalnum()
+        and value[0].isalpha()
+        and value == value.lower()
+    )
 
 
 def _words(names: Iterable[str]) -> str:
@@ -180,7 +199,12 @@ def load_flow(path: Path) -> Flow:
 
 
 def _flow(r: _Reader, root: Node) -> Flow | None:
-    keys = r.mapping(root, "the flow", ("flow", "title", "start", "questions", "items"), ("format", "intro", "rules"))
+    keys = r.mapping(
+        root,
+        "the flow",
+        ("flow", "title", "start", "questions", "items"),
+        ("format", "intro", "rules"),
+    )
     if keys is None:
         return None
     if "format" in keys and keys["format"].value != "1":
@@ -189,9 +213,13 @@ def _flow(r: _Reader, root: Node) -> Flow | None:
     title = r.text(keys["title"], "'title'") if "title" in keys else None
     intro = r.text(keys["intro"], "'intro'") if "intro" in keys else None
     start = r.identifier(keys["start"], "'start'") if "start" in keys else None
-    questions = _each(r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question")
+    questions = _each(
+        r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question"
+    )
     items = _each(r, keys.get("items"), "'items'", _item, lambda i: i.id, "item")
-    rules = tuple(rule for n in _list(r, keys.get("rules"), "'rules'") if (rule := _rule(r, n)) is not None)
+    rules = tuple(
+        rule for n in _list(r, keys.get("rules"), "'rules'") if (rule := _rule(r, n)) is not None
+    )
     if ident is None or title is None or start is None:
         return None
     return Flow(
@@ -212,14 +240,24 @@ def _list(r: _Reader, node: Node | None, what: str) -> list[Node]:
 
 
 def _each(
-    r: _Reader, node: Node | None, what: str, build: Callable[[_Reader, Node], T | None], key: Callable[[T], str], kind: str
+    r: _Reader,
+    node: Node | None,
+    what: str,
+    build: Callable[[_Reader, Node], T | None],
+    key: Callable[[T], str],
+    kind: str,
 ) -> list[T]:
     entries = [(child, build(r, child)) for child in _list(r, node, what)]
     return r.unique(entries, key, kind)
 
 
 def _question(r: _Reader, node: Node) -> Question | None:
-    keys = r.mapping(node, "a question", ("id", "prompt"), ("kind", "help", "options", "next", "items", "default"))
+    keys = r.mapping(
+        node,
+        "a question",
+        ("id", "prompt"),
+        ("kind", "help", "options", "next", "items", "default"),
+    )
     if keys is None:
         return None
     ident = r.identifier(keys["id"], "a question id") if "id" in keys else None
@@ -246,17 +284,25 @@ def _kind(r: _Reader, node: Node | None) -> Kind | None:
     return cast("Kind | None", value)
 
 
-def _options(r: _Reader, node: Node | None, question: Node, kind: Kind | None, what: str) -> tuple[Option, ...]:
+def _options(
+    r: _Reader, node: Node | None, question: Node, kind: Kind | None, what: str
+) -> tuple[Option, ...]:
     if node is None:
         if kind == "yes_no":
             loc = r.loc(question)
-            return tuple(Option(c, Text(YES_NO_LABELS[c], loc), (), (), None, loc) for c in ("yes", "no"))
+            return tuple(
+                Option(c, Text(YES_NO_LABELS[c], loc), (), (), None, loc) for c in ("yes", "no")
+            )
         r.report(question, "missing-field", f"{what} needs 'options'")
         return ()
-    entries = [(child, _option(r, child, what)) for child in r.sequence(node, f"'options' of {what}")]
+    entries = [
+        (child, _option(r, child, what)) for child in r.sequence(node, f"'options' of {what}")
+    ]
     options = tuple(r.unique(entries, lambda o: o.code, f"answer code of {what}"))
     if kind == "yes_no" and {o.code for o in options} != {"yes", "no"}:
-        r.report(node, "bad-value", f"the options of yes/no {what} must have the codes 'yes' and 'no'")
+        r.report(
+            node, "bad-value", f"the options of yes/no {what} must have the codes 'yes' and 'no'"
+        )
     return options
 
 
@@ -274,7 +320,9 @@ def _option(r: _Reader, node: Node, what: str) -> Option | None:
     return Option(code, label, items, routes, alert, r.loc(node))
 
 
-def _default(r: _Reader, node: Node | None, kind: Kind | None, options: tuple[Option, ...], what: str) -> Answer | None:
+def _default(
+    r: _Reader, node: Node | None, kind: Kind | None, options: tuple[Option, ...], what: str
+) -> Answer | None:
     if node is None:
         return None
     codes = [o.code for o in options]
@@ -287,7 +335,11 @@ def _default(r: _Reader, node: Node | None, kind: Kind | None, options: tuple[Op
             return None
         chosen, bad = (value,), ([value] if value not in codes else [])
     if bad:
-        r.report(node, "unknown-code", f"the default of {what} uses unknown code '{bad[0]}'; expected {_words(codes)}")
+        r.report(
+            node,
+            "unknown-code",
+            f"the default of {what} uses unknown code '{bad[0]}'; expected {_words(codes)}",
+        )
         return None
     return chosen if kind == "multi" else chosen[0]
 
@@ -319,14 +371,22 @@ def _item(r: _Reader, node: Node) -> Item | None:
     detail = r.text(keys["detail"], f"the detail of {what}") if "detail" in keys else None
     urgency = r.string(keys["urgency"], f"the urgency of {what}") if "urgency" in keys else None
     if urgency is not None and urgency not in URGENCIES:
-        r.report(keys["urgency"], "bad-value", f"urgency must be one of {_words(URGENCIES)}, not '{urgency}'")
+        r.report(
+            keys["urgency"],
+            "bad-value",
+            f"urgency must be one of {_words(URGENCIES)}, not '{urgency}'",
+        )
         urgency = None
     sources: tuple[Source, ...] = ()
     if "sources" in keys:
         listed = r.sequence(keys["sources"], f"the sources of {what}")
         sources = tuple(s for child in listed if (s := _source(r, child, what)) is not None)
         if not listed:
-            r.report(keys["sources"], "no-sources", f"{what} has no sources: every item needs at least one")
+            r.report(
+                keys["sources"],
+                "no-sources",
+                f"{what} has no sources: every item needs at least one",
+            )
     if ident is None or text is None or detail is None or urgency is None:
         return None
     return Item(ident, text, detail, urgency, sources, r.loc(node))
@@ -352,7 +412,11 @@ def _source(r: _Reader, node: Node, what: str) -> Source | None:
         if "quote" in keys:
             r.report(keys["quote"], "unknown-key", "'quote' belongs to a document source")
         return Source(loc, reference=reference, article=article) if reference else None
-    r.report(node, "bad-source", f"a source of {what} needs either 'document' and 'quote', or 'reference'")
+    r.report(
+        node,
+        "bad-source",
+        f"a source of {what} needs either 'document' and 'quote', or 'reference'",
+    )
     return None
 
 
@@ -391,7 +455,11 @@ def _condition(r: _Reader, node: Node) -> Condition | None:
         question = r.identifier(keys["answered"], "'answered'")
         return Answered(question, loc) if question else None
     if shape in (["all"], ["any"]):
-        terms = tuple(c for child in r.sequence(keys[shape[0]], f"'{shape[0]}'") if (c := _condition(r, child)))
+        terms = tuple(
+            c
+            for child in r.sequence(keys[shape[0]], f"'{shape[0]}'")
+            if (c := _condition(r, child))
+        )
         if not terms:
             r.report(node, "bad-condition", f"'{shape[0]}' needs at least one condition")
             return None
@@ -419,12 +487,18 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Finding]]:
     except yamlsafe.YamlProblem as problem:
         return None, [problem.finding]
     if root is None:
-        return None, [Finding(str(path), 1, 1, "error", "missing-field", "the sources file is empty")]
+        return None, [
+            Finding(str(path), 1, 1, "error", "missing-field", "the sources file is empty")
+        ]
     keys = r.mapping(root, "the sources file", ("documents", "references"))
     if keys is None:
         return None, r.findings
-    documents = _each(r, keys.get("documents"), "'documents'", _document, lambda d: d.file, "document")
-    references = _each(r, keys.get("references"), "'references'", _reference, lambda x: x.id, "reference")
+    documents = _each(
+        r, keys.get("documents"), "'documents'", _document, lambda d: d.file, "document"
+    )
+    references = _each(
+        r, keys.get("references"), "'references'", _reference, lambda x: x.id, "reference"
+    )
     catalog = Catalog({d.file: d for d in documents}, {x.id: x for x in references}, str(path))
     return catalog, r.findings
 
@@ -446,7 +520,9 @@ def _document(r: _Reader, node: Node) -> Document | None:
     file, title = values.get("file"), values.get("title")
     if not (file and title):
         return None
-    return Document(file, title, values.get("site"), values.get("date"), values.get("url"), note, r.loc(node))
+    return Document(
+        file, title, values.get("site"), values.get("date"), values.get("url"), note, r.loc(node)
+    )
 
 
 def _reference(r: _Reader, node: Node) -> Reference | None:
@@ -458,9 +534,12 @@ def _reference(r: _Reader, node: Node) -> Reference | None:
     summary = r.text(keys["summary"], "'summary' of a reference") if "summary" in keys else None
     confidence = r.string(keys["confidence"], "'confidence'") if "confidence" in keys else None
     if confidence is not None and confidence not in ("H", "M"):
-        r.report(keys["confidence"], "bad-value", "a cited reference must be marked H or M (L is never cited)")
+        r.report(
+            keys["confidence"],
+            "bad-value",
+            "a cited reference must be marked H or M (L is never cited)",
+        )
         confidence = None
     if not (ident and cite and summary and confidence):
         return None
     return Reference(ident, cite, summary, confidence, r.loc(node))
-

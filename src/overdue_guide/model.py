@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 #: Languages every flow string is written in; zh-TW is derived from zh-CN.
 FLOW_LANGS: tuple[str, ...] = ("zh-CN", "en")
@@ -23,7 +23,7 @@ Kind = Literal["single", "yes_no", "multi"]
 KINDS: tuple[str, ...] = ("single", "yes_no", "multi")
 
 #: A validated answer: one code, or a tuple of codes for a multiple choice.
-Answer = Union[str, tuple[str, ...]]
+Answer = str | tuple[str, ...]
 Answers = Mapping[str, Answer]
 
 
@@ -125,7 +125,7 @@ class Not:
     loc: Loc
 
 
-Condition = Union[Is, Includes, Answered, AllOf, AnyOf, Not]
+Condition = Is | Includes | Answered | AllOf | AnyOf | Not
 
 
 # --- the tree ----------------------------------------------------------------

@@ -51,7 +51,10 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
     extras = _extras(question, prompt.can_go_back, lang)
     if question.kind == "multi":
         chosen = current if isinstance(current, tuple) else ()
-        choices = [questionary.Choice(text(o.label, lang), o.code, checked=o.code in chosen) for o in question.options]
+        choices = [
+            questionary.Choice(text(o.label, lang), o.code, checked=o.code in chosen)
+            for o in question.options
+        ]
         widget = questionary.checkbox(
             title, choices=[*choices, *extras], instruction=message("checkbox_hint", lang)
         )
@@ -59,9 +62,12 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
         choices = [questionary.Choice(text(o.label, lang), o.code) for o in question.options]
         default = current if isinstance(current, str) else None
         widget = questionary.select(
-            title, choices=[*choices, *extras], default=default, instruction=message("select_hint", lang)
+            title,
+            choices=[*choices, *extras],
+            default=default,
+            instruction=message("select_hint", lang),
         )
-    _end_on_ctrl_d(widget)
+    _add_keys(widget, question.kind == "multi")
     result = widget.unsafe_ask()
     return tuple(result) if isinstance(result, list) else result
 
@@ -77,16 +83,31 @@ def _extras(question: Question, can_go_back: bool, lang: str) -> list[Any]:
     return [questionary.Separator(" "), *extras] if extras else []
 
 
-def _end_on_ctrl_d(widget: Any) -> None:
-    """Select and checkbox lists ignore Ctrl-D by default; make it end the interview."""
+def _add_keys(widget: Any, checkbox: bool) -> None:
+    """Keys questionary's lists lack: Ctrl-D ends the interview; a newline typed
+    ahead, before the terminal is in raw mode, counts as Enter; and in a checkbox
+    list, Enter on "back" or "help" acts at once instead of submitting."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
+    from questionary.prompts.common import InquirerControl
 
+    app = widget.application
+    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    submit = app.key_bindings.get_bindings_for_keys((Keys.ControlM,))[-1].handler
     bindings = KeyBindings()
 
     @bindings.add(Keys.ControlD, eager=True)
-    def _(event: Any) -> None:
+    def _end(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
 
-    app = widget.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    @bindings.add(Keys.ControlM, eager=True)
+    @bindings.add(Keys.ControlJ, eager=True)
+    def _enter(event: Any) -> None:
+        pointed = control.get_pointed_at().value
+        if checkbox and (pointed is HELP or pointed is Nav.BACK):
+            control.is_answered = True
+            event.app.exit(result=[pointed])
+        else:
+            submit(event)
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])

@@ -14,7 +14,12 @@ from .i18n import message
 from .layout import Wrapped
 from .report import Report
 
-URGENCY_STYLES = {"now": "bold red", "today": "bold yellow", "this_week": "bold cyan", "later": "bold"}
+URGENCY_STYLES = {
+    "now": "bold red",
+    "today": "bold yellow",
+    "this_week": "bold cyan",
+    "later": "bold",
+}
 
 
 def refs(numbers: tuple[int, ...]) -> str:

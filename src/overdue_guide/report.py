@@ -84,19 +84,27 @@ def _label(source: Source, catalog: Catalog, lang: str) -> str:
 
 def build(checklist: Checklist, catalog: Catalog, lang: str) -> Report:
     """Group, localize and number the sources of a finished checklist."""
-    numbers: dict[tuple[str, ...], SourceNote] = {}
+    numbers: dict[tuple[tuple[str, str], ...], SourceNote] = {}
 
     def number(source: Source) -> int:
         contract = contract_source(source, catalog)
         key = tuple(sorted(contract.items()))
         if key not in numbers:
             quote = clean(source.quote) if source.quote else None
-            numbers[key] = SourceNote(len(numbers) + 1, clean(_label(source, catalog, lang)), quote, contract)
+            numbers[key] = SourceNote(
+                len(numbers) + 1, clean(_label(source, catalog, lang)), quote, contract
+            )
         return numbers[key].number
 
     def line(item: Item) -> Line:
         refs = tuple(sorted({number(s) for s in item.sources}))
-        return Line(item.id, item.urgency, clean(text(item.text, lang)), clean(text(item.detail, lang)), refs)
+        return Line(
+            item.id,
+            item.urgency,
+            clean(text(item.text, lang)),
+            clean(text(item.detail, lang)),
+            refs,
+        )
 
     lines = [line(item) for item in checklist.items]
     groups = tuple(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,10 +20,8 @@ MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 500_000
 
-try:
-    _Parser: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = yaml.SafeLoader
+#: libyaml's parser when PyYAML has it; only its event stream is used.
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(eq=False)
@@ -58,13 +57,19 @@ def read_text(path: Path, what: str = "file") -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise YamlProblem(Finding(name, 0, 0, "error", "unreadable", "is a folder, not a file")) from None
+        raise YamlProblem(
+            Finding(name, 0, 0, "error", "unreadable", "is a folder, not a file")
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise YamlProblem(Finding(name, 0, 0, "error", "unreadable", f"cannot read {what}: {reason}")) from None
+        raise YamlProblem(
+            Finding(name, 0, 0, "error", "unreadable", f"cannot read {what}: {reason}")
+        ) from None
     if len(data) > MAX_BYTES:
         limit = MAX_BYTES // (1024 * 1024)
-        raise YamlProblem(Finding(name, 0, 0, "error", "too-large", f"{what} is larger than {limit} MiB"))
+        raise YamlProblem(
+            Finding(name, 0, 0, "error", "too-large", f"{what} is larger than {limit} MiB")
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -87,8 +92,8 @@ def parse(text: str, name: str) -> Node | None:
     try:
         return _compose(text, name)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        mark: Any = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         problem = exc.problem or exc.context or "not valid YAML"
         raise YamlProblem(Finding(name, line, col, "error", "yaml-syntax", problem)) from None
     except yaml.YAMLError as exc:
@@ -111,16 +116,16 @@ def _compose(text: str, name: str) -> Node | None:
 class _Composer:
     """Builds nodes from parser events with an explicit stack: no recursion."""
 
-    def __init__(self, parser: yaml.SafeLoader, name: str) -> None:
+    def __init__(self, parser: Any, name: str) -> None:
         self.parser = parser
         self.name = name
         self.anchors: dict[str, Node] = {}
         self.open: list[Node] = []
         self.expanded = 0
 
-    def problem(self, event: yaml.Event, code: str, message: str) -> YamlProblem:
-        mark = event.start_mark
-        return YamlProblem(Finding(self.name, mark.line + 1, mark.column + 1, "error", code, message))
+    def problem(self, event: Any, code: str, message: str) -> YamlProblem:
+        line, col = _position(event)
+        return YamlProblem(Finding(self.name, line, col, "error", code, message))
 
     def document(self) -> Node | None:
         get = self.parser.get_event
@@ -131,7 +136,9 @@ class _Composer:
         root = self.node()
         get()  # DocumentEnd
         if not self.parser.check_event(yaml.StreamEndEvent):
-            raise self.problem(self.parser.peek_event(), "yaml-syntax", "only one YAML document is allowed")
+            raise self.problem(
+                self.parser.peek_event(), "yaml-syntax", "only one YAML document is allowed"
+            )
         return root
 
     def node(self) -> Node:
@@ -167,12 +174,12 @@ class _Composer:
             parent.pairs.append((key, child))
             pending_key[-1] = None
 
-    def make(self, event: yaml.Event, depth: int) -> Node:
+    def make(self, event: Any, depth: int) -> Node:
         self.expanded += 1
         if self.expanded > MAX_NODES:
             raise self.problem(event, "too-large", f"more than {MAX_NODES} YAML nodes")
         if isinstance(event, yaml.AliasEvent):
-            target = self.anchors.get(event.anchor)
+            target = self.anchors.get(event.anchor or "")
             if target is None:
                 raise self.problem(event, "yaml-syntax", f"unknown alias *{event.anchor}")
             if any(target is open_node for open_node in self.open):
@@ -189,7 +196,9 @@ class _Composer:
         mark = event.start_mark
         tag = event.tag if event.tag not in (None, "!") else None
         if isinstance(event, yaml.ScalarEvent):
-            node = Node("scalar", mark.line + 1, mark.column + 1, event.value, event.implicit[0], tag)
+            node = Node(
+                "scalar", mark.line + 1, mark.column + 1, event.value, event.implicit[0], tag
+            )
         elif isinstance(event, yaml.SequenceStartEvent):
             node = Node("seq", mark.line + 1, mark.column + 1, tag=tag)
         elif isinstance(event, yaml.MappingStartEvent):
@@ -199,6 +208,11 @@ class _Composer:
         if event.anchor:
             self.anchors[event.anchor] = node
         return node
+
+
+def _position(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 def _size(node: Node) -> tuple[int, int]:

@@ -1,0 +1,23 @@
+"""Fixtures: the shipped main flow and its sources catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from overdue_guide import bundle
+from overdue_guide.loader import parse_catalog, parse_flow
+from overdue_guide.model import Catalog, Flow
+
+
+@pytest.fixture(scope="session")
+def main_flow() -> Flow:
+    flow, findings = parse_flow(bundle.shipped_dir() / "main.yaml")
+    assert flow is not None, findings
+    return flow
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    found, findings = parse_catalog(bundle.shipped_dir() / "sources.yaml")
+    assert found is not None, findings
+    return found

@@ -1,0 +1,126 @@
+"""The engine: next question, routing, checklist order, validation. No terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from overdue_guide import engine
+from overdue_guide.errors import AnswersError, MissingAnswer
+from overdue_guide.model import Flow
+
+from .helpers import small_flow
+
+FLOW = """
+flow: demo
+title: {zh-CN: 演示, en: Demo}
+start: first
+questions:
+  - id: first
+    prompt: {zh-CN: 第一, en: First}
+    items: [always]
+    options:
+      - {code: a, label: {zh-CN: 甲, en: A}, items: [later_item, urgent_item], next: second}
+      - {code: b, label: {zh-CN: 乙, en: B}, items: [urgent_item]}
+    next: third
+  - id: second
+    kind: multi
+    prompt: {zh-CN: 第二, en: Second}
+    options:
+      - {code: x, label: {zh-CN: 叉, en: X}, items: [today_item]}
+      - {code: y, label: {zh-CN: 歪, en: Y}}
+    next:
+      - {when: {question: second, includes: y}, goto: end}
+      - {goto: third}
+  - id: third
+    kind: yes_no
+    prompt: {zh-CN: 第三, en: Third}
+    default: "no"
+    next: end
+rules:
+  - when: {all: [{question: first, is: a}, {not: {question: second, includes: x}}]}
+    items: [rule_item]
+items:
+  - {id: always, urgency: later, text: {zh-CN: 总是, en: Always}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+  - {id: later_item, urgency: later, text: {zh-CN: 以后, en: Later}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+  - {id: today_item, urgency: today, text: {zh-CN: 今天, en: Today}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+  - {id: rule_item, urgency: this_week, text: {zh-CN: 规则, en: Rule}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+  - {id: urgent_item, urgency: now, text: {zh-CN: 马上, en: Now}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+"""
+
+
+@pytest.fixture
+def flow(tmp_path: Path) -> Flow:
+    return small_flow(tmp_path, FLOW)[0]
+
+
+def test_with_no_answers_the_first_question_is_the_start(flow: Flow) -> None:
+    step = engine.walk(flow, {})
+    assert step.pending is not None and step.pending.id == "first"
+    assert step.path == ()
+
+
+def test_an_option_with_its_own_next_overrides_the_question_next(flow: Flow) -> None:
+    assert engine.walk(flow, {"first": "a"}).pending.id == "second"  # type: ignore[union-attr]
+    assert engine.walk(flow, {"first": "b"}).pending.id == "third"  # type: ignore[union-attr]
+
+
+def test_routes_are_tried_in_order_and_the_first_whose_condition_holds_wins(flow: Flow) -> None:
+    assert engine.walk(flow, {"first": "a", "second": ("y",)}).finished
+    assert engine.walk(flow, {"first": "a", "second": ("x",)}).pending.id == "third"  # type: ignore[union-attr]
+
+
+def test_answers_off_the_path_are_dropped(flow: Flow) -> None:
+    kept = engine.on_path(flow, {"first": "b", "second": ("x",), "third": "yes"})
+    assert kept == {"first": "b", "third": "yes"}
+
+
+def test_checklist_is_most_urgent_first_and_in_flow_order_within_an_urgency(flow: Flow) -> None:
+    result = engine.checklist(flow, {"first": "a", "second": (), "third": "no"})
+    assert [i.id for i in result.items] == ["urgent_item", "rule_item", "always", "later_item"]
+
+
+def test_an_item_added_twice_appears_once(flow: Flow) -> None:
+    result = engine.checklist(flow, {"first": "a", "second": ("x",), "third": "yes"})
+    ids = [i.id for i in result.items]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_rule_adds_items_only_when_its_condition_holds(flow: Flow) -> None:
+    with_x = engine.checklist(flow, {"first": "a", "second": ("x",), "third": "yes"})
+    assert "rule_item" not in [i.id for i in with_x.items]
+
+
+def test_checklist_of_unfinished_answers_names_the_missing_question(flow: Flow) -> None:
+    with pytest.raises(MissingAnswer, match="'first'"):
+        engine.checklist(flow, {})
+
+
+def test_complete_fills_a_question_with_its_default(flow: Flow) -> None:
+    assert engine.complete(flow, {"first": "b"}) == {"first": "b", "third": "no"}
+
+
+def test_complete_refuses_a_required_question_without_answer(flow: Flow) -> None:
+    with pytest.raises(MissingAnswer) as caught:
+        engine.complete(flow, {"first": "a"})
+    assert "'second'" in str(caught.value) and "x, y" in str(caught.value)
+
+
+def test_validate_lists_the_allowed_codes_for_an_unknown_one(flow: Flow) -> None:
+    with pytest.raises(AnswersError, match="allowed: a, b"):
+        engine.validate(flow.questions["first"], "c")
+
+
+def test_validate_refuses_a_list_for_a_single_choice(flow: Flow) -> None:
+    with pytest.raises(AnswersError, match="takes one code"):
+        engine.validate(flow.questions["first"], ["a"])
+
+
+def test_validate_refuses_a_single_code_for_a_multiple_choice(flow: Flow) -> None:
+    with pytest.raises(AnswersError, match="list of codes"):
+        engine.validate(flow.questions["second"], "x")
+
+
+def test_validate_puts_multiple_choices_in_option_order_without_repeats(flow: Flow) -> None:
+    assert engine.validate(flow.questions["second"], ["y", "x", "y"]) == ("x", "y")

@@ -1,0 +1,99 @@
+"""End to end in a pseudo-terminal: the installed command, answered with keys as a person would."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from .helpers import SCRIPT
+
+UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Iterator[pexpect.spawn]:
+    """The interview in a 100×40 terminal, started outside the checkout."""
+    env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.pop("LC_ALL", None)
+    child = pexpect.spawn(
+        str(SCRIPT), cwd=str(tmp_path), env=env, dimensions=(40, 100), encoding="utf-8", timeout=20
+    )
+    yield child
+    child.close(force=True)
+
+
+def step(child: pexpect.spawn, number: int) -> None:
+    """Wait until question `number` is on screen with its whole list drawn."""
+    child.expect(f"第 {number} 步")
+    child.expect("上一步" if number > 1 else "这是什么意思")
+
+
+def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn) -> None:
+    for number in range(1, 20):
+        if term.expect([f"第 {number} 步", "来源"]) == 1:
+            break
+        term.expect("上一步" if number > 1 else "这是什么意思")
+        term.send(ENTER)
+    term.expect("不是法律意见")
+    term.expect(pexpect.EOF)
+    term.close()
+    assert term.exitstatus == 0
+
+
+def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.send(DOWN * 3 + ENTER)  # 没有人上门
+    step(term, 2)
+    term.send(DOWN * 8 + DOWN + ENTER)  # past eight options and the help line: back
+    term.expect("第 1 步")
+    term.expect("» .{0,12}没有人上门")  # the earlier answer is preselected
+    term.expect("这是什么意思")
+    term.send(UP * 2 + ENTER)  # 之前来过
+    term.expect("第 2 步 · 来人出示工作证")  # credentials are asked about a past visit
+    term.expect("上一步")
+    term.send(DOWN * 2 + ENTER)  # 都没有
+    step(term, 3)
+    term.send(ENTER)  # no misconduct
+    step(term, 4)
+    term.send(ENTER)  # nobody else contacted
+    step(term, 5)
+    term.send(ENTER)  # amount matches
+    step(term, 6)
+    term.send(ENTER)  # can pay in full
+    term.expect("打 95188 核实来人是否真受委托")
+    term.expect("来源")
+    term.expect("不是法律意见")
+    term.expect(pexpect.EOF)
+
+
+def test_not_feeling_safe_shows_the_110_alert_at_once(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.send(ENTER)  # someone is at the door now
+    step(term, 2)
+    term.send(DOWN + ENTER)  # not safe
+    term.expect("马上拨打 110")
+    step(term, 3)
+
+
+def test_ctrl_c_ends_at_once_with_130(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.send(CTRL_C)
+    term.expect("已退出")
+    term.expect(pexpect.EOF)
+    term.close()
+    assert term.exitstatus == 130
+
+
+def test_ctrl_d_in_a_checkbox_list_ends_cleanly(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.send(DOWN * 3 + ENTER)
+    step(term, 2)  # the misconduct checkbox list
+    term.send(CTRL_D)
+    term.expect("已退出")
+    term.expect(pexpect.EOF)
+    term.close()
+    assert term.exitstatus == 130
