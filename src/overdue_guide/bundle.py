@@ -34,13 +34,18 @@ def shipped_dir() -> Path:
     return packaged if packaged.is_dir() else here.parents[1] / "flows"
 
 
-def documents_dir() -> Path | None:
-    """The source articles, for checking quotes: $OVERDUE_GUIDE_DOCUMENTS or ../shared/seeds."""
+def documents_dir(near: Path | None = None) -> Path | None:
+    """The source articles, for checking quotes: $OVERDUE_GUIDE_DOCUMENTS, else a
+    `shared/seeds` folder up to three levels above `near` (or this package)."""
     configured = os.environ.get("OVERDUE_GUIDE_DOCUMENTS")
     if configured:
         return Path(configured)
-    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-    return seeds if seeds.is_dir() else None
+    start = (near or Path(__file__)).resolve()
+    for folder in list(start.parents)[:4]:
+        seeds = folder / "shared" / "seeds"
+        if seeds.is_dir():
+            return seeds
+    return None
 
 
 def flow_files(folder: Path) -> list[Path]:
@@ -90,3 +95,26 @@ def open_flow(name: str | None = None) -> Bundle:
     if flow is None or catalog is None or any(f.severity == "error" for f in findings):
         raise FlowError(findings)
     return Bundle(flow, catalog)
+
+
+def check_paths(
+    paths: list[Path], documents: Path | None = None
+) -> tuple[list[Finding], list[Path]]:
+    """Every finding in the flow files at `paths` (files or folders; none: the shipped
+    flows), and the files checked. A path that does not exist is a `FlowNotFound`."""
+    files: list[Path] = []
+    for path in paths or [shipped_dir()]:
+        if path.is_dir():
+            files += flow_files(path)
+            files += [path / SOURCES_FILE] if (path / SOURCES_FILE).is_file() else []
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FlowNotFound(f"no such file or folder: {path}")
+    findings: list[Finding] = []
+    for file in files:
+        if file.name == SOURCES_FILE:
+            findings += parse_catalog(file)[1]
+        else:
+            findings += load(file, documents or documents_dir(file))[2]
+    return list(dict.fromkeys(findings)), files

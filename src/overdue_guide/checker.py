@@ -42,18 +42,12 @@ def _routes(question: Question) -> Iterator[Route]:
 
 
 def _structure(flow: Flow) -> Iterator[Finding]:
-    if flow.start not in flow.questions:
+    known = {*flow.questions, *flow.broken, END}
+    if flow.start not in flow.questions and flow.start not in flow.broken:
         yield _at(flow.loc, "error", "unknown-target", f"'start' names no question: '{flow.start}'")
     for question in flow.questions.values():
-        if len(question.options) < 2:
-            yield _at(
-                question.loc,
-                "error",
-                "too-few-options",
-                f"question '{question.id}' needs at least two options",
-            )
         for route in _routes(question):
-            if route.goto != END and route.goto not in flow.questions:
+            if route.goto not in known:
                 yield _at(
                     route.loc,
                     "error",
@@ -84,7 +78,7 @@ def _structure(flow: Flow) -> Iterator[Finding]:
 
 def _known_items(flow: Flow, loc: Loc, items: tuple[str, ...]) -> Iterator[Finding]:
     for item_id in items:
-        if item_id not in flow.items:
+        if item_id not in flow.items and item_id not in flow.broken:
             yield _at(loc, "error", "unknown-item", f"no item '{item_id}'")
 
 
@@ -103,6 +97,8 @@ def _conditions(flow: Flow) -> Iterator[Finding]:
     for condition, at in _all_conditions(flow):
         for test in leaves(condition):
             question = flow.questions.get(test.question)
+            if question is None and test.question in flow.broken:
+                continue
             if question is None:
                 yield _at(
                     test.loc,
@@ -236,8 +232,6 @@ def _squash(text: str) -> str:
 def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[Finding]:
     texts: dict[str, str | None] = {}
     for item in flow.items.values():
-        if not item.sources:
-            yield _at(item.loc, "error", "no-sources", f"item '{item.id}' has no sources")
         for source in item.sources:
             if source.reference is not None and source.reference not in catalog.references:
                 yield _at(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -151,6 +152,87 @@ def sources(
             markup=False,
             highlight=False,
         )
+
+
+flows_app = typer.Typer(help="Tools for flow authors: check, graph, schema.", no_args_is_help=True)
+app.add_typer(flows_app, name="flows")
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class GraphFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+@flows_app.command("check")
+def flows_check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Flow files or folders (default: the shipped flows)."),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", help="text, or json for tools.")
+    ] = CheckFormat.text,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            "--documents", help="Folder of the source articles (default: a shared/seeds nearby)."
+        ),
+    ] = None,
+) -> None:
+    """Check flows; print each finding as FILE:LINE:COL: error|warning CODE message.
+
+    Exit 0 when clean, 1 with findings, 2 when a path cannot be read.
+    Example: overdue-guide flows check flows/main.yaml
+    """
+    findings, files = bundle.check_paths(paths or [], documents)
+    if output_format is CheckFormat.json:
+        document = {"files": [str(f) for f in files], "findings": [asdict(f) for f in findings]}
+        sys.stdout.write(as_json(document))
+    else:
+        for finding in findings:
+            sys.stdout.write(f"{finding}\n")
+        errors = sum(f.severity == "error" for f in findings)
+        summary = f"{errors} errors, {len(findings) - errors} warnings in {len(files)} files"
+        sys.stderr.write(f"{summary}\n" if findings else f"no findings in {len(files)} files\n")
+    if any(f.code == "unreadable" for f in findings):
+        raise typer.Exit(int(ExitStatus.BAD_INPUT))
+    if findings:
+        raise typer.Exit(int(ExitStatus.FINDINGS))
+
+
+@flows_app.command("graph")
+def flows_graph(
+    flow: Annotated[
+        str | None, typer.Argument(help="A shipped flow's name or a flow file.")
+    ] = None,
+    output_format: Annotated[
+        GraphFormat, typer.Option("--format", help="mermaid or dot.")
+    ] = GraphFormat.mermaid,
+    lang: LangOption = None,
+) -> None:
+    """Print the flow as a Mermaid flowchart or Graphviz DOT: questions, answers, items.
+
+    Example: overdue-guide flows graph --format dot | dot -Tsvg > main.svg
+    """
+    from . import graph
+
+    opened = bundle.open_flow(flow)
+    language = lang.value if lang else i18n.detect_lang()
+    draw = graph.mermaid if output_format is GraphFormat.mermaid else graph.dot
+    sys.stdout.write(draw(opened.flow, language))
+
+
+@flows_app.command("schema")
+def flows_schema() -> None:
+    """Print the JSON Schema of the flow format (also in flows/flow.schema.json)."""
+    from . import schema
+
+    sys.stdout.write(schema.as_json())
 
 
 def _console(plain: bool) -> Console:

@@ -153,7 +153,7 @@ class _Reader:
                 self.report(
                     node,
                     "duplicate-id",
-                    f"{what} '{ident}' is defined twice (first at line {seen[ident].line})",
+                    f"{what.format(ident)} is defined twice (first at line {seen[ident].line})",
                 )
                 continue
             seen[ident] = node
@@ -214,9 +214,11 @@ def _flow(r: _Reader, root: Node) -> Flow | None:
     intro = r.text(keys["intro"], "'intro'") if "intro" in keys else None
     start = r.identifier(keys["start"], "'start'") if "start" in keys else None
     questions = _each(
-        r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question"
+        r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question '{}'"
     )
-    items = _each(r, keys.get("items"), "'items'", _item, lambda i: i.id, "item")
+    items = _each(r, keys.get("items"), "'items'", _item, lambda i: i.id, "item '{}'")
+    loaded = {q.id for q in questions} | {i.id for i in items}
+    written = _written_ids(keys.get("questions")) | _written_ids(keys.get("items"))
     rules = tuple(
         rule for n in _list(r, keys.get("rules"), "'rules'") if (rule := _rule(r, n)) is not None
     )
@@ -232,7 +234,23 @@ def _flow(r: _Reader, root: Node) -> Flow | None:
         rules=rules,
         path=r.name,
         loc=r.loc(root),
+        broken=frozenset(written - loaded),
     )
+
+
+def _written_ids(node: Node | None) -> set[str]:
+    """The ids written in a list of entries (or, by mistake, as keys of a mapping),
+    whether or not the entries loaded: they are not reported again as missing."""
+    if node is None:
+        return set()
+    if node.kind == "map":
+        return {key.value for key, _ in node.pairs}
+    return {
+        v.value
+        for entry in node.items
+        for k, v in entry.pairs
+        if k.value == "id" and v.kind == "scalar"
+    }
 
 
 def _list(r: _Reader, node: Node | None, what: str) -> list[Node]:
@@ -295,10 +313,11 @@ def _options(
             )
         r.report(question, "missing-field", f"{what} needs 'options'")
         return ()
-    entries = [
-        (child, _option(r, child, what)) for child in r.sequence(node, f"'options' of {what}")
-    ]
-    options = tuple(r.unique(entries, lambda o: o.code, f"answer code of {what}"))
+    written = r.sequence(node, f"'options' of {what}")
+    if node.kind == "seq" and len(written) < 2:
+        r.report(node, "too-few-options", f"{what} needs at least two options")
+    entries = [(child, _option(r, child, what)) for child in written]
+    options = tuple(r.unique(entries, lambda o: o.code, f"answer code '{{}}' of {what}"))
     if kind == "yes_no" and {o.code for o in options} != {"yes", "no"}:
         r.report(
             node, "bad-value", f"the options of yes/no {what} must have the codes 'yes' and 'no'"
@@ -494,10 +513,10 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Finding]]:
     if keys is None:
         return None, r.findings
     documents = _each(
-        r, keys.get("documents"), "'documents'", _document, lambda d: d.file, "document"
+        r, keys.get("documents"), "'documents'", _document, lambda d: d.file, "document '{}'"
     )
     references = _each(
-        r, keys.get("references"), "'references'", _reference, lambda x: x.id, "reference"
+        r, keys.get("references"), "'references'", _reference, lambda x: x.id, "reference '{}'"
     )
     catalog = Catalog({d.file: d for d in documents}, {x.id: x for x in references}, str(path))
     return catalog, r.findings

@@ -196,6 +196,8 @@ class Flow:
     rules: tuple[Rule, ...]
     path: str
     loc: Loc = NOWHERE
+    #: Ids written in the file whose entries had errors: not reported again as missing.
+    broken: frozenset[str] = frozenset()
 
 
 # --- the catalogue of sources -------------------------------------------------

@@ -1,0 +1,143 @@
+"""Flow authors' tools: every malformed flow gets a located finding with a stable code."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from overdue_guide import bundle
+from overdue_guide.errors import Finding
+
+from .helpers import SMALL_SOURCES, run_cli, write
+
+CORPUS = sorted((Path(__file__).parent / "malformed").glob("*.yaml"))
+
+
+def check_in(tmp_path: Path, flow: Path) -> list[Finding]:
+    """Check `flow` beside the small catalogue and a one-sentence document."""
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    write(tmp_path, "doc.txt", "这是一份测试文档，里面只有这一句话。")
+    copy = tmp_path / flow.name
+    shutil.copyfile(flow, copy)
+    return bundle.check_paths([copy], documents=tmp_path)[0]
+
+
+def expected(flow: Path) -> tuple[str, int]:
+    lines = flow.read_text("utf-8").splitlines()
+    code = re.match(r"# expect: (\S+)", lines[0])
+    assert code is not None, flow
+    line = next(n for n, text in enumerate(lines, start=1) if "# <-" in text)
+    return code.group(1), line
+
+
+def test_the_corpus_has_at_least_25_malformed_flows() -> None:
+    assert len(CORPUS) >= 25
+
+
+@pytest.mark.parametrize("flow", CORPUS, ids=lambda p: p.stem)
+def test_each_malformed_flow_is_reported_with_its_code_and_line(tmp_path: Path, flow: Path) -> None:
+    code, line = expected(flow)
+    findings = check_in(tmp_path, flow)
+    assert (code, line) in {(f.code, f.line) for f in findings}, [str(f) for f in findings]
+    assert all(f.file.endswith(flow.name) and f.line >= 0 for f in findings)
+
+
+def test_a_flow_saved_as_gbk_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("flow: 坏\n".encode("gbk"))
+    (finding,) = bundle.check_paths([path])[0]
+    assert finding.code == "not-utf8" and "GBK" in finding.message
+
+
+def test_deep_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
+    path = write(tmp_path, "deep.yaml", "flow: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    (finding,) = bundle.check_paths([path])[0]
+    assert finding.code == "too-deep"
+
+
+def test_an_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["x", "x", "x", "x"]'] + [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 16)
+    ]
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    (finding,) = bundle.check_paths([path])[0]
+    assert finding.code == "too-large"
+
+
+def test_a_yaml_tag_builds_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path, "tag.yaml", "flow: !!python/object/apply:os.system ['touch pwned']\n")
+    bundle.check_paths([path])
+    assert not Path("pwned").exists() and not (tmp_path / "pwned").exists()
+
+
+def test_the_shipped_flows_have_no_findings() -> None:
+    findings, files = bundle.check_paths([])
+    assert [str(f) for f in findings] == []
+    assert {f.name for f in files} >= {"main.yaml", "sources.yaml"}
+
+
+def test_check_exits_0_when_clean_and_1_with_findings(tmp_path: Path) -> None:
+    assert run_cli("flows", "check").returncode == 0
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    broken = tmp_path / "broken.yaml"
+    shutil.copyfile(Path(__file__).parent / "malformed" / "unknown_target.yaml", broken)
+    result = run_cli("flows", "check", str(broken))
+    assert result.returncode == 1
+    assert re.search(r"broken\.yaml:\d+:\d+: error unknown-target ", result.stdout)
+
+
+def test_check_exits_2_for_a_missing_path() -> None:
+    result = run_cli("flows", "check", "no/such/flow.yaml")
+    assert result.returncode == 2 and "no/such/flow.yaml" in result.stderr
+
+
+def test_check_speaks_json_for_tools(tmp_path: Path) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    broken = tmp_path / "broken.yaml"
+    shutil.copyfile(Path(__file__).parent / "malformed" / "duplicate_key.yaml", broken)
+    document = json.loads(run_cli("flows", "check", "--format", "json", str(broken)).stdout)
+    assert document["files"] == [str(broken)]
+    assert {"file", "line", "col", "severity", "code", "message"} == set(document["findings"][0])
+
+
+def test_the_graph_of_the_main_flow_is_a_mermaid_flowchart() -> None:
+    result = run_cli("flows", "graph")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and lines[0] == "flowchart TD"
+    assert any(line.strip().startswith("q_visitor_arrived -->") for line in lines)
+    assert any("-.->" in line and "i_safety_110" in line for line in lines)
+
+
+def test_the_graph_in_dot_is_a_digraph() -> None:
+    result = run_cli("flows", "graph", "--format", "dot")
+    assert result.stdout.startswith('digraph "main" {') and result.stdout.rstrip().endswith("}")
+    assert "q_can_pay_full -> done" in result.stdout
+
+
+def test_the_committed_schema_is_the_one_the_program_prints() -> None:
+    committed = (bundle.shipped_dir() / "flow.schema.json").read_text("utf-8")
+    assert run_cli("flows", "schema").stdout == committed
+
+
+def test_the_shipped_flow_validates_against_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads((bundle.shipped_dir() / "flow.schema.json").read_text("utf-8"))
+    flow = yaml.safe_load((bundle.shipped_dir() / "main.yaml").read_text("utf-8"))
+    jsonschema.validate(flow, schema)
+
+
+def test_the_schema_rejects_a_misspelt_key() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads((bundle.shipped_dir() / "flow.schema.json").read_text("utf-8"))
+    flow = yaml.safe_load((bundle.shipped_dir() / "main.yaml").read_text("utf-8"))
+    flow["titel"] = flow.pop("title")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(flow, schema)
