@@ -32,7 +32,9 @@ def mutated(draw: st.DrawFn) -> str:
     lines = list(LINES)
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "indent", "edit", "truncate"]))
+        action = draw(
+            st.sampled_from(["delete", "duplicate", "swap", "insert", "indent", "edit", "truncate"])
+        )
         if action == "delete":
             del lines[at]
         elif action == "duplicate":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import termios
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,14 +16,30 @@ from .helpers import SCRIPT
 UP, DOWN, ENTER, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\r", "\x03", "\x04"
 
 
+def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+    """The command in a 100×40 terminal, started outside the checkout, saving under tmp_path."""
+    env = {
+        **os.environ,
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    env.pop("LC_ALL", None)
+    return pexpect.spawn(
+        str(SCRIPT),
+        list(args),
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(40, 100),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
 @pytest.fixture
 def term(tmp_path: Path) -> Iterator[pexpect.spawn]:
-    """The interview in a 100×40 terminal, started outside the checkout."""
-    env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    env.pop("LC_ALL", None)
-    child = pexpect.spawn(
-        str(SCRIPT), cwd=str(tmp_path), env=env, dimensions=(40, 100), encoding="utf-8", timeout=20
-    )
+    child = spawn(tmp_path)
     yield child
     child.close(force=True)
 
@@ -97,3 +115,51 @@ def test_ctrl_d_in_a_checkbox_list_ends_cleanly(term: pexpect.spawn) -> None:
     term.expect(pexpect.EOF)
     term.close()
     assert term.exitstatus == 130
+
+
+def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
+    first = spawn(tmp_path, "--save")
+    step(first, 1)
+    first.send(DOWN * 3 + ENTER)  # nobody came
+    step(first, 2)
+    first.send(ENTER)  # no misconduct
+    step(first, 3)
+    first.send(CTRL_C)
+    first.expect(pexpect.EOF)
+    saved = tmp_path / "data" / "overdue-guide" / "progress.json"
+    assert saved.is_file()
+    second = spawn(tmp_path, "resume")
+    step(second, 3)  # others_contacted: the first two answers were kept
+    second.send(ENTER)
+    step(second, 4)
+    second.send(ENTER)
+    step(second, 5)
+    second.send(ENTER)
+    second.expect("来源")
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == 0
+
+
+def assert_terminal_sane(child: pexpect.spawn) -> None:
+    """The pty is back in cooked mode with echo (a pty's two ends share one termios)."""
+    lflag = termios.tcgetattr(child.child_fd)[3]
+    assert lflag & termios.ICANON and lflag & termios.ECHO
+
+
+def test_sigterm_ends_cleanly_and_leaves_the_terminal_sane(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.kill(signal.SIGTERM)
+    term.expect("已退出")
+    term.expect(pexpect.EOF)
+    assert_terminal_sane(term)
+    term.close()
+    assert term.exitstatus == 130
+
+
+def test_after_ctrl_c_the_terminal_is_sane_and_the_cursor_shown(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.send(CTRL_C)
+    term.expect_exact("\x1b[?25h")
+    term.expect(pexpect.EOF)
+    assert_terminal_sane(term)

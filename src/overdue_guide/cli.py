@@ -7,6 +7,7 @@ into one line on stderr and its exit status, Ctrl-C into 130.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from dataclasses import asdict
 from enum import Enum
@@ -21,6 +22,7 @@ from . import bundle, engine, i18n, render, report
 from .errors import ExitStatus, GuideError, Interrupted, NoTerminal
 from .export import as_json, as_markdown, as_text
 from .model import Answer, Text
+from .report import clean
 
 app = typer.Typer(
     add_completion=False,
@@ -48,11 +50,21 @@ LangOption = Annotated[
 PlainOption = Annotated[bool, typer.Option("--plain", help="No colours (also: NO_COLOR=1).")]
 
 
+SaveOption = Annotated[
+    bool, typer.Option("--save", help="Keep progress after each answer, to continue with `resume`.")
+]
+
+
 @app.callback(invoke_without_command=True)
-def start(ctx: typer.Context, lang: LangOption = None, plain: PlainOption = False) -> None:
+def start(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+    save: SaveOption = False,
+) -> None:
     """Start the interview (the same as `overdue-guide run`)."""
     if ctx.invoked_subcommand is None:
-        run(flow=None, answers=None, output_format=Format.text, lang=lang, plain=plain)
+        run(flow=None, answers=None, output_format=Format.text, lang=lang, plain=plain, save=save)
 
 
 @app.command()
@@ -71,6 +83,7 @@ def run(
     ] = Format.text,
     lang: LangOption = None,
     plain: PlainOption = False,
+    save: SaveOption = False,
 ) -> None:
     """Ask the questions (or read them from --answers) and print the checklist.
 
@@ -80,15 +93,71 @@ def run(
     console = _console(plain)
     opened = bundle.open_flow(flow)
     if answers is not None:
-        raw = answers_file.read(answers)
-        given, warnings = answers_file.check(opened.flow, raw, str(answers))
-        for warning in warnings:
-            _stderr().print(f"warning: {warning}", markup=False, highlight=False)
+        given = _checked(opened, answers_file.read(answers), str(answers))
         taken = engine.complete(opened.flow, given)
     else:
-        taken = _interview(opened, console, language)
+        saving = _flow_key(flow) if save else None
+        taken = _interview(opened, console, language, {}, saving)
+    _emit(opened, taken, language, output_format, console)
+
+
+@app.command()
+def resume(
+    output_format: Annotated[
+        Format, typer.Option("--format", help="How to print the checklist.")
+    ] = Format.text,
+    plain: PlainOption = False,
+) -> None:
+    """Continue the interview saved with --save, where it stopped."""
+    from . import storage
+
+    progress = storage.load()
+    if progress is None:
+        raise GuideError("nothing saved to resume; start with: overdue-guide --save")
+    opened = bundle.open_flow(progress.flow)
+    try:
+        given = _checked(opened, progress.answers, str(storage.progress_path()))
+    except GuideError as error:
+        raise storage.reject(f"out of date ({error})") from None
+    console = _console(plain)
+    taken = _interview(opened, console, progress.lang, given, progress.flow)
+    _emit(opened, taken, progress.lang, output_format, console)
+
+
+@app.command()
+def forget() -> None:
+    """Delete everything this program saved (progress kept with --save)."""
+    from . import storage
+
+    removed = storage.forget()
+    for path in removed:
+        sys.stdout.write(f"deleted {path}\n")
+    if not removed:
+        sys.stdout.write(f"nothing saved in {storage.data_dir()}\n")
+
+
+def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict[str, Answer]:
+    given, warnings = answers_file.check(opened.flow, raw, origin)
+    for warning in warnings:
+        _fail_line(f"warning: {warning}")
+    return given
+
+
+def _flow_key(flow: str | None) -> str:
+    """How a saved session names its flow: a shipped name, or an absolute path."""
+    path = bundle.resolve(flow)
+    return path.stem if path.parent == bundle.shipped_dir() else str(path.resolve())
+
+
+def _emit(
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    lang: str,
+    output_format: Format,
+    console: Console,
+) -> None:
     checklist = engine.checklist(opened.flow, taken)
-    view = report.build(checklist, opened.catalog, language)
+    view = report.build(checklist, opened.catalog, lang)
     if output_format is Format.json:
         sys.stdout.write(as_json(report.contract(view, checklist, opened.catalog)))
     elif output_format is Format.markdown:
@@ -100,27 +169,40 @@ def run(
         sys.stdout.write(as_text(view, console.width))
 
 
-def _interview(opened: bundle.Bundle, console: Console, lang: str) -> dict[str, Answer]:
-    from . import interview, prompts
+def _interview(
+    opened: bundle.Bundle,
+    console: Console,
+    lang: str,
+    given: dict[str, Answer],
+    save_as: str | None,
+) -> dict[str, Answer]:
+    """Ask in the terminal what `given` does not answer; save after each answer if asked."""
+    from . import interview, prompts, storage
 
     flow = opened.flow
-    if not sys.stdin.isatty():
-        first = flow.questions[flow.start]
+    pending = engine.walk(flow, given).pending
+    if pending is None:
+        return given
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(
             f"no terminal to ask in: give the answers with --answers FILE "
-            f"(first question '{first.id}': {' | '.join(first.codes)})"
+            f"(next question '{pending.id}': {' | '.join(pending.codes)})"
         )
     intro = [i18n.text(flow.intro, lang)] if flow.intro else []
     render.heading(console, i18n.text(flow.title, lang), [*intro, i18n.message("quit_hint", lang)])
 
     def show_help(text: str) -> None:
-        console.print(text, markup=False, highlight=False, style="italic")
+        render.note(console, text)
 
     def alert(text: Text) -> None:
         render.alert(console, i18n.text(text, lang))
 
+    def saved(answers: dict[str, Answer]) -> None:
+        if save_as is not None:
+            storage.save(storage.Progress(save_as, lang, dict(answers)))
+
     try:
-        return interview.run(flow, prompts.make_ask(lang, show_help), alert)
+        return interview.run(flow, prompts.make_ask(lang, show_help), alert, given, saved)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(i18n.message("interrupted", lang)) from None
 
@@ -236,18 +318,20 @@ def flows_schema() -> None:
 
 
 def _console(plain: bool) -> Console:
+    if plain:
+        os.environ["NO_COLOR"] = "1"  # prompt_toolkit's lists honour it too
     return Console(no_color=plain or None, highlight=False, emoji=False)
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def main() -> None:
     """The console script: every failure becomes one line on stderr and an exit code."""
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app()
     except GuideError as error:
+        if error.status is ExitStatus.INTERRUPTED and sys.stdout.isatty():
+            sys.stdout.write("\x1b[?25h")  # the cursor may have been hidden by a list
+            sys.stdout.flush()
         _fail(str(error))
         sys.exit(int(error.status))
     except OSError as error:
@@ -260,6 +344,16 @@ def main() -> None:
         sys.exit(int(ExitStatus.FINDINGS))
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends like Ctrl-C: the prompt restores the terminal on the way out."""
+    raise Interrupted(i18n.message("interrupted", i18n.detect_lang()))
+
+
 def _fail(line: str) -> None:
-    sys.stderr.write(f"overdue-guide: {line}\n")
+    _fail_line(f"overdue-guide: {line}")
+
+
+def _fail_line(line: str) -> None:
+    """One line on stderr, with any control character made visible."""
+    sys.stderr.write(clean(line).replace("\n", " ") + "\n")
     sys.stderr.flush()

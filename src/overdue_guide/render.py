@@ -56,3 +56,8 @@ def heading(console: Console, title: str, lines: list[str]) -> None:
     for line in lines:
         console.print(Wrapped(line, "dim"))
     console.print()
+
+
+def note(console: Console, message: str) -> None:
+    """Help text, set apart from the questions."""
+    console.print(Wrapped(message, "italic", indent=2))

@@ -1,0 +1,140 @@
+"""Saved progress: opt-in, atomic, private, never silently trusted, deleted on request."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from overdue_guide import storage
+from overdue_guide.errors import StorageError
+
+from .helpers import run_cli, write
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+def test_progress_lives_in_the_xdg_data_directory(data_home: Path) -> None:
+    path = storage.save(storage.Progress("main", "zh-CN", {"visitor_arrived": "no"}))
+    assert path == data_home / "overdue-guide" / "progress.json"
+
+
+def test_progress_is_readable_by_its_owner_only() -> None:
+    path = storage.save(storage.Progress("main", "zh-CN", {"misconduct": ("threats",)}))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_saved_progress_loads_back() -> None:
+    storage.save(
+        storage.Progress("main", "en", {"misconduct": ("threats",), "visitor_arrived": "no"})
+    )
+    loaded = storage.load()
+    assert loaded == storage.Progress(
+        "main", "en", {"misconduct": ["threats"], "visitor_arrived": "no"}
+    )
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out" / "file.txt"
+    storage.write_atomic(target, "old")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(StorageError, match="No space left"):
+        storage.write_atomic(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in target.parent.iterdir()] == ["file.txt"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"format": "something-else", "version": 1}',
+        "[]",
+        '{"format": "overdue-guide/progress", "version": 1}',
+    ],
+)
+def test_a_corrupt_or_foreign_file_is_moved_aside_not_used_nor_deleted(content: str) -> None:
+    path = storage.progress_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(StorageError, match=r"moved it to progress\.corrupt-"):
+        storage.load()
+    assert not path.exists()
+    (aside,) = path.parent.glob("progress.corrupt-*.json")
+    assert aside.read_text("utf-8").strip() == content
+
+
+def test_forget_deletes_everything_saved(data_home: Path) -> None:
+    storage.save(storage.Progress("main", "zh-CN", {}))
+    assert storage.forget() == [data_home / "overdue-guide" / "progress.json"]
+    assert not (data_home / "overdue-guide").exists()
+
+
+def test_a_scripted_run_writes_nothing_anywhere(tmp_path: Path, data_home: Path) -> None:
+    answers = write(
+        tmp_path,
+        "a.yaml",
+        "visitor_arrived: 'no'\nmisconduct: []\nothers_contacted: []\namount_checked: matches\ncan_pay_full: 'yes'\n",
+    )
+    home = tmp_path / "home"
+    home.mkdir()
+    before = sorted(tmp_path.rglob("*"))
+    result = run_cli(
+        "run",
+        "--answers",
+        str(answers),
+        env={
+            "XDG_DATA_HOME": str(data_home),
+            "HOME": str(home),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        },
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_resume_with_nothing_saved_says_so() -> None:
+    result = run_cli("resume", env={"XDG_DATA_HOME": os.environ["XDG_DATA_HOME"]})
+    assert result.returncode == 2 and "nothing saved" in result.stderr
+
+
+def test_resume_of_a_finished_session_prints_its_checklist(data_home: Path) -> None:
+    answers = {
+        "visitor_arrived": "no",
+        "misconduct": [],
+        "others_contacted": [],
+        "amount_checked": "matches",
+        "can_pay_full": "yes",
+    }
+    storage.save(storage.Progress("main", "en", answers))
+    result = run_cli("resume", "--format", "json", env={"XDG_DATA_HOME": str(data_home)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answers"] == answers
+
+
+def test_resume_of_progress_that_no_longer_fits_the_flow_moves_it_aside(data_home: Path) -> None:
+    storage.save(storage.Progress("main", "zh-CN", {"visitor_arrived": "sometimes"}))
+    result = run_cli("resume", env={"XDG_DATA_HOME": str(data_home)})
+    assert result.returncode == 2 and "moved it to" in result.stderr
+    assert list((data_home / "overdue-guide").glob("progress.corrupt-*.json"))
+
+
+def test_resume_without_a_terminal_names_the_next_question(data_home: Path) -> None:
+    storage.save(storage.Progress("main", "zh-CN", {"visitor_arrived": "no"}))
+    result = run_cli("resume", env={"XDG_DATA_HOME": str(data_home)})
+    assert result.returncode == 2 and "misconduct" in result.stderr
