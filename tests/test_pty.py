@@ -50,6 +50,12 @@ def step(child: pexpect.spawn, number: int) -> None:
     child.expect("上一步" if number > 1 else "这是什么意思")
 
 
+def decline_to_save(child: pexpect.spawn) -> None:
+    child.expect("要把这份清单存成文件吗")
+    child.expect("纯文本")
+    child.send(ENTER)  # 不用了
+
+
 def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn) -> None:
     for number in range(1, 20):
         if term.expect([f"第 {number} 步", "来源"]) == 1:
@@ -57,6 +63,7 @@ def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn)
         term.expect("上一步" if number > 1 else "这是什么意思")
         term.send(ENTER)
     term.expect("不是法律意见")
+    decline_to_save(term)
     term.expect(pexpect.EOF)
     term.close()
     assert term.exitstatus == 0
@@ -85,6 +92,7 @@ def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpe
     term.expect("打 95188 核实来人是否真受委托")
     term.expect("来源")
     term.expect("不是法律意见")
+    decline_to_save(term)
     term.expect(pexpect.EOF)
 
 
@@ -136,6 +144,7 @@ def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
     step(second, 5)
     second.send(ENTER)
     second.expect("来源")
+    decline_to_save(second)
     second.expect(pexpect.EOF)
     second.close()
     assert second.exitstatus == 0
@@ -163,3 +172,22 @@ def test_after_ctrl_c_the_terminal_is_sane_and_the_cursor_shown(term: pexpect.sp
     term.expect_exact("\x1b[?25h")
     term.expect(pexpect.EOF)
     assert_terminal_sane(term)
+
+
+def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
+    term: pexpect.spawn, tmp_path: Path
+) -> None:
+    for number in range(1, 20):
+        if term.expect([f"第 {number} 步", "来源"]) == 1:
+            break
+        term.expect("上一步" if number > 1 else "这是什么意思")
+        term.send(ENTER)
+    term.expect("要把这份清单存成文件吗")
+    term.expect("纯文本")
+    term.send(DOWN + ENTER)  # 网页（可打印）
+    term.expect("存到哪里")
+    term.send(ENTER)  # the suggested name
+    term.expect("已保存")
+    term.expect(pexpect.EOF)
+    (saved,) = tmp_path.glob("逾期行动清单-*.html")
+    assert "<!DOCTYPE html>" in saved.read_text("utf-8")

@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 from dataclasses import asdict
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -20,7 +21,7 @@ from rich.console import Console
 from . import answers as answers_file
 from . import bundle, engine, i18n, render, report
 from .errors import ExitStatus, GuideError, Interrupted, NoTerminal
-from .export import as_json, as_markdown, as_text
+from .export import as_json, as_text, format_for, render_as
 from .model import Answer, Text
 from .report import clean
 
@@ -35,21 +36,31 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     markdown = "markdown"
+    html = "html"
     json = "json"
 
 
 class Lang(str, Enum):
     zh_cn = "zh-CN"
+    zh_tw = "zh-TW"
     en = "en"
 
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language: zh-CN or en (default: from LC_ALL / LANG)."),
+    typer.Option(
+        "--lang", help="Language: zh-CN, zh-TW or en (default: from LC_ALL, LC_MESSAGES or LANG)."
+    ),
 ]
 PlainOption = Annotated[bool, typer.Option("--plain", help="No colours (also: NO_COLOR=1).")]
 
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Also write the checklist to FILE: .md, .html, .json or .txt."
+    ),
+]
 SaveOption = Annotated[
     bool, typer.Option("--save", help="Keep progress after each answer, to continue with `resume`.")
 ]
@@ -84,6 +95,7 @@ def run(
     lang: LangOption = None,
     plain: PlainOption = False,
     save: SaveOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Ask the questions (or read them from --answers) and print the checklist.
 
@@ -91,14 +103,16 @@ def run(
     """
     language = lang.value if lang else i18n.detect_lang()
     console = _console(plain)
+    _check_output(output)
     opened = bundle.open_flow(flow)
     if answers is not None:
         given = _checked(opened, answers_file.read(answers), str(answers))
         taken = engine.complete(opened.flow, given)
+        _emit(opened, taken, language, output_format, console, output, scripted=True)
     else:
         saving = _flow_key(flow) if save else None
         taken = _interview(opened, console, language, {}, saving)
-    _emit(opened, taken, language, output_format, console)
+        _emit(opened, taken, language, output_format, console, output)
 
 
 @app.command()
@@ -107,10 +121,12 @@ def resume(
         Format, typer.Option("--format", help="How to print the checklist.")
     ] = Format.text,
     plain: PlainOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Continue the interview saved with --save, where it stopped."""
     from . import storage
 
+    _check_output(output)
     progress = storage.load()
     if progress is None:
         raise GuideError("nothing saved to resume; start with: overdue-guide --save")
@@ -121,7 +137,7 @@ def resume(
         raise storage.reject(f"out of date ({error})") from None
     console = _console(plain)
     taken = _interview(opened, console, progress.lang, given, progress.flow)
-    _emit(opened, taken, progress.lang, output_format, console)
+    _emit(opened, taken, progress.lang, output_format, console, output)
 
 
 @app.command()
@@ -149,24 +165,56 @@ def _flow_key(flow: str | None) -> str:
     return path.stem if path.parent == bundle.shipped_dir() else str(path.resolve())
 
 
+def _check_output(output: Path | None) -> None:
+    """Refuse an --output we cannot write before anyone answers a question."""
+    if output is not None and format_for(output) is None:
+        raise GuideError(f"cannot tell the format of {output}: name it .md, .html, .json or .txt")
+
+
 def _emit(
     opened: bundle.Bundle,
     taken: dict[str, Answer],
     lang: str,
     output_format: Format,
     console: Console,
+    output: Path | None,
+    scripted: bool = False,
 ) -> None:
+    """Show the checklist, write it to `output`, and in a terminal offer to save it."""
     checklist = engine.checklist(opened.flow, taken)
     view = report.build(checklist, opened.catalog, lang)
-    if output_format is Format.json:
-        sys.stdout.write(as_json(report.contract(view, checklist, opened.catalog)))
-    elif output_format is Format.markdown:
-        sys.stdout.write(as_markdown(view))
-    elif console.is_terminal:
-        console.print()
-        render.checklist(console, view)
-    else:
-        sys.stdout.write(as_text(view, console.width))
+    contract = report.contract(view, checklist, opened.catalog)
+    if not (scripted and output is not None):
+        if output_format is not Format.text:
+            sys.stdout.write(render_as(output_format.value, view, contract))
+        elif console.is_terminal:
+            console.print()
+            render.checklist(console, view)
+        else:
+            sys.stdout.write(as_text(view, console.width))
+    if output is None and not scripted and console.is_terminal:
+        output = _offer_save(lang)
+    if output is not None:
+        _write(output, render_as(format_for(output) or "text", view, contract))
+        _fail_line(i18n.message("saved", lang, path=output))
+
+
+def _offer_save(lang: str) -> Path | None:
+    from . import prompts
+
+    try:
+        chosen = prompts.offer_save(lang, date.today().isoformat())
+    except (KeyboardInterrupt, EOFError):
+        return None
+    if chosen is not None and format_for(chosen) is None:
+        chosen = chosen.with_name(chosen.name + ".txt")
+    return chosen
+
+
+def _write(path: Path, text: str) -> None:
+    from .storage import write_atomic
+
+    write_atomic(path, text)
 
 
 def _interview(

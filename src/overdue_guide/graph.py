@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .i18n import text
 from .model import END, NOWHERE, Flow, Route
 
-FORMATS: tuple[str, ...] = ("mermaid", "dot")
 
 
 @dataclass(frozen=True)

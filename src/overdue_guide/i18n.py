@@ -1,17 +1,21 @@
 """The program's own words in every language, and which language to speak.
 
-Flow text lives in the flows; this module holds only what the program itself
-says (headings, prompts' extra choices, the footer).
+Flow text lives in the flows, in zh-CN and en; this module holds what the
+program itself says. Traditional Chinese (zh-TW) is never written by hand: it
+is converted from zh-CN by OpenCC with Taiwan phrasing, loaded only when asked.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
 
 from .model import Text
 
-LANGS: tuple[str, ...] = ("zh-CN", "en")
+LANGS: tuple[str, ...] = ("zh-CN", "zh-TW", "en")
+_TRADITIONAL_LOCALES = ("zh_tw", "zh_hk", "zh_mo", "zh-tw", "zh-hk", "zh-mo", "zh_hant", "zh-hant")
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "urgency.now": {"zh-CN": "马上做", "en": "Right now"},
@@ -34,29 +38,58 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
     "document": {"zh-CN": "文章", "en": "Document"},
     "no_items": {"zh-CN": "这份清单是空的。", "en": "This checklist is empty."},
-    "interrupted": {"zh-CN": "已退出，没有保存任何内容。", "en": "Stopped. Nothing was saved."},
+    "interrupted": {"zh-CN": "已退出。", "en": "Stopped."},
+    "save_offer": {"zh-CN": "要把这份清单存成文件吗？", "en": "Save this checklist to a file?"},
+    "save_no": {"zh-CN": "不用了", "en": "No, thanks"},
+    "save_html": {"zh-CN": "网页（可打印）", "en": "Web page (printable)"},
+    "save_markdown": {"zh-CN": "Markdown 文本", "en": "Markdown"},
+    "save_text": {"zh-CN": "纯文本", "en": "Plain text"},
+    "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
+    "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
+    "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
 }
 
 
 def message(key: str, lang: str, **values: object) -> str:
-    """The program's own text `key` in `lang` (zh-CN where a language lacks it)."""
+    """The program's own text `key` in `lang`."""
     by_lang = _MESSAGES[key]
-    text = by_lang.get(lang) or by_lang["zh-CN"]
-    return text.format(**values) if values else text
+    if lang == "zh-TW":
+        found = traditional(by_lang["zh-CN"])
+    else:
+        found = by_lang.get(lang) or by_lang["zh-CN"]
+    return found.format(**values) if values else found
 
 
 def text(value: Text, lang: str) -> str:
-    """A flow string in `lang`."""
-    return value.get(lang)
+    """A flow string in `lang`; zh-TW is the zh-CN text converted."""
+    return traditional(value.get("zh-CN")) if lang == "zh-TW" else value.get(lang)
+
+
+@lru_cache(maxsize=4096)
+def traditional(simplified: str) -> str:
+    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp)."""
+    return _converter().convert(simplified)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2twp")
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
-    """The language from the locale: LC_ALL, then LC_MESSAGES, then LANG; zh-CN by default."""
+    """The language from the locale: the first of LC_ALL, LC_MESSAGES, LANG that is set.
+
+    zh_TW, zh_HK and zh_MO give zh-TW; en gives en; anything else zh-CN.
+    """
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
+        value = env.get(name, "").lower()
         if value:
-            return "en" if value.lower().startswith("en") else "zh-CN"
+            if value.startswith(_TRADITIONAL_LOCALES):
+                return "zh-TW"
+            return "en" if value.startswith("en") else "zh-CN"
     return "zh-CN"
 
 

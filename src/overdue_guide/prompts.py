@@ -8,6 +8,7 @@ Ctrl-D raises EOFError in every kind of list, so the CLI can end cleanly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .i18n import message, text
@@ -111,3 +112,22 @@ def _add_keys(widget: Any, checkbox: bool) -> None:
             submit(event)
 
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+def offer_save(lang: str, today: str) -> Path | None:
+    """Ask whether to save the checklist, in which format and where; None for no."""
+    import questionary
+
+    formats = [(".html", "save_html"), (".md", "save_markdown"), (".txt", "save_text")]
+    choices = [questionary.Choice(message("save_no", lang), "")]
+    choices += [
+        questionary.Choice(f"{message(key, lang)} {suffix}", suffix) for suffix, key in formats
+    ]
+    widget = questionary.select(message("save_offer", lang), choices=choices)
+    _add_keys(widget, checkbox=False)
+    suffix = widget.unsafe_ask()
+    if not suffix:
+        return None
+    default = f"{message('file_name', lang)}-{today}{suffix}"
+    name = questionary.text(message("save_where", lang), default=default).unsafe_ask()
+    return Path(name).expanduser() if name and name.strip() else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engine import Checklist
-from .i18n import message, text
+from .i18n import message, text, traditional
 from .model import URGENCIES, Answer, Catalog, Item, Source
 
 
@@ -65,13 +65,14 @@ def clean(value: str) -> str:
     )
 
 
-def contract_source(source: Source, catalog: Catalog) -> dict[str, str]:
-    """A source in the README's JSON shape."""
+def contract_source(source: Source, catalog: Catalog, lang: str = "zh-CN") -> dict[str, str]:
+    """A source in the README's JSON shape; quotes stay verbatim in their document's script."""
     if source.document is not None and source.quote is not None:
         return {"document": source.document, "quote": source.quote}
     reference = catalog.references.get(source.reference or "")
     cite = reference.cite if reference else (source.reference or "")
-    return {"reference": f"{cite} {source.article}" if source.article else cite}
+    full = f"{cite} {source.article}" if source.article else cite
+    return {"reference": traditional(full) if lang == "zh-TW" else full}
 
 
 def _label(source: Source, catalog: Catalog, lang: str) -> str:
@@ -79,7 +80,7 @@ def _label(source: Source, catalog: Catalog, lang: str) -> str:
         document = catalog.documents.get(source.document)
         title = f"《{document.title}》" if document else ""
         return f"{message('document', lang)} {source.document[:3]} {title}".rstrip()
-    return contract_source(source, catalog)["reference"]
+    return contract_source(source, catalog, lang)["reference"]
 
 
 def build(checklist: Checklist, catalog: Catalog, lang: str) -> Report:
@@ -87,7 +88,7 @@ def build(checklist: Checklist, catalog: Catalog, lang: str) -> Report:
     numbers: dict[tuple[tuple[str, str], ...], SourceNote] = {}
 
     def number(source: Source) -> int:
-        contract = contract_source(source, catalog)
+        contract = contract_source(source, catalog, lang)
         key = tuple(sorted(contract.items()))
         if key not in numbers:
             quote = clean(source.quote) if source.quote else None
@@ -132,7 +133,7 @@ def contract(report: Report, checklist: Checklist, catalog: Catalog) -> dict[str
             "text": lines[item.id].text,
             "detail": lines[item.id].detail,
             "urgency": item.urgency,
-            "sources": [contract_source(s, catalog) for s in item.sources],
+            "sources": [contract_source(s, catalog, report.lang) for s in item.sources],
         }
         for item in checklist.items
     ]
