@@ -8,9 +8,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
-from . import render
 from .i18n import message
 from .report import Report
 
@@ -57,6 +54,10 @@ def _md(text: str) -> str:
 
 def as_text(report: Report, width: int = 80) -> str:
     """Plain text, laid out like the terminal checklist, with no colour codes."""
+    from rich.console import Console
+
+    from . import render
+
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width, no_color=True, color_system=None, highlight=False, emoji=False

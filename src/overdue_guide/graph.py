@@ -13,7 +13,6 @@ from .i18n import text
 from .model import END, NOWHERE, Flow, Route
 
 
-
 @dataclass(frozen=True)
 class Edge:
     source: str

@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from .i18n import message
+from .i18n import message, text
 from .layout import Wrapped
+from .model import Catalog
 from .report import Report
 
 URGENCY_STYLES = {
@@ -61,3 +62,18 @@ def heading(console: Console, title: str, lines: list[str]) -> None:
 def note(console: Console, message: str) -> None:
     """Help text, set apart from the questions."""
     console.print(Wrapped(message, "italic", indent=2))
+
+
+def sources(console: Console, catalog: Catalog, lang: str) -> None:
+    """Every document and reference the flows may cite, described for a reader."""
+    for document in catalog.documents.values():
+        console.print(Wrapped(f"{document.file}  《{document.title}》", "bold"))
+        facts = " · ".join(x for x in (document.site, document.date, document.url) if x)
+        if facts:
+            console.print(Wrapped(facts, indent=2))
+        if document.note:
+            console.print(Wrapped(text(document.note, lang), "dim", indent=2))
+    console.print()
+    for reference in catalog.references.values():
+        console.print(Wrapped(f"{reference.id} [{reference.confidence}] {reference.cite}", "bold"))
+        console.print(Wrapped(text(reference.summary, lang), "dim", indent=2))
