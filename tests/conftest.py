@@ -9,6 +9,14 @@ from overdue_guide.loader import parse_catalog, parse_flow
 from overdue_guide.model import Catalog, Flow
 
 
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test, and every command it runs, uses its own cache and data directories."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
 @pytest.fixture(scope="session")
 def main_flow() -> Flow:
     flow, findings = parse_flow(bundle.shipped_dir() / "main.yaml")

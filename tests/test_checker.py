@@ -141,3 +141,46 @@ def test_the_schema_rejects_a_misspelt_key() -> None:
     flow["titel"] = flow.pop("title")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(flow, schema)
+
+
+DIAMOND = """
+flow: diamond
+title: {zh-CN: 菱形, en: Diamond}
+start: top
+questions:
+  - id: top
+    prompt: {zh-CN: 上, en: Top}
+    options:
+      - {code: l, label: {zh-CN: 左, en: L}, next: left}
+      - {code: r, label: {zh-CN: 右, en: R}, next: right}
+  - id: left
+    prompt: {zh-CN: 左, en: Left}
+    options: [{code: a, label: {zh-CN: 甲, en: A}}, {code: b, label: {zh-CN: 乙, en: B}}]
+    next: bottom
+  - id: right
+    prompt: {zh-CN: 右, en: Right}
+    options: [{code: a, label: {zh-CN: 甲, en: A}}, {code: b, label: {zh-CN: 乙, en: B}}]
+    next: bottom
+  - id: bottom
+    prompt: {zh-CN: 下, en: Bottom}
+    options: [{code: a, label: {zh-CN: 甲, en: A}}, {code: b, label: {zh-CN: 乙, en: B}}]
+    next:
+      - {when: {question: TESTED, is: a}, goto: end}
+      - {goto: end}
+items:
+  - {id: i, urgency: now, text: {zh-CN: 做, en: Do}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+rules:
+  - {when: {question: left, is: a}, items: [i]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("tested", "ordered"), [("top", True), ("bottom", True), ("left", False), ("right", False)]
+)
+def test_a_route_may_test_only_questions_asked_on_every_path_before_it(
+    tmp_path: Path, tested: str, ordered: bool
+) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    flow = write(tmp_path, "diamond.yaml", DIAMOND.replace("TESTED", tested))
+    codes = {f.code for f in bundle.check_paths([flow])[0]}
+    assert ("condition-order" not in codes) is ordered

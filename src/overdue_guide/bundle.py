@@ -6,13 +6,14 @@ inside the package, and a source checkout (editable install) is found too.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checker import check
 from .errors import Finding, FlowError, FlowNotFound
-from .loader import parse_catalog, parse_flow
 from .model import Catalog, Flow
 
 DEFAULT_FLOW = "main"
@@ -81,6 +82,27 @@ def load(
     path: Path, documents: Path | None = None
 ) -> tuple[Flow | None, Catalog | None, list[Finding]]:
     """Parse and check a flow and its catalogue; quotes are checked when `documents` is given."""
+    with _no_cycle_collection():
+        return _load(path, documents)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Loading builds many small objects and no cycles: the cyclic collector would only
+    scan the growing heap again and again, making large flows superlinear to check."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(path: Path, documents: Path | None) -> tuple[Flow | None, Catalog | None, list[Finding]]:
+    from .checker import check
+    from .loader import parse_catalog, parse_flow
+
     flow, findings = parse_flow(path)
     catalog, catalog_findings = parse_catalog(catalog_for(path))
     findings = findings + catalog_findings
@@ -91,17 +113,25 @@ def load(
 
 def open_flow(name: str | None = None) -> Bundle:
     """The flow for an interview; a `FlowError` if it has any error at all."""
-    flow, catalog, findings = load(resolve(name))
+    path = resolve(name)
+    if path.parent == shipped_dir():
+        from . import compiled
+
+        ready = compiled.load(path, catalog_for(path))
+        if ready is not None:
+            return ready
+    flow, catalog, findings = load(path)
     if flow is None or catalog is None or any(f.severity == "error" for f in findings):
         raise FlowError(findings)
     return Bundle(flow, catalog)
 
 
 def check_paths(
-    paths: list[Path], documents: Path | None = None
+    paths: list[Path], documents: Path | None = None, cache: bool = False
 ) -> tuple[list[Finding], list[Path]]:
     """Every finding in the flow files at `paths` (files or folders; none: the shipped
-    flows), and the files checked. A path that does not exist is a `FlowNotFound`."""
+    flows), and the files checked. A path that does not exist is a `FlowNotFound`.
+    With `cache`, findings of unchanged files are recalled instead of recomputed."""
     files: list[Path] = []
     for path in paths or [shipped_dir()]:
         if path.is_dir():
@@ -114,7 +144,22 @@ def check_paths(
     findings: list[Finding] = []
     for file in files:
         if file.name == SOURCES_FILE:
+            from .loader import parse_catalog
+
             findings += parse_catalog(file)[1]
         else:
-            findings += load(file, documents or documents_dir(file))[2]
+            findings += _check_file(file, documents or documents_dir(file), cache)
     return list(dict.fromkeys(findings)), files
+
+
+def _check_file(file: Path, documents: Path | None, cache: bool) -> list[Finding]:
+    from . import checkcache
+
+    entry = checkcache.key(file, catalog_for(file), documents) if cache else None
+    remembered = checkcache.recall(entry) if entry else None
+    if remembered is not None:
+        return remembered
+    findings = load(file, documents)[2]
+    if entry:
+        checkcache.remember(entry, findings)
+    return findings

@@ -93,7 +93,7 @@ def _all_conditions(flow: Flow) -> Iterator[tuple[Condition, Question | None]]:
 
 
 def _conditions(flow: Flow) -> Iterator[Finding]:
-    before = _asked_before(flow)
+    dominators = _Dominators(flow)
     for condition, at in _all_conditions(flow):
         for test in leaves(condition):
             question = flow.questions.get(test.question)
@@ -112,7 +112,7 @@ def _conditions(flow: Flow) -> Iterator[Finding]:
             if (
                 at is not None
                 and test.question != at.id
-                and test.question not in before.get(at.id, set())
+                and not dominators.before(test.question, at.id)
             ):
                 yield _at(
                     test.loc,
@@ -141,27 +141,86 @@ def _successors(question: Question, flow: Flow) -> set[str]:
     return {r.goto for r in _routes(question) if r.goto == END or r.goto in flow.questions} or {END}
 
 
-def _asked_before(flow: Flow) -> dict[str, set[str]]:
-    """For each question, the questions asked on every path from the start to it (dominators)."""
-    ids = list(flow.questions)
+class _Dominators:
+    """Which questions are asked on every path from the start to another one.
+
+    Immediate dominators by the Cooper-Harvey-Kennedy iteration over reverse
+    postorder, then a pre/post numbering of the dominator tree, so each query
+    is O(1) and the whole check stays linear in the size of the flow.
+    """
+
+    def __init__(self, flow: Flow) -> None:
+        order = _reverse_postorder(flow)
+        self.rank = {qid: n for n, qid in enumerate(order)}
+        predecessors: dict[str, list[str]] = {qid: [] for qid in order}
+        for qid in order:
+            for target in _successors(flow.questions[qid], flow) - {END}:
+                if target in predecessors:
+                    predecessors[target].append(qid)
+        idom = {order[0]: order[0]} if order else {}
+        changed = True
+        while changed:
+            changed = False
+            for qid in order[1:]:
+                done = [p for p in predecessors[qid] if p in idom]
+                new = done[0]
+                for other in done[1:]:
+                    new = self._meet(idom, other, new)
+                if idom.get(qid) != new:
+                    idom[qid], changed = new, True
+        self.pre, self.post = _number_tree(order, idom)
+
+    def _meet(self, idom: dict[str, str], a: str, b: str) -> str:
+        while a != b:
+            while self.rank[a] > self.rank[b]:
+                a = idom[a]
+            while self.rank[b] > self.rank[a]:
+                b = idom[b]
+        return a
+
+    def before(self, asked: str, at: str) -> bool:
+        """Whether `asked` is always asked before `at` (it dominates `at`, and is not `at`)."""
+        if asked == at or asked not in self.pre or at not in self.pre:
+            return False
+        return self.pre[asked] <= self.pre[at] and self.post[at] <= self.post[asked]
+
+
+def _reverse_postorder(flow: Flow) -> list[str]:
     if flow.start not in flow.questions:
-        return {}
-    dominators = {qid: set(ids) for qid in ids}
-    dominators[flow.start] = set()
-    predecessors: dict[str, set[str]] = {qid: set() for qid in ids}
-    for question in flow.questions.values():
-        for target in _successors(question, flow) - {END}:
-            predecessors[target].add(question.id)
-    changed = True
-    while changed:
-        changed = False
-        for qid in ids:
-            if qid == flow.start or not predecessors[qid]:
-                continue
-            new = set.intersection(*({p} | dominators[p] for p in predecessors[qid]))
-            if new != dominators[qid]:
-                dominators[qid], changed = new, True
-    return dominators
+        return []
+    seen, postorder = {flow.start}, []
+    stack = [(flow.start, iter(sorted(_successors(flow.questions[flow.start], flow) - {END})))]
+    while stack:
+        qid, successors = stack[-1]
+        target = next(successors, None)
+        if target is None:
+            postorder.append(qid)
+            stack.pop()
+        elif target not in seen:
+            seen.add(target)
+            stack.append((target, iter(sorted(_successors(flow.questions[target], flow) - {END}))))
+    return postorder[::-1]
+
+
+def _number_tree(order: list[str], idom: dict[str, str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Entry and exit numbers of a depth-first walk of the dominator tree."""
+    children: dict[str, list[str]] = {qid: [] for qid in order}
+    for qid in order[1:]:
+        children[idom[qid]].append(qid)
+    pre: dict[str, int] = {}
+    post: dict[str, int] = {}
+    clock = 0
+    stack = [(order[0], False)] if order else []
+    while stack:
+        qid, leaving = stack.pop()
+        clock += 1
+        if leaving:
+            post[qid] = clock
+            continue
+        pre[qid] = clock
+        stack.append((qid, True))
+        stack.extend((child, False) for child in children[qid])
+    return pre, post
 
 
 def _reachability(flow: Flow) -> Iterator[Finding]:

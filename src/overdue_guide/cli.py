@@ -166,6 +166,12 @@ def flows_check(
             "--documents", help="Folder of the source articles (default: a shared/seeds nearby)."
         ),
     ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache", help="Recall findings of unchanged files (user cache directory)."
+        ),
+    ] = True,
 ) -> None:
     """Check flows; print each finding as FILE:LINE:COL: error|warning CODE message.
 
@@ -177,7 +183,7 @@ def flows_check(
     from . import bundle
     from .export import as_json
 
-    findings, files = bundle.check_paths(paths or [], documents)
+    findings, files = bundle.check_paths(paths or [], documents, cache)
     if output_format is CheckFormat.json:
         document = {"files": [str(f) for f in files], "findings": [asdict(f) for f in findings]}
         sys.stdout.write(as_json(document))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import json
 from pathlib import Path
@@ -98,7 +97,8 @@ blockquote { margin: .1rem 0 0; color: #444; }
 
 def as_html(report: Report) -> str:
     """One self-contained, printable HTML5 page: inline CSS, real checkboxes, no scripts."""
-    e = html.escape
+    from html import escape as e
+
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(report.lang)}">',

@@ -186,8 +186,7 @@ def parse_flow(path: Path) -> tuple[Flow | None, list[Finding]]:
         return None, [problem.finding]
     if root is None:
         return None, [Finding(str(path), 1, 1, "error", "missing-field", "the flow file is empty")]
-    flow = _flow(reader, root)
-    return flow, reader.findings
+    return _flow(reader, root), reader.findings
 
 
 def load_flow(path: Path) -> Flow:

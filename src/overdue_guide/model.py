@@ -1,7 +1,9 @@
 """The flow as plain data: what the loader builds and the engine walks.
 
 Nothing here reads files or talks to a terminal; every object remembers where
-in its YAML file it was written, so any later finding can point at it.
+in its YAML file it was written, so any later finding can point at it. Objects
+compare by identity (eq=False): nothing compares them by value, and leaving the
+comparison methods out makes the module, imported on every run, cheaper to load.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ Answer = str | tuple[str, ...]
 Answers = Mapping[str, Answer]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Loc:
     """A place in a flow file, 1-based, as an author's editor counts."""
 
@@ -42,7 +44,7 @@ class Loc:
 NOWHERE = Loc("<built-in>", 0, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Text:
     """One string in every flow language, keyed by language tag."""
 
@@ -54,7 +56,7 @@ class Text:
         return self.by_lang.get(lang) or self.by_lang.get("zh-CN", "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Source:
     """Where a piece of advice comes from: a quoted document or a cited reference."""
 
@@ -65,7 +67,7 @@ class Source:
     article: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Item:
     """One line of the checklist: what to do, why, how urgent, and on whose word."""
 
@@ -80,7 +82,7 @@ class Item:
 # --- conditions: declarative data, evaluated by conditions.evaluate ---------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Is:
     """True when `question` was answered with one of `codes`."""
 
@@ -89,7 +91,7 @@ class Is:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Includes:
     """True when the multiple-choice `question` includes any (or all) of `codes`."""
 
@@ -99,7 +101,7 @@ class Includes:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Answered:
     """True when `question` was asked and answered on the path taken."""
 
@@ -107,19 +109,19 @@ class Answered:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AllOf:
     terms: tuple[Condition, ...]
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AnyOf:
     terms: tuple[Condition, ...]
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Not:
     term: Condition
     loc: Loc
@@ -131,7 +133,7 @@ Condition = Is | Includes | Answered | AllOf | AnyOf | Not
 # --- the tree ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Route:
     """Go to `goto` when `when` holds (or always, when `when` is None)."""
 
@@ -140,7 +142,7 @@ class Route:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Option:
     """One answer to a question: a stable code, its label, and what choosing it brings."""
 
@@ -152,7 +154,7 @@ class Option:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Question:
     """One step of the interview."""
 
@@ -174,7 +176,7 @@ class Question:
         return tuple(o.code for o in self.options)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """Items added whenever `when` holds over the answers on the path taken."""
 
@@ -183,7 +185,7 @@ class Rule:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Flow:
     """A whole interview: its questions, its checklist items and how they connect."""
 
@@ -203,7 +205,7 @@ class Flow:
 # --- the catalogue of sources -------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Document:
     """One of the source articles, described so a reader can find it."""
 
@@ -216,7 +218,7 @@ class Document:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reference:
     """A law, rule or official channel, cited as references.md gives it."""
 
@@ -227,7 +229,7 @@ class Reference:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Catalog:
     """Every document and reference the flows may cite."""
 

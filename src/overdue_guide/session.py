@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 import sys
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,6 +141,8 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
 
 
 def _offer_save(lang: str) -> Path | None:
+    from datetime import date
+
     from . import prompts
 
     try:

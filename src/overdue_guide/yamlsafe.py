@@ -16,15 +16,18 @@ import yaml
 
 from .errors import Finding
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 500_000
+MAX_NODES = 8_000_000
+#: Aliases are for small repeated pieces; what they may add in all is kept small,
+#: so no "billion laughs" file can make the reader work for long.
+MAX_ALIAS_NODES = 100_000
 
 #: libyaml's parser when PyYAML has it; only its event stream is used.
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A scalar (`value` is str), sequence (`items`) or mapping (`pairs`)."""
 
@@ -122,6 +125,7 @@ class _Composer:
         self.anchors: dict[str, Node] = {}
         self.open: list[Node] = []
         self.expanded = 0
+        self.aliased = 0
 
     def problem(self, event: Any, code: str, message: str) -> YamlProblem:
         line, col = _position(event)
@@ -186,7 +190,8 @@ class _Composer:
                 raise self.problem(event, "yaml-syntax", f"alias *{event.anchor} refers to itself")
             count, height = _size(target)
             self.expanded += count
-            if self.expanded > MAX_NODES:
+            self.aliased += count
+            if self.aliased > MAX_ALIAS_NODES:
                 raise self.problem(event, "too-large", "aliases expand to too many YAML nodes")
             if depth + height > MAX_DEPTH:
                 raise self.problem(event, "too-deep", f"nested more than {MAX_DEPTH} levels")
@@ -218,7 +223,7 @@ def _position(event: Any) -> tuple[int, int]:
 def _size(node: Node) -> tuple[int, int]:
     """How many nodes `node` stands for once expanded, and how deep it goes."""
     total, height, todo = 0, 0, [(node, 1)]
-    while todo and total <= MAX_NODES:
+    while todo and total <= MAX_ALIAS_NODES:
         current, level = todo.pop()
         total += 1
         height = max(height, level)

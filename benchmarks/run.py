@@ -1,0 +1,245 @@
+"""Measure overdue-guide against its targets, as ratios taken side by side in one run.
+
+    python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/python benchmarks/run.py
+
+Run it with the interpreter of an environment where the package is installed
+(not editable: the wheel carries the compiled flows). Commands are timed as
+whole processes, alternating A B A B so that a noisy machine slows both alike;
+medians are compared. Prints a table; exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import pty
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import write_flow  # the generator sits beside this script
+
+PYTHON = sys.executable
+SCRIPT = str(Path(PYTHON).with_name("overdue-guide"))
+TYPER_APP = """import typer
+app = typer.Typer()
+@app.command()
+def main(name: str = "world") -> None:
+    print(f"hello {name}")
+if __name__ == "__main__":
+    app()
+"""
+ANSWERS = """visitor_arrived: now
+feel_safe: "no"
+credentials_shown: none
+misconduct: [threats, personal_account]
+others_contacted: [family]
+amount_checked: differs
+can_pay_full: "no"
+hardship: job_loss
+"""
+
+
+@dataclass
+class Result:
+    name: str
+    measured: str
+    target: str
+    ok: bool
+
+
+def wall(command: Sequence[str], env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+    )
+    return time.perf_counter() - start
+
+
+def side_by_side(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float]:
+    """Medians of `a` and `b`, measured alternately after one warm-up each."""
+    a(), b()
+    times_a, times_b = [], []
+    for _ in range(runs):
+        times_a.append(a())
+        times_b.append(b())
+    return statistics.median(times_a), statistics.median(times_b)
+
+
+def until_on_screen(command: Sequence[str], marker: bytes, env: dict[str, str]) -> float:
+    """Seconds from launch until `marker` is drawn in a pseudo-terminal."""
+    master, slave = pty.openpty()
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+    )
+    os.close(slave)
+    seen = b""
+    try:
+        while marker not in seen:
+            ready, _, _ = select.select([master], [], [], 20)
+            if not ready:
+                raise RuntimeError(f"{marker!r} did not appear")
+            seen += os.read(master, 65536)
+        return time.perf_counter() - start
+    finally:
+        child.kill()
+        child.wait()
+        os.close(master)
+
+
+def peak_memory_mib(command: Sequence[str]) -> float:
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def startup(work: Path, runs: int) -> list[Result]:
+    app = work / "typer_app.py"
+    app.write_text(TYPER_APP, encoding="utf-8")
+    answers = work / "answers.yaml"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    results = []
+    base, ours = side_by_side(
+        lambda: wall([PYTHON, str(app)]),
+        lambda: wall([SCRIPT, "run", "--answers", str(answers), "--format", "json"]),
+        runs,
+    )
+    results.append(
+        Result(
+            "1 scripted run vs typer app",
+            f"{ms(ours)} / {ms(base)} = {ours / base:.2f}×",
+            "≤ 1.3×",
+            ours <= 1.3 * base,
+        )
+    )
+    base, ours = side_by_side(
+        lambda: wall([PYTHON, str(app), "--help"]), lambda: wall([SCRIPT, "--help"]), runs
+    )
+    results.append(
+        Result(
+            "2 --help vs typer app --help",
+            f"{ms(ours)} / {ms(base)} = {ours / base:.2f}×",
+            "≤ 1.2×",
+            ours <= 1.2 * base,
+        )
+    )
+    env = {
+        **os.environ,
+        "LANG": "C.UTF-8",
+        "TERM": "xterm",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "COLUMNS": "100",
+        "LINES": "40",
+    }
+    env.pop("LC_ALL", None)
+    base, ours = side_by_side(
+        lambda: wall([PYTHON, "-c", "import typer, rich.console, questionary, yaml"]),
+        lambda: until_on_screen([SCRIPT], "第 1 步".encode(), env),
+        runs,
+    )
+    results.append(
+        Result(
+            "3 launch to first question vs imports",
+            f"{ms(ours)} / {ms(base)} = {ours / base:.2f}×",
+            "≤ 1.3×",
+            ours <= 1.3 * base,
+        )
+    )
+    peak = max(
+        peak_memory_mib([SCRIPT, "run", "--answers", str(answers), "--format", "json"])
+        for _ in range(3)
+    )
+    results.append(
+        Result("5 peak memory of a scripted run", f"{peak:.1f} MiB", "≤ 40 MiB", peak <= 40)
+    )
+    return results
+
+
+def checking(work: Path, sizes: Sequence[int]) -> list[Result]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache")}
+    times = {}
+    for size in sizes:
+        flow = write_flow(size, work / f"flow{size}")
+        runs = 3 if size <= 10_000 else 1
+        times[size] = statistics.median(
+            wall(
+                [
+                    SCRIPT,
+                    "flows",
+                    "check",
+                    "--no-cache",
+                    "--documents",
+                    str(flow.parent),
+                    str(flow),
+                ],
+                env,
+            )
+            for _ in range(runs)
+        )
+    results = []
+    for small, large in itertools.pairwise(sizes):
+        growth = times[large] / times[small]
+        measured = f"{ms(times[large])} / {ms(times[small])} = {growth:.1f}×"
+        results.append(
+            Result(
+                f"4 check {large // 1000}k vs {small // 1000}k nodes",
+                measured,
+                "≤ 12×",
+                growth <= 12,
+            )
+        )
+    largest = work / f"flow{sizes[-1]}" / "flow.yaml"
+    command = [SCRIPT, "flows", "check", "--documents", str(largest.parent), str(largest)]
+    shutil.rmtree(work / "cache", ignore_errors=True)
+    first, again = wall(command, env), wall(command, env)
+    results.append(
+        Result(
+            f"4 repeated check, {sizes[-1] // 1000}k nodes",
+            f"{ms(again)} / {ms(first)} = {again / first:.1%}",
+            "≤ 10%",
+            again <= 0.1 * first,
+        )
+    )
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="runs of each command (default 30)")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000], help="flow sizes in nodes"
+    )
+    options = parser.parse_args()
+    if not Path(SCRIPT).exists():
+        sys.exit(
+            f"no overdue-guide beside {PYTHON}: run this with the interpreter of an installed environment"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        results = startup(work, options.runs) + checking(work, options.sizes)
+    width = max(len(r.name) for r in results)
+    print(f"{'target':<{width}}  {'measured':<34}  {'goal':<7}  result")
+    for r in results:
+        print(f"{r.name:<{width}}  {r.measured:<34}  {r.target:<7}  {'met' if r.ok else 'MISSED'}")
+    print(
+        f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}; medians of {options.runs} runs"
+    )
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
