@@ -29,6 +29,6 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
 
 sys.addaudithook(_hook)
 sys.argv = ["overdue-guide", *sys.argv[1:]]
-from overdue_guide.cli import main  # noqa: E402 - imports must happen under the hook
+from overdue_guide.entry import main  # noqa: E402 - imports must happen under the hook
 
 main()

@@ -1,5 +1,5 @@
 """`python -m overdue_guide` runs the command line."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -1,14 +1,12 @@
-"""The command line: typer commands over the library, and the one error boundary.
+"""The command line: typer commands over the library.
 
-Each command parses its options and calls one library function; `main` turns a
-`GuideError` into one line on stderr and its exit status. Only typer and the
-standard library are imported up front, so `--help` costs what typer costs.
+Each command parses its options and calls one library function; errors pass
+through to `entry.main`, the one boundary. Only typer and the standard library
+are imported up front, so `--help` costs what typer costs.
 """
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -16,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import ExitStatus, GuideError, Interrupted
+from .errors import ExitStatus
 
 app = typer.Typer(
     add_completion=False,
@@ -222,37 +220,3 @@ def flows_schema() -> None:
     from . import schema
 
     sys.stdout.write(schema.as_json())
-
-
-def main() -> None:
-    """The console script: every failure becomes one line on stderr and an exit code."""
-    signal.signal(signal.SIGTERM, _terminated)
-    try:
-        app()
-    except GuideError as error:
-        if error.status is ExitStatus.INTERRUPTED and sys.stdout.isatty():
-            sys.stdout.write("\x1b[?25h")  # a list may have hidden the cursor
-            sys.stdout.flush()
-        _fail(str(error))
-        sys.exit(int(error.status))
-    except OSError as error:
-        _fail(f"cannot write: {error.strerror or error}")
-        sys.exit(int(ExitStatus.BAD_INPUT))
-    except Exception as error:  # the last resort: a bug must still not print a traceback
-        if os.environ.get("OVERDUE_GUIDE_TRACEBACK"):
-            raise
-        _fail(f"unexpected error: {error!r} (set OVERDUE_GUIDE_TRACEBACK=1 to see where)")
-        sys.exit(int(ExitStatus.FINDINGS))
-
-
-def _terminated(signum: int, frame: object) -> None:
-    """SIGTERM ends like Ctrl-C: the prompt restores the terminal on the way out."""
-    from .i18n import detect_lang, message
-
-    raise Interrupted(message("interrupted", detect_lang()))
-
-
-def _fail(line: str) -> None:
-    from .session import warn
-
-    warn(f"overdue-guide: {line}")

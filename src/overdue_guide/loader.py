@@ -7,7 +7,7 @@ author sees all of them at once. The interview and the checker both load here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -109,7 +109,7 @@ class _Reader:
             return None
         return value
 
-    def sequence(self, node: Node, what: str) -> list[Node]:
+    def sequence(self, node: Node, what: str) -> Sequence[Node]:
         if node.kind == "seq":
             return node.items
         self.report(node, "wrong-type", f"{what} must be a list")
@@ -252,7 +252,7 @@ def _written_ids(node: Node | None) -> set[str]:
     }
 
 
-def _list(r: _Reader, node: Node | None, what: str) -> list[Node]:
+def _list(r: _Reader, node: Node | None, what: str) -> Sequence[Node]:
     return [] if node is None else r.sequence(node, what)
 
 

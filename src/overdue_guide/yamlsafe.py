@@ -8,9 +8,10 @@ are bounded, and every node keeps the line and column it was written at.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -37,8 +38,9 @@ class Node:
     value: str = ""
     plain: bool = False
     tag: str | None = None
-    items: list[Node] = field(default_factory=list)
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    # A scalar shares one empty tuple: a large file has millions of scalars.
+    items: Sequence[Node] = ()
+    pairs: Sequence[tuple[Node, Node]] = ()
 
     @property
     def is_null(self) -> bool:
@@ -170,12 +172,12 @@ class _Composer:
 
     def attach(self, parent: Node, pending_key: list[Node | None], child: Node) -> None:
         if parent.kind == "seq":
-            parent.items.append(child)
+            cast("list[Node]", parent.items).append(child)
         elif pending_key[-1] is None:
             pending_key[-1] = child
         else:
             key = pending_key[-1]
-            parent.pairs.append((key, child))
+            cast("list[tuple[Node, Node]]", parent.pairs).append((key, child))
             pending_key[-1] = None
 
     def make(self, event: Any, depth: int) -> Node:
@@ -198,16 +200,14 @@ class _Composer:
             return target
         if depth >= MAX_DEPTH:
             raise self.problem(event, "too-deep", f"nested more than {MAX_DEPTH} levels")
-        mark = event.start_mark
+        line, col = _position(event)
         tag = event.tag if event.tag not in (None, "!") else None
         if isinstance(event, yaml.ScalarEvent):
-            node = Node(
-                "scalar", mark.line + 1, mark.column + 1, event.value, event.implicit[0], tag
-            )
+            node = Node("scalar", line, col, event.value, event.implicit[0], tag)
         elif isinstance(event, yaml.SequenceStartEvent):
-            node = Node("seq", mark.line + 1, mark.column + 1, tag=tag)
+            node = Node("seq", line, col, tag=tag, items=[])
         elif isinstance(event, yaml.MappingStartEvent):
-            node = Node("map", mark.line + 1, mark.column + 1, tag=tag)
+            node = Node("map", line, col, tag=tag, pairs=[])
         else:  # pragma: no cover - the parser emits nothing else inside a document
             raise self.problem(event, "yaml-syntax", "unexpected YAML event")
         if event.anchor:
