@@ -1,0 +1,53 @@
+"""The documentation says what the program does: every command, the contract, every code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from overdue_guide import cli
+from overdue_guide.model import Flow
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+FORMAT_DOC = (ROOT / "docs" / "flow-format.md").read_text("utf-8")
+SOURCE = ROOT / "src" / "overdue_guide"
+
+
+def commands() -> list[str]:
+    top = [c.name or c.callback.__name__ for c in cli.app.registered_commands if c.callback]
+    flows = [f"flows {c.name}" for c in cli.flows_app.registered_commands]
+    return top + flows
+
+
+def test_every_command_is_in_the_readme() -> None:
+    for command in commands():
+        assert f"`overdue-guide {command}" in README, command
+
+
+def contract() -> dict[str, list[str]]:
+    section = README.split("### Question ids and answer codes of the main flow")[1].split("###")[0]
+    found = {}
+    for bullet in re.split(r"\n- ", "\n" + section.split("\n\n")[1].strip())[1:]:
+        head, _, _ = " ".join(bullet.split()).partition(" —")
+        qid, _, codes = head.partition(":")
+        found[qid.split("`")[1]] = re.findall(r"`(\w+)`", codes)
+    return found
+
+
+def test_the_readme_contract_is_exactly_the_main_flow(main_flow: Flow) -> None:
+    documented = contract()
+    assert set(documented) == set(main_flow.questions)
+    for qid, codes in documented.items():
+        assert codes == list(main_flow.questions[qid].codes), qid
+
+
+def test_every_finding_code_is_documented() -> None:
+    code = re.compile(r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*\w+,\s*"([a-z0-9-]+)"')
+    used = set()
+    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py"):
+        for match in code.finditer((SOURCE / module).read_text("utf-8")):
+            used.add(match.group(1) or match.group(2))
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
+    assert len(used) > 25
+    assert used <= documented, used - documented
