@@ -37,6 +37,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
     "document": {"zh-CN": "文章", "en": "Document"},
+    "none_chosen": {"zh-CN": "都没有", "en": "none"},
     "no_items": {"zh-CN": "这份清单是空的。", "en": "This checklist is empty."},
     "interrupted": {"zh-CN": "已退出。", "en": "Stopped."},
     "save_offer": {"zh-CN": "要把这份清单存成文件吗？", "en": "Save this checklist to a file?"},

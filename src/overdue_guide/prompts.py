@@ -57,7 +57,10 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
             for o in question.options
         ]
         widget = questionary.checkbox(
-            title, choices=[*choices, *extras], instruction=message("checkbox_hint", lang)
+            title,
+            choices=[*choices, *extras],
+            instruction=message("checkbox_hint", lang),
+            erase_when_done=True,  # replaced by _echo_answer's line, in the person's language
         )
     else:
         choices = [questionary.Choice(text(o.label, lang), o.code) for o in question.options]
@@ -70,7 +73,24 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
         )
     _add_keys(widget, question.kind == "multi")
     result = widget.unsafe_ask()
+    if question.kind == "multi":
+        _echo_answer(title, question, result, lang)
     return tuple(result) if isinstance(result, list) else result
+
+
+def _echo_answer(title: str, question: Question, result: list[Any], lang: str) -> None:
+    """The answered line of a checkbox list: what was ticked, not questionary's "done"."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    if Nav.BACK in result:
+        summary = message("back", lang)
+    else:
+        labels = [text(o.label, lang) for o in question.options if o.code in result]
+        summary = ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)
+    if HELP not in result:
+        line = [("#5f819d", "? "), ("bold", title), ("", " "), ("#ff9d00", summary)]
+        print_formatted_text(FormattedText(line))
 
 
 def _extras(question: Question, can_go_back: bool, lang: str) -> list[Any]:
@@ -123,7 +143,9 @@ def offer_save(lang: str, today: str) -> Path | None:
     choices += [
         questionary.Choice(f"{message(key, lang)} {suffix}", suffix) for suffix, key in formats
     ]
-    widget = questionary.select(message("save_offer", lang), choices=choices)
+    widget = questionary.select(
+        message("save_offer", lang), choices=choices, instruction=message("select_hint", lang)
+    )
     _add_keys(widget, checkbox=False)
     suffix = widget.unsafe_ask()
     if not suffix:

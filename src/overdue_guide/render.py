@@ -13,7 +13,7 @@ from rich.text import Text
 from .i18n import message, text
 from .layout import Wrapped
 from .model import Catalog
-from .report import Report
+from .report import Report, SourceNote
 
 URGENCY_STYLES = {
     "now": "bold red",
@@ -27,8 +27,12 @@ def refs(numbers: tuple[int, ...]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
-def checklist(console: Console, report: Report) -> None:
-    """The checklist: grouped by urgency, each item ☐ with its why and its source numbers."""
+def checklist(console: Console, report: Report, short_sources: bool = False) -> None:
+    """The checklist: grouped by urgency, each item ☐ with its why and its source numbers.
+
+    With `short_sources` (on screen), each source takes one line, its quote shortened,
+    so the checklist stays in view; files keep the whole quotes.
+    """
     console.print(Wrapped(report.title, "bold underline"))
     for group in report.groups:
         console.print()
@@ -40,11 +44,22 @@ def checklist(console: Console, report: Report) -> None:
         console.print()
         console.print(Text(message("sources", report.lang), style="bold"))
         for note in report.sources:
+            if short_sources:
+                console.print(_one_line(note, console.width - 1), no_wrap=True, overflow="ellipsis")
+                continue
             console.print(Wrapped(f"[{note.number}] {note.label}", indent=1, hang=4))
             if note.quote:
                 console.print(Wrapped(f"「{note.quote}」", "dim", indent=5))
     console.print()
     console.print(Wrapped(report.footer, "bold"))
+
+
+def _one_line(note: SourceNote, width: int) -> Text:
+    line = Text.assemble(" ", f"[{note.number}] {note.label}")
+    if note.quote:
+        line.append(f" 「{note.quote}」", style="dim")
+    line.truncate(max(width, 10), overflow="ellipsis")
+    return line
 
 
 def alert(console: Console, message: str) -> None:
