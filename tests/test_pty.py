@@ -56,12 +56,17 @@ def decline_to_save(child: pexpect.spawn) -> None:
     child.send(ENTER)  # 不用了
 
 
-def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn) -> None:
+def enter_until_the_checklist(child: pexpect.spawn) -> None:
+    """Press Enter at every question, as someone in a hurry would, until the sources show."""
     for number in range(1, 20):
-        if term.expect([f"第 {number} 步", "来源"]) == 1:
-            break
-        term.expect("上一步" if number > 1 else "这是什么意思")
-        term.send(ENTER)
+        if child.expect([f"第 {number} 步", "来源"]) == 1:
+            return
+        child.expect("上一步" if number > 1 else "这是什么意思")
+        child.send(ENTER)
+
+
+def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn) -> None:
+    enter_until_the_checklist(term)
     term.expect("不是法律意见")
     decline_to_save(term)
     term.expect(pexpect.EOF)
@@ -177,11 +182,7 @@ def test_after_ctrl_c_the_terminal_is_sane_and_the_cursor_shown(term: pexpect.sp
 def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
     term: pexpect.spawn, tmp_path: Path
 ) -> None:
-    for number in range(1, 20):
-        if term.expect([f"第 {number} 步", "来源"]) == 1:
-            break
-        term.expect("上一步" if number > 1 else "这是什么意思")
-        term.send(ENTER)
+    enter_until_the_checklist(term)
     term.expect("要把这份清单存成文件吗")
     term.expect("纯文本")
     term.send(DOWN + ENTER)  # 网页（可打印）
@@ -191,3 +192,15 @@ def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
     term.expect(pexpect.EOF)
     (saved,) = tmp_path.glob("逾期行动清单-*.html")
     assert "<!DOCTYPE html>" in saved.read_text("utf-8")
+
+
+def test_a_checkbox_answer_shows_the_ticked_labels_not_done(term: pexpect.spawn) -> None:
+    step(term, 1)
+    term.send(DOWN * 3 + ENTER)  # nobody came
+    step(term, 2)
+    term.send(DOWN * 2 + " " + DOWN * 4 + " " + ENTER)  # insults and told_others
+    term.expect("辱骂、羞辱、把你欠钱的事告诉别人")  # the answered line, in Chinese
+    step(term, 3)
+    term.send(ENTER)  # nobody else contacted
+    term.expect("都没有")
+    assert "done" not in term.before
