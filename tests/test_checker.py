@@ -184,3 +184,13 @@ def test_a_route_may_test_only_questions_asked_on_every_path_before_it(
     flow = write(tmp_path, "diamond.yaml", DIAMOND.replace("TESTED", tested))
     codes = {f.code for f in bundle.check_paths([flow])[0]}
     assert ("condition-order" not in codes) is ordered
+
+
+def test_a_string_without_its_chinese_text_is_an_error_not_a_silent_gap(tmp_path: Path) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    flow = (Path(__file__).parent / "malformed" / "missing_translation.yaml").read_text("utf-8")
+    broken = write(
+        tmp_path, "flow.yaml", flow.replace("prompt: {zh-CN: 问, en: Ask}", "prompt: {en: Ask}")
+    )
+    findings = bundle.check_paths([broken])[0]
+    assert ("missing-field", "error") in {(f.code, f.severity) for f in findings}

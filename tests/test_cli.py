@@ -154,3 +154,9 @@ def test_help_works_as_a_module_too() -> None:
         [sys.executable, "-m", "overdue_guide", "--help"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "run" in result.stdout
+
+
+def test_a_deeply_nested_json_answers_file_exits_2(tmp_path: Path) -> None:
+    path = answers_file(tmp_path, "[" * 100_000 + "]" * 100_000, "answers.json")
+    result = run_cli("run", "--answers", path)
+    assert result.returncode == 2 and "nested too deeply" in result.stderr

@@ -38,6 +38,8 @@ def _parse(source: str, path: Path) -> object:
             return json.loads(source)
         except json.JSONDecodeError as exc:
             raise AnswersError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+        except RecursionError:
+            raise AnswersError(f"{path}: nested too deeply to be an answers file") from None
     return yamlsafe.plain_value(yamlsafe.parse(source, str(path)))
 
 

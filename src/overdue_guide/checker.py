@@ -186,20 +186,35 @@ class _Dominators:
 
 
 def _reverse_postorder(flow: Flow) -> list[str]:
+    return _depth_first(flow)[0][::-1]
+
+
+def _depth_first(flow: Flow) -> tuple[list[str], list[tuple[str, str]]]:
+    """One walk from the start: the questions in postorder, and the routes that lead
+    back to a question still on the path (each one a cycle)."""
     if flow.start not in flow.questions:
-        return []
-    seen, postorder = {flow.start}, []
-    stack = [(flow.start, iter(sorted(_successors(flow.questions[flow.start], flow) - {END})))]
+        return [], []
+
+    def onward(qid: str) -> Iterator[str]:
+        return iter(sorted(_successors(flow.questions[qid], flow) - {END}))
+
+    state = {flow.start: 1}  # 1: on the current path, 2: done
+    postorder: list[str] = []
+    back: list[tuple[str, str]] = []
+    stack = [(flow.start, onward(flow.start))]
     while stack:
         qid, successors = stack[-1]
         target = next(successors, None)
         if target is None:
+            state[qid] = 2
             postorder.append(qid)
             stack.pop()
-        elif target not in seen:
-            seen.add(target)
-            stack.append((target, iter(sorted(_successors(flow.questions[target], flow) - {END}))))
-    return postorder[::-1]
+        elif state.get(target) == 1:
+            back.append((qid, target))
+        elif target not in state:
+            state[target] = 1
+            stack.append((target, onward(target)))
+    return postorder, back
 
 
 def _number_tree(order: list[str], idom: dict[str, str]) -> tuple[dict[str, int], dict[str, int]]:
@@ -239,7 +254,7 @@ def _reachability(flow: Flow) -> Iterator[Finding]:
                 "unreachable",
                 f"question '{qid}' cannot be reached from '{flow.start}'",
             )
-    yield from _cycles(flow, reached)
+    yield from _cycles(flow)
     used = {
         i
         for q in flow.questions.values()
@@ -256,32 +271,15 @@ def _reachability(flow: Flow) -> Iterator[Finding]:
             )
 
 
-def _cycles(flow: Flow, reached: set[str]) -> Iterator[Finding]:
+def _cycles(flow: Flow) -> Iterator[Finding]:
     """A route back to a question already asked would never end: report each such edge."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in [flow.start]:
-        stack: list[tuple[str, Iterator[str]]] = [
-            (root, iter(sorted(_successors(flow.questions[root], flow) - {END})))
-        ]
-        state[root] = 1
-        while stack:
-            qid, successors = stack[-1]
-            target = next(successors, None)
-            if target is None:
-                state[qid] = 2
-                stack.pop()
-            elif state.get(target) == 1:
-                question = flow.questions[qid]
-                route = next((r for r in _routes(question) if r.goto == target), None)
-                loc = route.loc if route else question.loc
-                yield _at(
-                    loc, "error", "cycle", f"'{qid}' leads back to '{target}': this path never ends"
-                )
-            elif target not in state:
-                state[target] = 1
-                stack.append(
-                    (target, iter(sorted(_successors(flow.questions[target], flow) - {END})))
-                )
+    for source, target in _depth_first(flow)[1]:
+        question = flow.questions[source]
+        route = next((r for r in _routes(question) if r.goto == target), None)
+        loc = route.loc if route else question.loc
+        yield _at(
+            loc, "error", "cycle", f"'{source}' leads back to '{target}': this path never ends"
+        )
 
 
 def _squash(text: str) -> str:

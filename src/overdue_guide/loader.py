@@ -129,11 +129,11 @@ class _Reader:
         by_lang = {}
         for lang in FLOW_LANGS:
             value = keys.get(lang)
-            if value is None:
+            if value is None and lang == "zh-CN":
+                self.report(node, "missing-field", f"{what} needs its 'zh-CN' text")
+            elif value is None:
                 self.report(node, "missing-translation", f"{what} has no '{lang}' text", "warning")
-                continue
-            text = self.string(value, f"the {lang} text of {what}")
-            if text is not None:
+            elif (text := self.string(value, f"the {lang} text of {what}")) is not None:
                 by_lang[lang] = text.strip()
         if "zh-CN" not in by_lang:
             return None
