@@ -19,6 +19,9 @@ from .helpers import run_cli, write
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "data"
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     return home
 
 
@@ -108,9 +111,13 @@ def test_a_scripted_run_writes_nothing_anywhere(tmp_path: Path, data_home: Path)
     assert sorted(tmp_path.rglob("*")) == before
 
 
-def test_resume_with_nothing_saved_says_so() -> None:
+def test_resume_with_nothing_saved_says_so_in_the_persons_language() -> None:
     result = run_cli("resume", env={"XDG_DATA_HOME": os.environ["XDG_DATA_HOME"]})
-    assert result.returncode == 2 and "nothing saved" in result.stderr
+    assert result.returncode == 2 and "没有保存过进度" in result.stderr
+    english = run_cli(
+        "resume", env={"XDG_DATA_HOME": os.environ["XDG_DATA_HOME"], "LANG": "en_US.UTF-8"}
+    )
+    assert "nothing saved" in english.stderr
 
 
 def test_resume_of_a_finished_session_prints_its_checklist(data_home: Path) -> None:
@@ -129,7 +136,7 @@ def test_resume_of_a_finished_session_prints_its_checklist(data_home: Path) -> N
 
 def test_resume_of_progress_that_no_longer_fits_the_flow_moves_it_aside(data_home: Path) -> None:
     storage.save(storage.Progress("main", "zh-CN", {"visitor_arrived": "sometimes"}))
-    result = run_cli("resume", env={"XDG_DATA_HOME": str(data_home)})
+    result = run_cli("resume", env={"XDG_DATA_HOME": str(data_home), "LANG": "en_US.UTF-8"})
     assert result.returncode == 2 and "moved it to" in result.stderr
     assert list((data_home / "overdue-guide").glob("progress.corrupt-*.json"))
 

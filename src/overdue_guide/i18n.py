@@ -48,6 +48,29 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
     "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
     "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
+    "nothing_saved": {
+        "zh-CN": "没有保存过进度。要保存进度，请这样开始：overdue-guide --save",
+        "en": "nothing saved to resume; start with: overdue-guide --save",
+    },
+    "cannot_write": {"zh-CN": "无法写入 {path}：{reason}", "en": "cannot write {path}: {reason}"},
+    "unknown_extension": {
+        "zh-CN": "看不出 {path} 要存成什么格式：请以 .md、.html、.json 或 .txt 结尾",
+        "en": "cannot tell the format of {path}: name it .md, .html, .json or .txt",
+    },
+    "set_aside": {
+        "zh-CN": "保存的进度 {path} {reason}，已移到 {aside}，没有使用",
+        "en": "saved progress {path} is {reason}; moved it to {aside} and did not use it",
+    },
+    "set_aside_failed": {
+        "zh-CN": "保存的进度 {path} {reason}，也无法移开：{error}",
+        "en": "saved progress {path} is {reason}, and could not be moved aside: {error}",
+    },
+    "reason_damaged": {"zh-CN": "已损坏", "en": "damaged"},
+    "reason_foreign": {
+        "zh-CN": "不是本程序的进度文件",
+        "en": "not a progress file of this program",
+    },
+    "reason_outdated": {"zh-CN": "和现在的问题对不上", "en": "out of date"},
 }
 
 

@@ -42,9 +42,7 @@ def warn(line: str) -> None:
 def check_output(output: Output) -> None:
     """Refuse an output file we cannot write before anyone answers a question."""
     if output.file is not None and format_for(output.file) is None:
-        raise GuideError(
-            f"cannot tell the format of {output.file}: name it .md, .html, .json or .txt"
-        )
+        raise GuideError(i18n.message("unknown_extension", output.lang, path=output.file))
 
 
 def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
@@ -71,14 +69,14 @@ def resume(output_format: str, file: Path | None, plain: bool) -> None:
 
     progress = storage.load()
     if progress is None:
-        raise GuideError("nothing saved to resume; start with: overdue-guide --save")
+        raise GuideError(i18n.message("nothing_saved", i18n.detect_lang()))
     output = Output(progress.lang, output_format, file, plain)
     check_output(output)
     opened = bundle.open_flow(progress.flow)
     try:
         given = _checked(opened, progress.answers, str(storage.progress_path()))
     except GuideError as error:
-        raise storage.reject(f"out of date ({error})") from None
+        raise storage.reject(str(error)) from None
     _emit(opened, _interview(opened, output, given, progress.flow), output)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StorageError
+from .i18n import detect_lang, message
 
 APP_NAME = "overdue-guide"
 FORMAT = "overdue-guide/progress"
@@ -59,7 +60,10 @@ def write_atomic(path: Path, text: str, private: bool = False) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise StorageError(f"cannot write {path}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise StorageError(
+            message("cannot_write", detect_lang(), path=path, reason=reason)
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
