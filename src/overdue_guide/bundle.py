@@ -54,6 +54,10 @@ def flow_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != SOURCES_FILE)
 
 
+def is_shipped(path: Path) -> bool:
+    return path.parent == shipped_dir()
+
+
 def shipped_names() -> list[str]:
     return [p.stem for p in flow_files(shipped_dir())]
 
@@ -114,7 +118,7 @@ def _load(path: Path, documents: Path | None) -> tuple[Flow | None, Catalog | No
 def open_flow(name: str | None = None) -> Bundle:
     """The flow for an interview; a `FlowError` if it has any error at all."""
     path = resolve(name)
-    if path.parent == shipped_dir():
+    if is_shipped(path):
         from . import compiled
 
         ready = compiled.load(path, catalog_for(path))

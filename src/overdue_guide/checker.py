@@ -69,17 +69,20 @@ def _structure(flow: Flow) -> Iterator[Finding]:
                 "no-fallback",
                 "the last route has a condition: add one without 'when'",
             )
-        owners = [(question.loc, question.items)] + [(o.loc, o.items) for o in question.options]
-        for loc, items in owners:
-            yield from _known_items(flow, loc, items)
+    for loc, items in _item_refs(flow):
+        for item_id in items:
+            if item_id not in flow.items and item_id not in flow.broken:
+                yield _at(loc, "error", "unknown-item", f"no item '{item_id}'")
+
+
+def _item_refs(flow: Flow) -> Iterator[tuple[Loc, tuple[str, ...]]]:
+    """Every place that adds items to a checklist: questions, options, rules."""
+    for question in flow.questions.values():
+        yield question.loc, question.items
+        for option in question.options:
+            yield option.loc, option.items
     for rule in flow.rules:
-        yield from _known_items(flow, rule.loc, rule.items)
-
-
-def _known_items(flow: Flow, loc: Loc, items: tuple[str, ...]) -> Iterator[Finding]:
-    for item_id in items:
-        if item_id not in flow.items and item_id not in flow.broken:
-            yield _at(loc, "error", "unknown-item", f"no item '{item_id}'")
+        yield rule.loc, rule.items
 
 
 def _all_conditions(flow: Flow) -> Iterator[tuple[Condition, Question | None]]:
@@ -255,12 +258,7 @@ def _reachability(flow: Flow) -> Iterator[Finding]:
                 f"question '{qid}' cannot be reached from '{flow.start}'",
             )
     yield from _cycles(flow)
-    used = {
-        i
-        for q in flow.questions.values()
-        for i in (*q.items, *(x for o in q.options for x in o.items))
-    }
-    used |= {i for rule in flow.rules for i in rule.items}
+    used = {item_id for _, items in _item_refs(flow) for item_id in items}
     for item_id, item in flow.items.items():
         if item_id not in used:
             yield _at(

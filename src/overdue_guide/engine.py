@@ -107,7 +107,7 @@ def checklist(flow: Flow, answers: Answers) -> Checklist:
     for qid in step.path:
         question = flow.questions[qid]
         wanted.extend(question.items)
-        for code in _chosen(taken[qid]):
+        for code in chosen(taken[qid]):
             option = question.option(code)
             wanted.extend(option.items if option else ())
     for rule in flow.rules:
@@ -116,8 +116,17 @@ def checklist(flow: Flow, answers: Answers) -> Checklist:
     return Checklist(flow, taken, _ordered(flow, wanted))
 
 
-def _chosen(answer: Answer) -> tuple[str, ...]:
+def chosen(answer: Answer) -> tuple[str, ...]:
+    """The codes of an answer, whether one code or several."""
     return (answer,) if isinstance(answer, str) else answer
+
+
+def plain(answers: Mapping[str, object]) -> dict[str, object]:
+    """Answers as JSON holds them: lists for multiple choices."""
+    return {
+        qid: list(answer) if isinstance(answer, tuple) else answer
+        for qid, answer in answers.items()
+    }
 
 
 def _ordered(flow: Flow, wanted: list[str]) -> tuple[Item, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from .engine import on_path, validate, walk
+from .engine import chosen, on_path, validate, walk
 from .model import Answer, Flow, Question, Text
 
 
@@ -61,7 +61,7 @@ def run(
         answer = validate(question, reply)
         current[question.id] = answer
         current = on_path(flow, current)
-        for code in (answer,) if isinstance(answer, str) else answer:
+        for code in chosen(answer):
             option = question.option(code)
             if option is not None and option.alert is not None:
                 alert(option.alert)

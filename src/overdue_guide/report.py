@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .engine import Checklist
+from .engine import Checklist, plain
 from .i18n import message, text, traditional
 from .model import URGENCIES, Answer, Catalog, Item, Source
 
@@ -137,5 +137,5 @@ def contract(report: Report, checklist: Checklist, catalog: Catalog) -> dict[str
         }
         for item in checklist.items
     ]
-    answers = {k: list(v) if isinstance(v, tuple) else v for k, v in report.answers.items()}
+    answers = plain(report.answers)
     return {"flow": report.flow, "lang": report.lang, "answers": answers, "checklist": items}

@@ -92,7 +92,7 @@ def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict
 def _flow_key(flow: str | None) -> str:
     """How a saved session names its flow: a shipped name, or an absolute path."""
     path = bundle.resolve(flow)
-    return path.stem if path.parent == bundle.shipped_dir() else str(path.resolve())
+    return path.stem if bundle.is_shipped(path) else str(path.resolve())
 
 
 def console(plain: bool) -> Console:

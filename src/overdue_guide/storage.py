@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .engine import plain
 from .errors import StorageError
 from .i18n import detect_lang, message
 
@@ -76,7 +77,7 @@ def save(progress: Progress) -> Path:
         "version": VERSION,
         "flow": progress.flow,
         "lang": progress.lang,
-        "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in progress.answers.items()},
+        "answers": plain(progress.answers),
     }
     path = progress_path()
     write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
