@@ -194,3 +194,14 @@ def test_a_string_without_its_chinese_text_is_an_error_not_a_silent_gap(tmp_path
     )
     findings = bundle.check_paths([broken])[0]
     assert ("missing-field", "error") in {(f.code, f.severity) for f in findings}
+
+
+def test_a_source_document_saved_as_gbk_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    (tmp_path / "doc.txt").write_bytes("这是一份测试文档".encode("gbk"))
+    flow = tmp_path / "flow.yaml"
+    shutil.copyfile(Path(__file__).parent / "malformed" / "quote_not_found.yaml", flow)
+    (finding,) = bundle.check_paths([flow], documents=tmp_path)[0]
+    assert (
+        finding.code == "not-utf8" and finding.file.endswith("doc.txt") and "GBK" in finding.message
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 from .conditions import leaves
 from .errors import Finding
 from .model import END, Catalog, Condition, Flow, Includes, Is, Loc, Question, Route
+from .yamlsafe import YamlProblem, read_text
 
 #: An item's zh-CN text longer than this is a warning: the checklist stays scannable.
 MAX_TEXT_CHARS = 30
@@ -314,10 +315,9 @@ def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[F
             if documents is None:
                 continue
             if source.document not in texts:
-                path = documents / source.document
-                texts[source.document] = (
-                    _squash(path.read_text("utf-8")) if path.is_file() else None
-                )
+                texts[source.document], problem = _document_text(documents / source.document)
+                if problem is not None:
+                    yield problem
             body = texts[source.document]
             if body is not None and _squash(source.quote) not in body:
                 yield _at(
@@ -326,6 +326,16 @@ def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[F
                     "quote-not-found",
                     f"quote not found verbatim in {source.document}",
                 )
+
+
+def _document_text(path: Path) -> tuple[str | None, Finding | None]:
+    """A document's text without whitespace; None if absent, with a finding if unreadable."""
+    if not path.is_file():
+        return None, None
+    try:
+        return _squash(read_text(path, "document")), None
+    except YamlProblem as problem:
+        return None, problem.finding
 
 
 def _wording(flow: Flow) -> Iterator[Finding]:
