@@ -7,8 +7,9 @@ inside the package, and a source checkout (editable install) is found too.
 from __future__ import annotations
 
 import gc
+import importlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,14 @@ from .model import Catalog, Flow
 
 DEFAULT_FLOW = "main"
 SOURCES_FILE = "sources.yaml"
+
+#: Files in a flows folder that are data, not flows: file name → "module:function" that
+#: checks one file, called as `function(path, documents) -> list[Finding]`. A feature with
+#: data of its own in `flows/` adds one line here; `flows check` then checks that file
+#: and nothing mistakes it for a flow. Imported only when such a file is checked.
+DATA_FILES: dict[str, str] = {
+    SOURCES_FILE: "overdue_guide.loader:check_catalog_file",
+}
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,25 @@ def documents_dir(near: Path | None = None) -> Path | None:
 
 
 def flow_files(folder: Path) -> list[Path]:
-    """The flow files in `folder`: every .yaml but the sources file."""
-    return sorted(p for p in folder.glob("*.yaml") if p.name != SOURCES_FILE)
+    """The flow files in `folder`: every .yaml but the data files."""
+    return sorted(p for p in folder.glob("*.yaml") if p.name not in DATA_FILES)
+
+
+def data_files(folder: Path) -> list[Path]:
+    """The data files (see `DATA_FILES`) present in `folder`."""
+    return [folder / name for name in sorted(DATA_FILES) if (folder / name).is_file()]
+
+
+def data_checker(path: Path) -> Callable[[Path, Path | None], list[Finding]] | None:
+    """The function that checks the data file at `path`, or None if it is not one."""
+    target = DATA_FILES.get(path.name)
+    if target is None:
+        return None
+    module, _, function = target.partition(":")
+    checker: Callable[[Path, Path | None], list[Finding]] = getattr(
+        importlib.import_module(module), function
+    )
+    return checker
 
 
 def is_shipped(path: Path) -> bool:
@@ -139,20 +165,16 @@ def check_paths(
     files: list[Path] = []
     for path in paths or [shipped_dir()]:
         if path.is_dir():
-            files += flow_files(path)
-            files += [path / SOURCES_FILE] if (path / SOURCES_FILE).is_file() else []
+            files += flow_files(path) + data_files(path)
         elif path.exists():
             files.append(path)
         else:
             raise FlowNotFound(f"no such file or folder: {path}")
     findings: list[Finding] = []
     for file in files:
-        if file.name == SOURCES_FILE:
-            from .loader import parse_catalog
-
-            findings += parse_catalog(file)[1]
-        else:
-            findings += _check_file(file, documents or documents_dir(file), cache)
+        known = documents or documents_dir(file)
+        checker = data_checker(file)
+        findings += checker(file, known) if checker else _check_file(file, known, cache)
     return list(dict.fromkeys(findings)), files
 
 

@@ -521,6 +521,11 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Finding]]:
     return catalog, r.findings
 
 
+def check_catalog_file(path: Path, documents: Path | None = None) -> list[Finding]:
+    """`flows check` of a sources file on its own (see `bundle.DATA_FILES`)."""
+    return parse_catalog(path)[1]
+
+
 def load_catalog(path: Path) -> Catalog:
     """Load the sources file for the interview; raise `FlowError` if it has any error."""
     catalog, findings = parse_catalog(path)
