@@ -1,0 +1,94 @@
+"""Fingerprints of the person's own files (recordings, screenshots, photos).
+
+A file is only read: never moved, copied or edited. What is kept is its
+SHA-256, size and modification time, so `log verify` can later say whether
+the original is still there and unchanged (R15: keep the original file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Attachment, Entry, EntryError
+
+_CHUNK = 1024 * 1024
+
+
+def fingerprint(path: str) -> Attachment:
+    """The file at `path` fingerprinted; an `EntryError` if it is missing or not a file."""
+    absolute = Path(path).expanduser().absolute()
+    try:
+        info = absolute.stat()
+    except FileNotFoundError:
+        raise EntryError(f"attachment {path} does not exist") from None
+    except OSError as error:
+        raise EntryError(f"attachment {path} cannot be read: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise EntryError(f"attachment {path} is a folder: give a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise EntryError(f"attachment {path} is not a regular file")
+    try:
+        digest = _sha256(absolute)
+    except OSError as error:
+        raise EntryError(f"attachment {path} cannot be read: {error.strerror}") from None
+    return Attachment(str(absolute), digest, info.st_size, _mtime(info.st_mtime))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _mtime(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One attachment re-checked: "ok", "changed" or "missing"."""
+
+    entry: int
+    attachment: Attachment
+    status: str
+    detail: str = ""
+
+
+def verify(entries: Iterable[Entry]) -> list[Check]:
+    """Re-hash every attachment of every entry and say what became of it."""
+    checks = []
+    for entry in entries:
+        for attachment in entry.attachments:
+            checks.append(_check(entry.id, attachment))
+    return checks
+
+
+def _check(entry: int, attachment: Attachment) -> Check:
+    path = Path(attachment.path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return Check(entry, attachment, "missing", "no longer a file")
+        digest = _sha256(path)
+    except FileNotFoundError:
+        return Check(entry, attachment, "missing", "not found")
+    except OSError as error:
+        return Check(entry, attachment, "missing", f"cannot be read: {error.strerror}")
+    if digest != attachment.sha256:
+        detail = f"SHA-256 now {digest}, size {info.st_size} (was {attachment.size})"
+        return Check(entry, attachment, "changed", detail)
+    return Check(entry, attachment, "ok")
+
+
+def home_relative(path: str) -> str:
+    """A path as a person reads it: ~ for the home folder."""
+    home = os.path.expanduser("~")
+    return "~" + path[len(home) :] if path.startswith(home + os.sep) else path

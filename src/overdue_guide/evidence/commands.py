@@ -1,0 +1,285 @@
+"""What each `overdue-guide log …` command does: the I/O edge of the evidence log.
+
+The CLI parses options and calls one function here; these read files and the
+clock, call the pure parts (parse, rules, export) and the store, and write to
+standard output. Errors are typed (`EntryError`, `StorageError`) for the one
+boundary in `entry.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import ExitStatus, GuideError, NoTerminal
+from . import store
+from .model import Entry, EntryError
+from .parse import Value
+from .texts import say
+
+
+class VerifyFailed(GuideError):
+    """Some attachments changed or went missing (exit 1: findings)."""
+
+    status = ExitStatus.FINDINGS
+
+
+def _out(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _zone() -> str:
+    from .parse import local_zone
+
+    return local_zone()
+
+
+def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[int]:
+    """`log add --from FILE…` or `log add --at … --channel …`: every entry checked first,
+    then all stored in one transaction."""
+    from .attach import fingerprint
+    from .parse import build, read_file
+
+    if files and flags:
+        where = next(iter(flags.values())).where
+        raise EntryError(f"{where}: give entries either in --from files or as options, not both")
+    now, zone = _now(), _zone()
+    if files:
+        entries = [e for path in files for e in read_file(path, now, zone, fingerprint)]
+    else:
+        entries = [build(flags, now, zone, fingerprint)]
+    ids = store.add(entries)
+    _report_added(ids, lang)
+    return ids
+
+
+def interactive_add(lang: str) -> int | None:
+    """The form in the terminal, then one entry stored; its id, or None if the person
+    chose not to save. For the interview's end menu as well as `log add`."""
+    from .. import prompts_evidence
+
+    _need_terminal("give --from FILE, or at least --at and --channel")
+    entry = prompts_evidence.entry_form(lang, None, _zone())
+    if entry is None:
+        return None
+    ids = store.add([entry])
+    _report_added(ids, lang)
+    return ids[0]
+
+
+def _need_terminal(instead: str) -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminal(f"no terminal for the form: {instead}")
+
+
+def _report_added(ids: Sequence[int], lang: str) -> None:
+    from .export import when
+
+    new = set(ids)
+    everything = store.entries()
+    flags = _flags(everything)
+    for entry in everything:
+        if entry.id in new:
+            _out(say("added", lang, id=entry.id, when=when(entry)))
+            _print_flags(entry, flags, lang)
+
+
+def _flags(entries: Sequence[Entry]) -> dict[int, list[str]]:
+    from .rules import evaluate, load
+
+    found: dict[int, list[str]] = {}
+    for flag in evaluate(entries, load()):
+        found.setdefault(flag.entry, []).append(f"{flag.code} ({flag.reference})")
+    return found
+
+
+def _print_flags(entry: Entry, flags: Mapping[int, list[str]], lang: str) -> None:
+    if entry.id in flags:
+        _out(say("flagged", lang, flags=", ".join(flags[entry.id])))
+
+
+def list_entries(lang: str) -> None:
+    """One line per entry, oldest first: number, local time, channel, number, flags."""
+    from .export import channel, when
+
+    entries = store.entries()
+    if not entries:
+        sys.stderr.write(say("no_log", lang) + "\n")
+        return
+    flags = _flags(entries)
+    lines = []
+    for entry in entries:
+        cells = [f"{entry.id:>5}", when(entry), channel(entry, lang), entry.number or "-"]
+        if entry.org:
+            cells.append(entry.org)
+        if entry.id in flags:
+            cells.append("⚑ " + ", ".join(flags[entry.id]))
+        lines.append("  ".join(cells) + "\n")
+    sys.stdout.writelines(lines)
+
+
+def _stored(entry_id: int, lang: str) -> Entry:
+    found = store.get(entry_id)
+    if found is None:
+        raise EntryError(say("no_entry", lang, id=entry_id))
+    return found
+
+
+def show(entry_id: int, lang: str) -> None:
+    """Every field of one entry, its attachments with their hashes, and its flags."""
+    from .export import channel, details, when
+
+    entry = _stored(entry_id, lang)
+    _out(f"#{entry.id}  {when(entry)}  {entry.zone}")
+    _out(f"{say('channel', lang)}: {channel(entry, lang)}")
+    if entry.number:
+        _out(f"{say('number', lang)}: {entry.number}")
+    for line in details(entry, lang):
+        _out(line)
+    for attachment in entry.attachments:
+        _out(f"{say('attachments', lang)}: {attachment.path}")
+        _out(f"  sha256 {attachment.sha256}  {attachment.size} B  {attachment.mtime}")
+    edited = f", {say('edited', lang)} {entry.edited}" if entry.edited else ""
+    _out(f"{say('entered', lang)} {entry.added}{edited}")
+    _print_flags(entry, _flags(store.entries()), lang)
+
+
+def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
+    """Change fields given as options, or, with none, in the form filled with the entry."""
+    from .attach import fingerprint
+    from .parse import merge
+
+    entry = _stored(entry_id, lang)
+    if changes:
+        changed: Entry | None = merge(entry, changes, _now(), fingerprint)
+    else:
+        from .. import prompts_evidence
+
+        _need_terminal("give the fields to change as options, e.g. --said '…'")
+        changed = prompts_evidence.entry_form(lang, entry, entry.zone)
+    if changed is None:
+        return
+    if not store.replace(changed):
+        raise EntryError(say("no_entry", lang, id=entry_id))
+    _out(say("updated", lang, id=entry_id))
+
+
+def delete(entry_id: int, yes: bool, lang: str) -> None:
+    entry = _stored(entry_id, lang)
+    if not yes and not _confirmed(say("confirm_delete", lang, id=entry.id), lang):
+        _out(say("kept", lang))
+        return
+    if not store.delete(entry_id):
+        raise EntryError(say("no_entry", lang, id=entry_id))
+    _out(say("deleted", lang, id=entry_id))
+
+
+def _confirmed(question: str, lang: str) -> bool:
+    """Ask in a terminal; without one, refuse (a script says --yes)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise EntryError("no terminal to confirm in: add --yes to delete")
+    from .. import prompts_evidence
+
+    return prompts_evidence.confirm(question, lang)
+
+
+def forget(yes: bool, lang: str) -> None:
+    """Delete the whole log and its journal files (the attached files stay)."""
+    if not store.exists():
+        _out(say("nothing_to_forget", lang))
+        return
+    count = len(store.entries())
+    if not yes and not _confirmed(say("confirm_forget", lang, n=count), lang):
+        _out(say("kept", lang))
+        return
+    for removed in store.forget():
+        _out(say("forgotten", lang, path=removed))
+
+
+def verify(lang: str) -> None:
+    """Re-hash every attachment; exit 1 if any changed or went missing."""
+    from .attach import verify as check
+
+    checks = check(store.entries())
+    problems = [c for c in checks if c.status != "ok"]
+    for problem in problems:
+        key = "verify_changed" if problem.status == "changed" else "verify_missing"
+        _out(say(key, lang, id=problem.entry, path=problem.attachment.path, detail=problem.detail))
+    if problems:
+        raise VerifyFailed(
+            f"{len(problems)} of {len(checks)} attachments changed or missing; "
+            + say("verify_hint", lang)
+        )
+    _out(say("verify_ok", lang, n=len(checks)) if checks else say("verify_none", lang))
+
+
+def export_text(output_format: str, lang: str) -> str:
+    """The whole log in one format, as text (CSV with its BOM)."""
+    from . import export
+    from .rules import evaluate, load
+
+    entries = store.entries()
+    flags = evaluate(entries, load())
+    if output_format == "json":
+        return export.as_json(export.document(entries, flags, lang))
+    if output_format == "csv":
+        return export.as_csv(entries, flags)
+    cited = _cited(sorted({f.reference for f in flags} | {"R15"}), lang)
+    made = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %z")
+    draw = export.as_html if output_format == "html" else export.as_markdown
+    return draw(entries, flags, cited, lang, made)
+
+
+def _cited(ids: Sequence[str], lang: str) -> list[Any]:
+    from ..bundle import shipped_dir
+    from ..i18n import text
+    from ..loader import load_catalog
+    from .export import Cited
+
+    catalog = load_catalog(shipped_dir() / "sources.yaml")
+    return [
+        Cited(i, catalog.references[i].cite, text(catalog.references[i].summary, lang))
+        for i in ids
+        if i in catalog.references
+    ]
+
+
+def export(output_format: str | None, output: Path | None, lang: str) -> None:
+    """`log export`: to standard output, or written atomically to `output`."""
+    from .export import EXTENSIONS
+
+    if output_format is None:
+        suffix = output.suffix.lower() if output else ""
+        if output and suffix not in EXTENSIONS:
+            raise EntryError(
+                f"cannot tell the format of {output}: name it .md, .html, .csv or .json, or give --format"
+            )
+        output_format = EXTENSIONS.get(suffix, "markdown")
+    content = export_text(output_format, lang)
+    if output is None:
+        sys.stdout.write(content)
+        return
+    from ..storage import write_atomic
+
+    write_atomic(output, content, private=True)
+    sys.stderr.write(say("written", lang, path=output) + "\n")
+
+
+def load_for_letters() -> dict[str, Any] | None:
+    """The log's timeline and evidence list for a letter, or None if there is no log.
+
+    See `export.letter_material` for the shape."""
+    from .export import letter_material
+    from .rules import evaluate, load
+
+    if not store.exists():
+        return None
+    entries = store.entries()
+    return letter_material(entries, evaluate(entries, load())) if entries else None

@@ -1,0 +1,281 @@
+"""Entries from what a person types: `--from` YAML/JSON files, command-line flags, the form.
+
+Every problem is one line that says where it is (FILE:LINE:COL, or the flag) and
+what is wrong; nothing is written unless every entry is good. Values arrive as
+strings (YAML scalars, flags) or as already typed values (typer, the form).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from .. import yamlsafe
+from .model import (
+    CODES,
+    FIELDS,
+    MAX_ITEMS,
+    MAX_TEXT,
+    REQUIRED,
+    Attachment,
+    Entry,
+    EntryError,
+    ThirdParty,
+    offset_name,
+    zone_info,
+)
+
+#: How far ahead of the clock an entry may be (clocks of phones and computers differ).
+FUTURE_SLACK = timedelta(minutes=5)
+_TRUE = ("true", "yes", "y", "1", "是", "有")
+_FALSE = ("false", "no", "n", "0", "否", "没有", "無", "无")
+
+Fingerprint = Callable[[str], Attachment]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One field's raw value and where it came from ("file.yaml:3:7", "--said")."""
+
+    raw: object
+    where: str
+
+
+def local_zone(environ: Mapping[str, str] | None = None) -> str:
+    """This machine's zone: $TZ if it names one, the /etc/localtime link, else its offset."""
+    env = os.environ if environ is None else environ
+    configured = env.get("TZ", "").lstrip(":")
+    if configured:
+        try:
+            zone_info(configured)
+            return configured
+        except EntryError:
+            pass
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        return target.split("zoneinfo/", 1)[1]
+    return offset_name(datetime.now().astimezone())
+
+
+def build(
+    values: Mapping[str, Value], now: datetime, default_zone: str, fingerprint: Fingerprint
+) -> Entry:
+    """An entry from raw field values; an `EntryError` naming the place of the first problem."""
+    for name, value in values.items():
+        if name not in FIELDS:
+            known = ", ".join(FIELDS)
+            raise EntryError(f"{value.where}: unknown field '{name}' (fields: {known})")
+    for name in REQUIRED:
+        if values.get(name) is None or _empty(values[name].raw):
+            first = next(iter(values.values()), None)
+            where = first.where.rsplit(":", 2)[0] if first else "entry"
+            raise EntryError(f"{where}: '{name}' is required")
+    zone_value = values.get("zone")
+    zone = _text(zone_value) if zone_value else None
+    if zone is not None:
+        _zone(zone, zone_value.where if zone_value else "zone")
+    at_value = values["at"]
+    at, zone = _at(at_value, zone, default_zone)
+    if at > now + FUTURE_SLACK:
+        raise EntryError(f"{at_value.where}: {at_value.raw} is in the future")
+    fields: dict[str, object] = {}
+    for name, value in values.items():
+        if name in ("at", "zone") or _empty(value.raw):
+            continue
+        fields[name] = _convert(name, FIELDS[name], value, fingerprint)
+    return Entry(at=at, zone=zone, **fields)  # type: ignore[arg-type]
+
+
+def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerprint) -> Entry:
+    """The entry with some fields changed (`log edit`); an empty value clears a field.
+
+    Attachments already logged keep the fingerprint they were logged with."""
+    from .model import to_mapping
+
+    current = {k: Value(v, k) for k, v in to_mapping(entry).items()}
+    if "attachments" in current:
+        current["attachments"] = Value([a.path for a in entry.attachments], "attachments")
+    known = {a.path: a for a in entry.attachments}
+    if "at" in changes and "zone" not in changes:
+        current.pop("zone")
+    merged = {**current, **changes}
+
+    def keep_known(path: str) -> Attachment:
+        return known.get(path) or fp(path)
+
+    built = build(
+        {k: v for k, v in merged.items() if not _empty(v.raw)}, now, entry.zone, keep_known
+    )
+    return replace(built, id=entry.id, added=entry.added, edited=entry.edited)
+
+
+def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> list[Entry]:
+    """Every entry of a `--from` file: a list of entries, or `{entries: [...]}`."""
+    try:
+        root = yamlsafe.load(path, "entries file")
+    except yamlsafe.YamlProblem as problem:
+        finding = problem.finding
+        raise EntryError(
+            f"{finding.file}:{finding.line}:{finding.col}: {finding.message}"
+        ) from None
+    name = str(path)
+    if root is not None and root.kind == "map":
+        keys = {k.value: v for k, v in root.pairs}
+        if set(keys) != {"entries"}:
+            raise EntryError(f"{name}:{root.line}:{root.col}: expected a list of entries")
+        root = keys["entries"]
+    if root is None or root.kind != "seq" or not root.items:
+        line, col = (root.line, root.col) if root else (1, 1)
+        raise EntryError(f"{name}:{line}:{col}: expected a list of entries (none found)")
+    entries = []
+    for item in root.items:
+        if item.kind != "map":
+            raise EntryError(f"{name}:{item.line}:{item.col}: an entry must be a mapping of fields")
+        values = {
+            key.value: Value(yamlsafe.plain_value(value), f"{name}:{value.line}:{value.col}")
+            for key, value in item.pairs
+        }
+        if not values:
+            raise EntryError(f"{name}:{item.line}:{item.col}: 'at' is required")
+        entries.append(build(values, now, default_zone, fp))
+    return entries
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _empty(raw: object) -> bool:
+    return raw is None or raw == "" or raw == [] or raw == ()
+
+
+def _zone(name: str, where: str) -> None:
+    try:
+        zone_info(name)
+    except EntryError as error:
+        raise EntryError(f"{where}: {error}") from None
+
+
+def _at(value: Value, zone: str | None, default_zone: str) -> tuple[datetime, str]:
+    """The moment in UTC and the zone it was entered in."""
+    if isinstance(value.raw, datetime):
+        moment = value.raw
+    else:
+        text = _text(value).strip()
+        iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+        try:
+            moment = datetime.fromisoformat(iso)
+        except ValueError:
+            raise EntryError(
+                f"{value.where}: '{text}' is not a possible date and time "
+                "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)"
+            ) from None
+    if moment.tzinfo is None:
+        zone = zone or default_zone
+        _zone(zone, value.where)
+        moment = moment.replace(tzinfo=zone_info(zone))
+    else:
+        zone = zone or offset_name(moment)
+    return moment.astimezone(timezone.utc), zone
+
+
+def _text(value: Value) -> str:
+    if isinstance(value.raw, (dict, list, tuple)):
+        raise EntryError(f"{value.where}: expected text, found a list or mapping")
+    text = str(value.raw)
+    if len(text) > MAX_TEXT:
+        raise EntryError(f"{value.where}: longer than {MAX_TEXT} characters")
+    if "\x00" in text:
+        raise EntryError(f"{value.where}: contains a NUL character")
+    return text
+
+
+def _items(value: Value) -> list[object]:
+    raw = value.raw
+    items = list(raw) if isinstance(raw, (list, tuple)) else [raw]
+    if len(items) > MAX_ITEMS:
+        raise EntryError(f"{value.where}: more than {MAX_ITEMS} items")
+    return items
+
+
+def _convert(name: str, kind: str, value: Value, fingerprint: Fingerprint) -> object:
+    if kind == "text":
+        return _text(value).strip() or None
+    if kind == "int":
+        return _int(value)
+    if kind == "bool":
+        return _bool(value)
+    if kind.startswith("code"):
+        codes = CODES[name]
+        chosen = [_text(Value(item, value.where)).strip() for item in _items(value)]
+        for code in chosen:
+            if code not in codes:
+                raise EntryError(f"{value.where}: '{code}' is not one of: {', '.join(codes)}")
+        if kind == "code":
+            if len(chosen) != 1:
+                raise EntryError(f"{value.where}: give one of: {', '.join(codes)}")
+            return chosen[0]
+        return tuple(dict.fromkeys(chosen))
+    if kind == "texts":
+        return tuple(_text(Value(item, value.where)).strip() for item in _items(value))
+    if kind == "paths":
+        paths = [_text(Value(item, value.where)).strip() for item in _items(value)]
+        return tuple(_attachment(p, value.where, fingerprint) for p in dict.fromkeys(paths))
+    return tuple(_third_party(item, value.where) for item in _items(value))
+
+
+def _int(value: Value) -> int:
+    raw = value.raw
+    if isinstance(raw, bool):
+        raise EntryError(f"{value.where}: expected a whole number, found {raw}")
+    try:
+        number = raw if isinstance(raw, int) else int(_text(value).strip())
+    except ValueError:
+        raise EntryError(f"{value.where}: '{raw}' is not a whole number") from None
+    if number < 0 or number > 10**7:
+        raise EntryError(f"{value.where}: {number} is out of range")
+    return number
+
+
+def _bool(value: Value) -> bool:
+    if isinstance(value.raw, bool):
+        return value.raw
+    text = _text(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise EntryError(f"{value.where}: '{value.raw}' is not true or false")
+
+
+def _third_party(item: object, where: str) -> ThirdParty:
+    if isinstance(item, ThirdParty):
+        return item
+    if isinstance(item, str):
+        who, _, told = item.partition(":")
+        pair = {"who": who, "told": told}
+    elif isinstance(item, dict):
+        pair = item
+        extra = set(pair) - {"who", "told"}
+        if extra:
+            raise EntryError(f"{where}: unknown key '{sorted(extra)[0]}' (use who, told)")
+    else:
+        raise EntryError(f"{where}: a third party is {{who, told}} or 'who: told'")
+    who = _text(Value(pair.get("who") or "", where)).strip()
+    told = _text(Value(pair.get("told") or "", where)).strip()
+    if not who:
+        raise EntryError(f"{where}: a third party needs 'who'")
+    return ThirdParty(who, told or None)
+
+
+def _attachment(path: str, where: str, fingerprint: Fingerprint) -> Attachment:
+    try:
+        return fingerprint(path)
+    except EntryError as error:
+        raise EntryError(f"{where}: {error}") from None

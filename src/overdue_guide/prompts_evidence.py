@@ -1,0 +1,283 @@
+"""The evidence log's form in the terminal (`log add`, `log edit`), with questionary.
+
+Why a module of its own beside `prompts.py`: the interview's prompts ask flow
+questions one kind at a time, while this form mixes free text, lists and a
+final review, and changes with the log's fields, not with the flow. Like
+`prompts.py`, it is the only place its questions touch questionary; the rest
+of the program never imports questionary.
+
+The form is short: when, how, who called, then only the details the person
+ticks. Typing `<` in a text field, or choosing "Back", returns to the previous
+question; Ctrl-C leaves with nothing written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from .errors import Interrupted
+from .evidence.model import (
+    CHANNELS,
+    DIRECTIONS,
+    IMPERSONATED,
+    THREATS,
+    Entry,
+    EntryError,
+    to_mapping,
+)
+from .evidence.parse import Value, build, merge
+from .evidence.texts import say
+from .i18n import message
+
+BACK = "<"
+_SEP = ";"
+
+#: Optional groups of fields: group key → the fields it asks for.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "group_who": ("org", "name", "staff_id", "identified"),
+    "group_said": ("said",),
+    "group_threats": ("threats", "impersonated"),
+    "group_money": ("amount", "personal_account"),
+    "group_others": ("third_parties",),
+    "group_visit": ("people", "id_shown", "authorization_shown", "entry_attempted"),
+    "group_files": ("attachments",),
+    "group_witnesses": ("witnesses",),
+}
+_BOOLS = ("identified", "personal_account", "id_shown", "authorization_shown", "entry_attempted")
+_LISTS = ("third_parties", "attachments", "witnesses")
+
+
+class _Back:
+    """The answer that means "the previous question"."""
+
+
+GO_BACK = _Back()
+
+
+@dataclass
+class _Form:
+    lang: str
+    zone: str
+    answers: dict[str, Any]
+    groups: list[str]
+
+
+def entry_form(lang: str, current: Entry | None, zone: str) -> Entry | None:
+    """Ask for an entry (filled with `current` when editing); None if the person quits.
+
+    Ctrl-C or Ctrl-D raise `Interrupted`: nothing is stored."""
+    form = _Form(lang, zone, _answers(current), _groups(current))
+    try:
+        return _run(form, current)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(message("interrupted", lang)) from None
+
+
+def confirm(question: str, lang: str) -> bool:
+    """Yes or no; the answer no is the default."""
+    import questionary
+
+    try:
+        return bool(questionary.confirm(question, default=False).unsafe_ask())
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(message("interrupted", lang)) from None
+
+
+def _answers(entry: Entry | None) -> dict[str, Any]:
+    if entry is None:
+        return {}
+    fields = to_mapping(entry)
+    fields["at"] = f"{entry.local:%Y-%m-%d %H:%M}"
+    fields["attachments"] = [a.path for a in entry.attachments]
+    fields["third_parties"] = [
+        f"{p.who}: {p.told}" if p.told else p.who for p in entry.third_parties
+    ]
+    return fields
+
+
+def _groups(entry: Entry | None) -> list[str]:
+    if entry is None:
+        return []
+    fields = to_mapping(entry)
+    return [key for key, names in GROUPS.items() if any(n in fields for n in names)]
+
+
+def _steps(form: _Form) -> list[str]:
+    steps = ["at", "channel", "direction", "number", "more"]
+    for key in form.groups:
+        steps += GROUPS[key]
+    return [*steps, "save"]
+
+
+def _run(form: _Form, current: Entry | None) -> Entry | None:
+    import questionary
+
+    questionary.print(say("form_title", form.lang), style="bold")
+    index = 0
+    while True:
+        steps = _steps(form)
+        step = steps[index]
+        if step == "save":
+            choice = _select(
+                say("form_save", form.lang),
+                [
+                    ("save", say("form_save_yes", form.lang)),
+                    ("quit", say("form_save_no", form.lang)),
+                ],
+                "save",
+                form.lang,
+                index > 0,
+            )
+            if choice is GO_BACK:
+                index -= 1
+                continue
+            if choice == "quit":
+                questionary.print(say("form_not_saved", form.lang))
+                return None
+            return _entry(form, current)
+        reply = _ask(step, form, index > 0)
+        if reply is GO_BACK:
+            index = max(0, index - 1)
+            continue
+        if step == "more":
+            form.groups = list(reply)
+        else:
+            form.answers[step] = reply
+        index += 1
+
+
+def _entry(form: _Form, current: Entry | None) -> Entry:
+    from .evidence.attach import fingerprint
+
+    values = {
+        k: Value(v, say(k, form.lang)) for k, v in form.answers.items() if v not in (None, "", [])
+    }
+    asked = {"at", "channel", "direction", "number"} | {f for g in form.groups for f in GROUPS[g]}
+    values = {k: v for k, v in values.items() if k in asked}
+    now = datetime.now(timezone.utc)
+    if current is not None:
+        cleared = {k: Value(None, k) for k in asked if k not in values}
+        return merge(current, {**values, **cleared}, now, fingerprint)
+    return build(values, now, form.zone, fingerprint)
+
+
+def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
+    lang, answers = form.lang, form.answers
+    label = say(step, lang)
+    if step == "at":
+        now = datetime.now().astimezone()
+        default = answers.get("at") or f"{now:%Y-%m-%d %H:%M}"
+        return _text(say("form_at", lang, zone=form.zone), default, lang, _check_at(form))
+    if step in ("channel", "direction"):
+        codes = CHANNELS if step == "channel" else DIRECTIONS
+        options = [(c, say(c, lang)) for c in codes]
+        if step == "direction":
+            options.append(("", say("form_unknown", lang)))
+        return _select(label, options, answers.get(step), lang, can_go_back)
+    if step == "more":
+        chosen = form.groups or (["group_visit"] if answers.get("channel") == "visit" else [])
+        return _checkbox(say("form_more", lang), [(g, say(g, lang)) for g in GROUPS], chosen, lang)
+    if step in ("threats", "impersonated"):
+        codes = THREATS if step == "threats" else IMPERSONATED
+        return _checkbox(label, [(c, say(c, lang)) for c in codes], answers.get(step) or [], lang)
+    if step in _BOOLS:
+        options = [
+            ("yes", say("yes", lang)),
+            ("no", say("no", lang)),
+            ("", say("form_unknown", lang)),
+        ]
+        current = answers.get(step)
+        default = None if current is None else ("yes" if current else "no")
+        reply = _select(label, options, default, lang, can_go_back)
+        return reply if reply is GO_BACK else {"yes": True, "no": False}.get(reply)
+    if step in _LISTS:
+        prompt = say(f"form_{step}", lang)
+        default = f"{_SEP} ".join(answers.get(step) or [])
+        check = _check_files if step == "attachments" else None
+        reply = _text(prompt, default, lang, check)
+        return reply if reply is GO_BACK else [p.strip() for p in reply.split(_SEP) if p.strip()]
+    number = _check_number(lang) if step in ("people", "duration_s") else None
+    return _text(label, str(answers.get(step) or ""), lang, number)
+
+
+def _text(prompt: str, default: str, lang: str, check: Callable[[str], bool | str] | None) -> Any:
+    import questionary
+
+    def validate(reply: str) -> bool | str:
+        if reply.strip() == BACK or check is None or not reply.strip():
+            return True
+        return check(reply)
+
+    reply = questionary.text(
+        prompt, default=default, validate=validate, instruction=say("form_text_hint", lang)
+    ).unsafe_ask()
+    return GO_BACK if reply.strip() == BACK else reply.strip()
+
+
+def _select(
+    prompt: str, options: list[tuple[str, str]], default: Any, lang: str, can_go_back: bool
+) -> Any:
+    import questionary
+
+    choices: list[Any] = [questionary.Choice(label, code) for code, label in options]
+    if can_go_back:
+        choices += [questionary.Separator(" "), questionary.Choice(say("form_back", lang), BACK)]
+    codes = [code for code, _ in options]
+    reply = questionary.select(
+        prompt,
+        choices=choices,
+        default=default if default in codes else None,
+        instruction=message("select_hint", lang),
+    ).unsafe_ask()
+    return GO_BACK if reply == BACK else reply
+
+
+def _checkbox(prompt: str, options: list[tuple[str, str]], chosen: list[str], lang: str) -> Any:
+    import questionary
+
+    choices: list[Any] = [
+        questionary.Choice(label, code, checked=code in chosen) for code, label in options
+    ]
+    choices += [questionary.Separator(" "), questionary.Choice(say("form_back", lang), BACK)]
+    reply = questionary.checkbox(
+        prompt, choices=choices, instruction=message("checkbox_hint", lang)
+    ).unsafe_ask()
+    return GO_BACK if BACK in reply else reply
+
+
+def _check_at(form: _Form) -> Callable[[str], bool | str]:
+    def check(reply: str) -> bool | str:
+        values = {"at": Value(reply, say("at", form.lang)), "channel": Value("call", "")}
+        try:
+            build(values, datetime.now(timezone.utc), form.zone, _no_files)
+        except EntryError as error:
+            return str(error)
+        return True
+
+    return check
+
+
+def _no_files(path: str) -> Any:
+    raise EntryError(path)
+
+
+def _check_number(lang: str) -> Callable[[str], bool | str]:
+    def check(reply: str) -> bool | str:
+        return True if reply.strip().isdigit() else say("form_bad_number", lang)
+
+    return check
+
+
+def _check_files(reply: str) -> bool | str:
+    from .evidence.attach import fingerprint
+
+    for path in (p.strip() for p in reply.split(_SEP)):
+        if path:
+            try:
+                fingerprint(path)
+            except EntryError as error:
+                return str(error)
+    return True
