@@ -1,0 +1,163 @@
+"""Every export format parsed back; the honesty notes in every language; letter material."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from overdue_guide.evidence import export, rules
+from overdue_guide.evidence.model import Attachment, Entry, ThirdParty, zone_info
+from overdue_guide.evidence.texts import HONESTY, all_keys, say
+
+from .helpers import run_cli
+
+
+def at(local: str) -> datetime:
+    return (
+        datetime.fromisoformat(local)
+        .replace(tzinfo=zone_info("Asia/Shanghai"))
+        .astimezone(timezone.utc)
+    )
+
+
+RECORDING = Attachment("/home/me/录音 1.m4a", "ab" * 32, 2048, "2026-11-20T14:35:00+00:00")
+ENTRIES = [
+    Entry(
+        at=at("2026-11-20T22:30"),
+        zone="Asia/Shanghai",
+        channel="call",
+        direction="in",
+        number="95188",
+        said='他说 "不还就 | 上门" <b>',
+        threats=("exposure",),
+        attachments=(RECORDING,),
+        id=1,
+    ),
+    Entry(
+        at=at("2026-11-21T10:00"),
+        zone="Asia/Shanghai",
+        channel="visit",
+        people=2,
+        id_shown=False,
+        third_parties=(ThirdParty("邻居", "她欠钱"),),
+        id=2,
+    ),
+]
+FLAGS = rules.evaluate(ENTRIES, rules.load())
+
+
+def test_the_json_document_has_entries_flags_and_summary() -> None:
+    document = json.loads(export.as_json(export.document(ENTRIES, FLAGS, "en")))
+    assert [e["id"] for e in document["entries"]] == [1, 2]
+    assert document["entries"][0]["at"] == "2026-11-20T22:30:00+08:00"
+    assert document["entries"][0]["attachments"][0]["sha256"] == "ab" * 32
+    assert {"entry": 1, "code": "night_hours", "reference": "R04"} in document["flags"]
+    assert {"entry": 2, "code": "third_party_disclosure", "reference": "R05"} in document["flags"]
+    summary = document["summary"]
+    assert summary["entries"] == 2 and summary["attachments"] == 1
+    assert summary["per_day"] == {"2026-11-20": 1, "2026-11-21": 1}
+    assert summary["per_number"] == {"95188": 1}
+    assert summary["flags"]["threat"] == 1
+
+
+def test_csv_opens_in_a_spreadsheet_and_reads_back_row_by_row() -> None:
+    text = export.as_csv(ENTRIES, FLAGS)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert rows[0]["said"] == '他说 "不还就 | 上门" <b>'
+    assert rows[0]["attachments"] == f"/home/me/录音 1.m4a sha256:{'ab' * 32}"
+    assert "night_hours (R04)" in rows[0]["flags"]
+    assert rows[1]["third_parties"] == "邻居: 她欠钱"
+    assert rows[1]["id_shown"] == "false"
+
+
+def test_markdown_is_a_table_with_one_row_per_entry_and_input_shown_literally() -> None:
+    from markdown_it import MarkdownIt
+
+    text = export.as_markdown(ENTRIES, FLAGS, [], "zh-CN", "2026-11-22 09:00")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    rows = [t for t in tokens if t.type == "tr_open"]
+    assert len(rows) == (1 + 2) + (1 + 2) + (1 + 1) + (1 + 1)  # timeline, days, numbers, files
+    assert not any(t.type == "html_inline" for t in tokens)
+    assert "ab" * 32 in text
+
+
+def test_html_is_one_valid_self_contained_page() -> None:
+    import html5lib
+
+    page = export.as_html(ENTRIES, FLAGS, [export.Cited("R04", "指引", "夜间")], "zh-CN", "now")
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert "<script" not in page and "http" not in page
+    assert "&lt;b&gt;" in page and "<b>R04</b>" in page
+    assert page.count("<tr>") == (1 + 2) + (1 + 2) + (1 + 1) + (1 + 1)  # header rows too
+    assert "@media print" in page
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_every_export_says_the_log_needs_the_originals_and_nothing_goes_online(lang: str) -> None:
+    notes = [say(key, lang) for key in HONESTY]
+    for text in (
+        export.as_markdown(ENTRIES, FLAGS, [], lang, "now"),
+        export.as_html(ENTRIES, FLAGS, [], lang, "now"),
+        export.as_json(export.document(ENTRIES, FLAGS, lang)),
+    ):
+        for note in notes:
+            assert (
+                note.replace('"', "&quot;")[:20] in text
+                or json.dumps(note, ensure_ascii=False)[1:21] in text
+            )
+    words = " ".join(notes)
+    expected = {
+        "zh-CN": ("原始文件", "不要", "网上"),
+        "zh-TW": ("原始檔案", "不要", "網上"),
+        "en": ("original", "Do not post", "online"),
+    }
+    for word in expected[lang]:
+        assert word in words
+
+
+def test_no_text_of_the_log_lacks_english_or_chinese() -> None:
+    for key, by_lang in all_keys().items():
+        assert by_lang.get("zh-CN") and by_lang.get("en"), key
+
+
+def test_letter_material_is_the_timeline_and_the_evidence_as_plain_data() -> None:
+    material = export.letter_material(ENTRIES, FLAGS)
+    assert json.loads(json.dumps(material)) == material
+    first = material["timeline"][0]
+    assert (first["entry"], first["at"], first["channel"]) == (
+        1,
+        "2026-11-20T22:30:00+08:00",
+        "call",
+    )
+    assert {"code": "night_hours", "reference": "R04"} in first["flags"]
+    assert material["evidence"] == [
+        {
+            "entry": 1,
+            "path": RECORDING.path,
+            "sha256": "ab" * 32,
+            "size": 2048,
+            "mtime": RECORDING.mtime,
+        }
+    ]
+
+
+def test_export_writes_the_format_its_file_name_says(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    env = {"XDG_DATA_HOME": str(folder / "data")}
+    run_cli("log", "add", "--at", "2026-11-20T23:00+08:00", "--channel", "call", env=env)
+    for name in ("log.md", "log.html", "log.csv", "log.json"):
+        result = run_cli("log", "export", "-o", str(folder / name), env=env)
+        assert result.returncode == 0, result.stderr
+    assert json.loads((folder / "log.json").read_text("utf-8"))["flags"][0]["code"] == "night_hours"
+    assert (folder / "log.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (folder / "log.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert "R04" in (folder / "log.md").read_text("utf-8")
+    assert (folder / "log.md").stat().st_mode & 0o077 == 0
