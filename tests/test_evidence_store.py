@@ -10,7 +10,6 @@ import subprocess
 import sys
 import textwrap
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
@@ -81,7 +80,7 @@ def test_a_log_from_a_newer_program_is_refused_and_left_alone() -> None:
 def test_a_damaged_log_is_moved_aside_unchanged_and_reported() -> None:
     store.path().parent.mkdir(parents=True)
     store.path().write_bytes(b"this is not a database, but it is someone's file" * 100)
-    with pytest.raises(StorageError, match="is damaged .*moved it to evidence.damaged-"):
+    with pytest.raises(StorageError, match=r"is damaged .*moved it to evidence\.damaged-"):
         store.add([entry()])
     (aside,) = store.path().parent.glob("evidence.damaged-*.sqlite3")
     assert aside.read_bytes().startswith(b"this is not a database")
