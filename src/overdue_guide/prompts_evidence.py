@@ -166,7 +166,7 @@ def _entry(form: _Form, current: Entry | None) -> Entry:
 
 def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
     lang, answers = form.lang, form.answers
-    label = say(step, lang)
+    label = "" if step == "more" else say(step, lang)
     if step == "at":
         now = datetime.now().astimezone()
         default = answers.get("at") or f"{now:%Y-%m-%d %H:%M}"

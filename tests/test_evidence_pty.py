@@ -1,0 +1,88 @@
+"""`log add` as a person uses it: the form in a pseudo-terminal, Back, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from overdue_guide.evidence import store
+
+from .helpers import SCRIPT
+
+UP, DOWN, ENTER, SPACE, CTRL_C, CTRL_U = "\x1b[A", "\x1b[B", "\r", " ", "\x03", "\x15"
+
+
+def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "TZ": "Asia/Shanghai",
+    }
+    env.pop("LC_ALL", None)
+    return pexpect.spawn(
+        str(SCRIPT), ["log", *args, "--lang", "en"], cwd=str(tmp_path), env=env,
+        dimensions=(40, 100), encoding="utf-8", timeout=20,
+    )  # fmt: skip
+
+
+def answer(child: pexpect.spawn, question: str, keys: str, drawn: str = "") -> None:
+    child.expect(question)
+    if drawn:
+        child.expect(drawn)
+    child.send(keys)
+
+
+def test_the_form_logs_an_entry_going_back_once_and_shows_its_flags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    child = spawn(tmp_path, "add")
+    answer(child, "When", CTRL_U + "2026-11-20 22:30" + ENTER)
+    answer(child, "Channel", ENTER, "letter")  # call
+    answer(child, "Direction", DOWN + ENTER, "not sure")  # I contacted them
+    answer(child, "Number or account", "<" + ENTER)  # no: back to the direction,
+    answer(child, "Direction", UP + ENTER, "not sure")  # which remembers it; up: they did
+    answer(child, "Number or account", "95188" + ENTER)
+    answer(child, "What else to note", DOWN + SPACE + ENTER, "Witnesses")  # their words
+    answer(child, "Words quoted", "pay my personal account" + ENTER)
+    answer(child, "Save this entry", ENTER, "quit")
+    child.expect("logged entry 1: 2026-11-20 22:30 \\(\\+08:00\\)")
+    child.expect("night_hours \\(R04\\), personal_account \\(R61\\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    (entry,) = store.entries()
+    assert (entry.direction, entry.number, entry.said) == ("in", "95188", "pay my personal account")
+
+
+def test_ctrl_c_in_the_form_exits_130_with_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "add")
+    answer(child, "When", ENTER)
+    answer(child, "Channel", ENTER, "letter")
+    answer(child, "Direction", CTRL_C, "not sure")
+    child.expect("overdue-guide: Stopped.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
+
+
+def test_quitting_at_the_end_saves_nothing(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "add")
+    answer(child, "When", ENTER)
+    answer(child, "Channel", ENTER, "letter")
+    answer(child, "Direction", ENTER, "not sure")
+    answer(child, "Number or account", ENTER)
+    answer(child, "What else to note", ENTER, "Witnesses")
+    answer(child, "Save this entry", DOWN + ENTER, "quit")
+    child.expect("not saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
