@@ -51,3 +51,32 @@ def test_every_finding_code_is_documented() -> None:
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
     assert used <= documented, used - documented
+
+
+EVIDENCE_DOC = (ROOT / "docs" / "evidence-rules.md").read_text("utf-8")
+
+
+def test_every_log_command_is_in_the_readme() -> None:
+    for command in cli.log_app.registered_commands:
+        assert f"`overdue-guide log {command.name}" in README, command.name
+
+
+def test_every_evidence_field_code_and_flag_is_in_the_readme() -> None:
+    from overdue_guide.evidence import model
+
+    section = README.split("### Evidence log")[1].split("\n## ")[0]
+    for name in model.FIELDS:
+        assert f"`{name}`" in section, name
+    for codes in (*model.CODES.values(), model.FLAG_CODES):
+        for code in codes:
+            assert f"`{code}`" in section, code
+
+
+def test_every_finding_code_of_the_rules_file_is_documented() -> None:
+    used = set(
+        re.findall(r'"(rules-[a-z-]+)"', (SOURCE / "evidence" / "rules.py").read_text("utf-8"))
+    )
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| error \|", EVIDENCE_DOC, re.M))
+    assert len(used) >= 7
+    assert used == documented, used ^ documented
+    assert "(docs/evidence-rules.md)" in README
