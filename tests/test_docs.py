@@ -57,7 +57,9 @@ EVIDENCE_DOC = (ROOT / "docs" / "evidence-rules.md").read_text("utf-8")
 
 
 def test_every_log_command_is_in_the_readme() -> None:
-    for command in cli.log_app.registered_commands:
+    from overdue_guide.evidence.cli import log_app
+
+    for command in log_app.registered_commands:
         assert f"`overdue-guide log {command.name}" in README, command.name
 
 

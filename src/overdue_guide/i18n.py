@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Text
+if TYPE_CHECKING:  # only annotations: `detect_lang` must not load the flow model
+    from .model import Text
 
 LANGS: tuple[str, ...] = ("zh-CN", "zh-TW", "en")
 _TRADITIONAL_LOCALES = ("zh_tw", "zh_hk", "zh_mo", "zh-tw", "zh-hk", "zh-mo", "zh_hant", "zh-hant")

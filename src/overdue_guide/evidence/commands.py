@@ -80,18 +80,23 @@ def _need_terminal(instead: str) -> None:
 
 
 def _report_added(ids: Sequence[int], lang: str) -> None:
-    from .export import when
+    from .model import when
 
-    new = set(ids)
-    everything = store.entries()
-    flags = _flags(everything)
-    for entry in everything:
-        if entry.id in new:
-            _out(say("added", lang, id=entry.id, when=when(entry)))
-            _print_flags(entry, flags, lang)
+    flags = _flags_of(ids)
+    for entry in store.entries_by_id(ids):
+        _out(say("added", lang, id=entry.id, when=when(entry)))
+        _print_flags(entry.id, flags, lang)
 
 
-def _flags(entries: Sequence[Entry]) -> dict[int, list[str]]:
+def _flags_of(ids: Sequence[int]) -> dict[int, list[str]]:
+    """The flags of entries `ids`: as stored, or computed afresh if the rules changed."""
+    kept = store.stored_flags(ids)
+    if kept is None:
+        return {k: v for k, v in _evaluated(store.entries()).items() if k in set(ids)}
+    return {k: [f"{code} ({ref})" for code, ref in v] for k, v in kept.items() if v}
+
+
+def _evaluated(entries: Sequence[Entry]) -> dict[int, list[str]]:
     from .rules import evaluate, load
 
     found: dict[int, list[str]] = {}
@@ -100,27 +105,36 @@ def _flags(entries: Sequence[Entry]) -> dict[int, list[str]]:
     return found
 
 
-def _print_flags(entry: Entry, flags: Mapping[int, list[str]], lang: str) -> None:
-    if entry.id in flags:
-        _out(say("flagged", lang, flags=", ".join(flags[entry.id])))
+def _print_flags(entry_id: int, flags: Mapping[int, list[str]], lang: str) -> None:
+    if flags.get(entry_id):
+        _out(say("flagged", lang, flags=", ".join(flags[entry_id])))
 
 
 def list_entries(lang: str) -> None:
-    """One line per entry, oldest first: number, local time, channel, number, flags."""
-    from .export import channel, when
+    """One line per entry, oldest first: number, local time, channel, number, flags.
 
-    entries = store.entries()
-    if not entries:
+    Built from stored columns and flags, without parsing entries, so a long log lists fast."""
+    from .flagcache import decode
+
+    rows, fresh = store.listing()
+    if not rows:
         sys.stderr.write(say("no_log", lang) + "\n")
         return
-    flags = _flags(entries)
+    computed = {} if fresh else _evaluated(store.entries())
+    words: dict[str | None, str] = {None: ""}
     lines = []
-    for entry in entries:
-        cells = [f"{entry.id:>5}", when(entry), channel(entry, lang), entry.number or "-"]
-        if entry.org:
-            cells.append(entry.org)
-        if entry.id in flags:
-            cells.append("⚑ " + ", ".join(flags[entry.id]))
+    for entry_id, local, channel, direction, number, org, flags in rows:
+        if channel not in words:
+            words[channel] = say(channel, lang)
+        if direction not in words:
+            words[direction] = f" · {say(direction, lang)}"
+        cells = [f"{entry_id:>5}", f"{local[:10]} {local[11:16]} ({local[19:]})"]
+        cells += [words[channel] + words[direction], number or "-"]
+        if org:
+            cells.append(org)
+        shown = computed.get(entry_id) if not fresh else [f"{c} ({r})" for c, r in decode(flags)]
+        if shown:
+            cells.append("⚑ " + ", ".join(shown))
         lines.append("  ".join(cells) + "\n")
     sys.stdout.writelines(lines)
 
@@ -134,7 +148,8 @@ def _stored(entry_id: int, lang: str) -> Entry:
 
 def show(entry_id: int, lang: str) -> None:
     """Every field of one entry, its attachments with their hashes, and its flags."""
-    from .export import channel, details, when
+    from .export import channel, details
+    from .model import when
 
     entry = _stored(entry_id, lang)
     _out(f"#{entry.id}  {when(entry)}  {entry.zone}")
@@ -148,7 +163,7 @@ def show(entry_id: int, lang: str) -> None:
         _out(f"  sha256 {attachment.sha256}  {attachment.size} B  {attachment.mtime}")
     edited = f", {say('edited', lang)} {entry.edited}" if entry.edited else ""
     _out(f"{say('entered', lang)} {entry.added}{edited}")
-    _print_flags(entry, _flags(store.entries()), lang)
+    _print_flags(entry.id, _flags_of([entry.id]), lang)
 
 
 def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:

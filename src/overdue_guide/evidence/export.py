@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .model import FIELDS, Entry, number_key, to_mapping
+from .model import FIELDS, Entry, number_key, to_mapping, when
 from .rules import Flag
 from .texts import HONESTY, say
 
@@ -140,13 +140,6 @@ def _flags_by_entry(flags: Sequence[Flag]) -> dict[int, list[Flag]]:
     for flag in flags:
         found.setdefault(flag.entry, []).append(flag)
     return found
-
-
-def when(entry: Entry) -> str:
-    """Local time as a person reads it: 2026-11-20 22:30 (+08:00)."""
-    local = entry.local
-    offset = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M} ({offset[:3]}:{offset[3:]})"
 
 
 def details(entry: Entry, lang: str) -> list[str]:

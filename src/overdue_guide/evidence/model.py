@@ -161,6 +161,13 @@ def offset_name(moment: datetime) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def when(entry: Entry) -> str:
+    """Local time as a person reads it: 2026-11-20 22:30 (+08:00)."""
+    local = entry.local
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M} ({offset[:3]}:{offset[3:]})"
+
+
 def number_key(number: str) -> str:
     """A number as counted: "95 188" and "95188" are one number."""
     return "".join(number.split())

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from .. import yamlsafe
 from .model import (
     CODES,
     FIELDS,
@@ -117,6 +116,8 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
 
 def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> list[Entry]:
     """Every entry of a `--from` file: a list of entries, or `{entries: [...]}`."""
+    from .. import yamlsafe
+
     try:
         root = yamlsafe.load(path, "entries file")
     except yamlsafe.YamlProblem as problem:
@@ -182,7 +183,7 @@ def _at(value: Value, zone: str | None, default_zone: str) -> tuple[datetime, st
         moment = moment.replace(tzinfo=zone_info(zone))
     else:
         zone = zone or offset_name(moment)
-    return moment.astimezone(timezone.utc), zone
+    return moment.astimezone(timezone.utc).replace(microsecond=0), zone
 
 
 def _text(value: Value) -> str:

@@ -9,14 +9,18 @@ findings (for `flows check`) and evaluates it; evaluation is pure.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import yamlsafe
 from ..errors import Finding, FlowError
 from .model import CHANNELS, DIRECTIONS, FIELDS, FLAG_CODES, Entry, number_key
+
+if TYPE_CHECKING:
+    from .. import yamlsafe
 
 FILE_NAME = "evidence_rules.yaml"
 FORMAT_VERSION = 1
@@ -65,9 +69,11 @@ class Flag:
 
 
 def shipped_path() -> Path:
-    from ..bundle import shipped_dir
-
-    return shipped_dir() / FILE_NAME
+    """The shipped rules file, as `bundle.shipped_dir()` finds flows (inside the installed
+    package, else the checkout's), without importing the flow model on every `log` run."""
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "flows"
+    return (packaged if packaged.is_dir() else package.parents[1] / "flows") / FILE_NAME
 
 
 def load(path: Path | None = None) -> Rules:
@@ -94,6 +100,8 @@ def check_file(path: Path, documents: Path | None = None) -> list[Finding]:
 
 
 def _check_references(path: Path, known: object) -> list[Finding]:
+    from .. import yamlsafe
+
     found = []
     root = yamlsafe.load(path)
     assert root is not None
@@ -169,6 +177,8 @@ class _Reader:
 
 def parse(path: Path) -> tuple[Rules | None, list[Finding]]:
     """The rules in `path` and every problem found, located."""
+    from .. import yamlsafe
+
     try:
         root = yamlsafe.load(path, "rules file")
     except yamlsafe.YamlProblem as problem:
@@ -286,6 +296,24 @@ def _test(r: _Reader, node: yamlsafe.Node) -> Test | None:
         return Test(field, is_=value)
     words = r.strings(keys["contains"], "'contains'", None)
     return Test(field, words=tuple(w.lower() for w in words)) if words else None
+
+
+def to_json(rules: Rules) -> str:
+    """The rules as JSON, so the store can keep them beside the flags they gave."""
+    return json.dumps([asdict(rule) for rule in rules.rules], default=sorted)
+
+
+def from_json(text: str, path: str = "") -> Rules:
+    """Rules from `to_json`: no YAML parser needed."""
+    loaded = []
+    for item in json.loads(text):
+        for name in ("channels", "directions"):
+            if item[name] is not None:
+                item[name] = frozenset(item[name])
+        item["night"] = tuple(item["night"]) if item["night"] else None
+        item["any"] = tuple(Test(t["field"], t["is_"], tuple(t["words"])) for t in item["any"])
+        loaded.append(Rule(**item))
+    return Rules(tuple(loaded), path)
 
 
 def evaluate(entries: Sequence[Entry], rules: Rules) -> list[Flag]:

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from ..errors import StorageError
-from .model import Attachment, Entry, ThirdParty, to_mapping
+from .model import Attachment, Entry, ThirdParty, number_key, to_mapping, zone_info
 
 FILE_NAME = "evidence.sqlite3"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -31,10 +32,11 @@ _COLUMNS = ("at", "zone", "channel", "attachments")
 
 
 def path() -> Path:
-    """Where the log lives: beside saved progress, in the user data directory."""
-    from ..storage import data_dir
+    """Where the log lives: beside saved progress, in the user data directory (the same
+    as `storage.data_dir()`, found here without importing what `storage` needs)."""
+    from platformdirs import user_data_path
 
-    return data_dir() / FILE_NAME
+    return user_data_path("overdue-guide", appauthor=False) / FILE_NAME
 
 
 def _schema_1(db: sqlite3.Connection) -> None:
@@ -53,10 +55,11 @@ def _schema_1(db: sqlite3.Connection) -> None:
 
 
 def _schema_2(db: sqlite3.Connection) -> None:
-    """Attachments get a table (so `log verify` need not parse bodies), entries a
-    `number` column for the per-number counts, and an edit time."""
-    db.execute("ALTER TABLE entries ADD COLUMN number TEXT")
-    db.execute("ALTER TABLE entries ADD COLUMN edited_utc TEXT")
+    """Attachments get a table (so `log verify` need not parse bodies); entries get the
+    columns `log list` shows and the per-number counts use, an edit time, and their flags
+    (a cache, kept under the rules recorded in `meta`; see `flagcache`)."""
+    for column in ("at_local", "direction", "number", "number_key", "org", "flags", "edited_utc"):
+        db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
     db.execute(
         """CREATE TABLE attachments (
             entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
@@ -68,19 +71,31 @@ def _schema_2(db: sqlite3.Connection) -> None:
             PRIMARY KEY (entry_id, position)
         )"""
     )
-    rows = db.execute("SELECT id, body FROM entries").fetchall()
-    for entry_id, body in rows:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    rows = db.execute("SELECT id, at_utc, zone, body FROM entries").fetchall()
+    for entry_id, at, zone, body in rows:
         fields = json.loads(body)
         for position, item in enumerate(fields.pop("attachments", [])):
             db.execute(
                 "INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?)",
                 (entry_id, position, item["path"], item["sha256"], item["size"], item["mtime"]),
             )
+        local = datetime.fromisoformat(at).astimezone(zone_info(zone)).isoformat(timespec="seconds")
+        number = fields.get("number")
         db.execute(
-            "UPDATE entries SET body = ?, number = ? WHERE id = ?",
-            (json.dumps(fields, ensure_ascii=False), fields.get("number"), entry_id),
+            "UPDATE entries SET body = ?, at_local = ?, direction = ?, number = ?,"
+            " number_key = ?, org = ? WHERE id = ?",
+            (
+                json.dumps(fields, ensure_ascii=False),
+                local,
+                fields.get("direction"),
+                number,
+                number_key(number) if number else None,
+                fields.get("org"),
+                entry_id,
+            ),
         )
-    db.execute("CREATE INDEX entries_by_number ON entries (number)")
+    db.execute("CREATE INDEX entries_by_number ON entries (number_key, at_utc)")
 
 
 #: MIGRATIONS[n] upgrades a database at schema version n to n + 1.
@@ -187,70 +202,142 @@ def _now() -> str:
 
 
 def add(entries: Iterable[Entry]) -> list[int]:
-    """Store entries, all in one transaction; their new ids. Creates the log if needed."""
+    """Store entries, all in one transaction, and their flags; their new ids.
+    Creates the log if needed."""
+    from . import flagcache
+
     with opened(create=True) as db:
         assert db is not None
         ids = []
         with transaction(db):
+            touched = []
             for entry in entries:
                 cursor = db.execute(
-                    "INSERT INTO entries (at_utc, zone, channel, body, added_utc, number)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (_utc(entry.at), entry.zone, entry.channel, _body(entry), _now(), entry.number),
+                    "INSERT INTO entries (at_utc, zone, channel, body, added_utc, at_local,"
+                    " direction, number, number_key, org) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        _utc(entry.at),
+                        entry.zone,
+                        entry.channel,
+                        _body(entry),
+                        _now(),
+                        *_shown(entry),
+                    ),
                 )
                 assert cursor.lastrowid is not None
                 _insert_attachments(db, cursor.lastrowid, entry.attachments)
                 ids.append(cursor.lastrowid)
+                touched.append((cursor.lastrowid, entry))
+            flagcache.refresh(db, touched)
         return ids
 
 
 def replace(entry: Entry) -> bool:
     """Overwrite a stored entry (`log edit`); False if there is no entry with its id."""
+    from . import flagcache
+
     with opened() as db:
         if db is None:
             return False
         with transaction(db):
-            cursor = db.execute(
-                "UPDATE entries SET at_utc = ?, zone = ?, channel = ?, body = ?, number = ?,"
-                " edited_utc = ? WHERE id = ?",
+            before = read(db, "WHERE id = ?", (entry.id,))
+            if not before:
+                return False
+            db.execute(
+                "UPDATE entries SET at_utc = ?, zone = ?, channel = ?, body = ?, at_local = ?,"
+                " direction = ?, number = ?, number_key = ?, org = ?, edited_utc = ? WHERE id = ?",
                 (
                     _utc(entry.at),
                     entry.zone,
                     entry.channel,
                     _body(entry),
-                    entry.number,
+                    *_shown(entry),
                     _now(),
                     entry.id,
                 ),
             )
-            if cursor.rowcount == 0:
-                return False
             db.execute("DELETE FROM attachments WHERE entry_id = ?", (entry.id,))
             _insert_attachments(db, entry.id, entry.attachments)
+            flagcache.refresh(db, [(entry.id, entry), (entry.id, before[0])])
         return True
 
 
 def delete(entry_id: int) -> bool:
     """Remove one entry and its attachment records (never the files themselves)."""
+    from . import flagcache
+
     with opened() as db:
         if db is None:
             return False
         with transaction(db):
-            cursor = db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
-        return cursor.rowcount > 0
+            before = read(db, "WHERE id = ?", (entry_id,))
+            if not before:
+                return False
+            db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            flagcache.refresh(db, [(entry_id, before[0])])
+        return True
+
+
+def _shown(entry: Entry) -> tuple[str | None, ...]:
+    """The columns kept beside the body: what `log list` shows and the counts group by."""
+    key = number_key(entry.number) if entry.number else None
+    return (
+        entry.local.isoformat(timespec="seconds"),
+        entry.direction,
+        entry.number,
+        key,
+        entry.org,
+    )
 
 
 def entries() -> list[Entry]:
     """Every entry, oldest first (an empty list when there is no log)."""
     with opened() as db:
-        return [] if db is None else _read(db, "")
+        return [] if db is None else read(db, "")
+
+
+def listing() -> tuple[list[tuple[Any, ...]], bool]:
+    """For `log list`: (id, local time, channel, direction, number, org, flags) of every
+    entry, oldest first, and whether the stored flags follow the current rules."""
+    from . import flagcache
+
+    with opened() as db:
+        if db is None:
+            return [], True
+        rows = db.execute(
+            "SELECT id, at_local, channel, direction, number, org, flags FROM entries"
+            " ORDER BY at_utc, id"
+        ).fetchall()
+        return rows, flagcache.is_fresh(db)
+
+
+def stored_flags(ids: Iterable[int]) -> dict[int, list[tuple[str, str]]] | None:
+    """The flags kept for entries `ids`, or None if the rules changed since they were kept."""
+    from . import flagcache
+
+    with opened() as db:
+        if db is None or not flagcache.is_fresh(db):
+            return None
+        wanted = list(ids)
+        marks = ",".join("?" * len(wanted))
+        rows = db.execute(f"SELECT id, flags FROM entries WHERE id IN ({marks})", wanted)
+        return {row[0]: flagcache.decode(row[1]) for row in rows}
+
+
+def entries_by_id(ids: Iterable[int]) -> list[Entry]:
+    """The entries with these ids, oldest first."""
+    wanted = tuple(ids)
+    with opened() as db:
+        if db is None or not wanted:
+            return []
+        return read(db, f"WHERE id IN ({','.join('?' * len(wanted))})", wanted)
 
 
 def get(entry_id: int) -> Entry | None:
     with opened() as db:
         if db is None:
             return None
-        found = _read(db, "WHERE id = ?", (entry_id,))
+        found = read(db, "WHERE id = ?", (entry_id,))
         return found[0] if found else None
 
 
@@ -286,7 +373,7 @@ def _insert_attachments(
     )
 
 
-def _read(db: sqlite3.Connection, where: str, args: tuple[object, ...] = ()) -> list[Entry]:
+def read(db: sqlite3.Connection, where: str, args: tuple[object, ...] = ()) -> list[Entry]:
     files: dict[int, list[Attachment]] = {}
     attachment_where = where.replace("id", "entry_id")
     for row in db.execute(

@@ -6,8 +6,6 @@ the honesty notes of the export) lives with the log.
 
 from __future__ import annotations
 
-from ..i18n import traditional
-
 _WORDS: dict[str, dict[str, str]] = {
     # fields
     "at": {"zh-CN": "时间", "en": "When"},
@@ -198,9 +196,12 @@ HONESTY: tuple[str, ...] = ("honest_own", "honest_recording", "honest_private", 
 def say(key: str, lang: str, **values: object) -> str:
     """The log's text `key` in `lang` (zh-TW converted from zh-CN)."""
     by_lang = _WORDS[key]
-    found = (
-        traditional(by_lang["zh-CN"]) if lang == "zh-TW" else by_lang.get(lang, by_lang["zh-CN"])
-    )
+    if lang == "zh-TW":
+        from ..i18n import traditional  # OpenCC, loaded only for Traditional Chinese
+
+        found = traditional(by_lang["zh-CN"])
+    else:
+        found = by_lang.get(lang, by_lang["zh-CN"])
     return found.format(**values) if values else found
 
 
