@@ -183,3 +183,13 @@ def test_rules_files_without_a_usable_shape_are_findings(
 ) -> None:
     path = write(tmp_path, rules.FILE_NAME, text)
     assert code in {f.code for f in rules.parse(path)[1]}
+
+
+def test_the_items_after_which_the_log_is_offered_are_items_of_the_main_flow(
+    main_flow: object,
+) -> None:
+    from overdue_guide import evidence
+
+    assert set(main_flow.items) >= evidence.OFFER_AFTER_ITEMS  # type: ignore[attr-defined]
+    assert evidence.worth_offering(["safety_110", "keep_evidence"])
+    assert not evidence.worth_offering(["pay_in_full"])

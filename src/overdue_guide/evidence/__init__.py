@@ -10,7 +10,19 @@ until used.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+#: Checklist items of the main flow that tell the person to keep evidence or to complain:
+#: a checklist with any of them is one after which the interview offers the log.
+OFFER_AFTER_ITEMS: frozenset[str] = frozenset(
+    {"keep_evidence", "note_visitor", "fake_authority", "contacts_limits", "report_12378"}
+)
+
+
+def worth_offering(item_ids: Iterable[str]) -> bool:
+    """Whether a checklist with these item ids has evidence to keep (offer `interactive_add`)."""
+    return not OFFER_AFTER_ITEMS.isdisjoint(item_ids)
 
 
 def interactive_add(lang: str) -> int | None:
