@@ -268,3 +268,11 @@ def test_without_a_terminal_add_with_no_entry_says_what_to_give(tmp_path: Path) 
     status, _, err = log(tmp_path, "add")
     assert status == 2
     assert "no terminal for the form: give --from FILE" in err
+
+
+def test_the_program_wide_forget_keeps_the_log_and_says_how_to_delete_it(tmp_path: Path) -> None:
+    log(tmp_path, "add", "--at", "2026-11-20 10:00", "--channel", "call")
+    result = run_cli("forget", env=data(tmp_path))
+    assert result.returncode == 0
+    assert "`overdue-guide log forget` deletes it" in result.stdout
+    assert db(tmp_path).exists()

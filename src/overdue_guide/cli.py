@@ -157,6 +157,12 @@ def forget() -> None:
         sys.stdout.write(f"deleted {path}\n")
     if not removed:
         sys.stdout.write(f"nothing saved in {storage.data_dir()}\n")
+    from .evidence import store
+
+    if store.exists():
+        sys.stdout.write(
+            f"kept the evidence log {store.path()}: `overdue-guide log forget` deletes it\n"
+        )
 
 
 @app.command()

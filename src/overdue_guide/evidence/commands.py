@@ -238,10 +238,11 @@ def verify(lang: str) -> None:
 def export_text(output_format: str, lang: str) -> str:
     """The whole log in one format, as text (CSV with its BOM)."""
     from . import export
-    from .rules import evaluate, load
+    from .rules import Flag, evaluate, load
 
     entries = store.entries()
-    flags = evaluate(entries, load())
+    kept = store.all_flags()
+    flags = evaluate(entries, load()) if kept is None else [Flag(*f) for f in kept]
     if output_format == "json":
         return export.as_json(export.document(entries, flags, lang))
     if output_format == "csv":

@@ -99,7 +99,16 @@ def letter_material(entries: Sequence[Entry], flags: Sequence[Flag]) -> dict[str
 
 
 def as_json(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    """The document with one entry or flag a line: readable, and made by the C encoder
+    (`indent` would make Python encode a long log item by item)."""
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list):
+            items = ",\n    ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f'  "{key}": [\n    {items}\n  ]' if value else f'  "{key}": []')
+        else:
+            parts.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def as_csv(entries: Sequence[Entry], flags: Sequence[Flag]) -> str:

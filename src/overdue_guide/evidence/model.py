@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..errors import GuideError
 
@@ -129,9 +129,9 @@ class Entry:
     added: str = ""
     edited: str = ""
 
-    @property
+    @cached_property
     def local(self) -> datetime:
-        """When it happened, in the zone it was entered in."""
+        """When it happened, in the zone it was entered in (worked out once per entry)."""
         return self.at.astimezone(zone_info(self.zone))
 
 

@@ -336,8 +336,11 @@ def evaluate(entries: Sequence[Entry], rules: Rules) -> list[Flag]:
     ]
 
 
+_ORDER = {code: n for n, code in enumerate(FLAG_CODES)}
+
+
 def _code_order(pair: tuple[str, str]) -> tuple[int, str]:
-    return FLAG_CODES.index(pair[0]), pair[1]
+    return _ORDER[pair[0]], pair[1]
 
 
 def _applies(rule: Rule, entry: Entry) -> bool:
