@@ -74,3 +74,35 @@ def test_quitting_at_the_end_saves_nothing(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
+
+
+def test_the_edit_form_starts_from_the_entry_and_keeps_what_is_not_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from datetime import datetime, timezone
+
+    from overdue_guide.evidence.model import Entry
+
+    at = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)
+    store.add([Entry(at=at, zone="UTC", channel="call", number="123", org="X", said="hello")])
+    child = spawn(tmp_path, "edit", "1")
+    answer(child, "When", ENTER)
+    answer(child, "Channel", ENTER, "letter")
+    answer(child, "Direction", ENTER, "not sure")  # stays unknown
+    answer(child, "Number or account", CTRL_U + "456" + ENTER)
+    answer(child, "What else to note", ENTER, "Witnesses")  # who and words, ticked already
+    for question in ("Institution claimed", "Name given", "Staff number"):
+        answer(child, question, ENTER)
+    answer(child, "Said whom they act for", ENTER, "not sure")  # stays unknown
+    answer(child, "Words quoted", CTRL_U + ENTER)  # emptied: the field is cleared
+    answer(child, "Save this entry", ENTER, "quit")
+    child.expect("changed entry 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    edited = store.get(1)
+    assert edited is not None
+    assert (edited.number, edited.org, edited.said) == ("456", "X", None)
+    assert (edited.direction, edited.identified, edited.at) == (None, None, at)
+    assert "night_hours" in str(store.stored_flags([1]))

@@ -63,13 +63,14 @@ class _Form:
     zone: str
     answers: dict[str, Any]
     groups: list[str]
+    editing: bool = False
 
 
 def entry_form(lang: str, current: Entry | None, zone: str) -> Entry | None:
     """Ask for an entry (filled with `current` when editing); None if the person quits.
 
     Ctrl-C or Ctrl-D raise `Interrupted`: nothing is stored."""
-    form = _Form(lang, zone, _answers(current), _groups(current))
+    form = _Form(lang, zone, _answers(current), _groups(current), current is not None)
     try:
         return _run(form, current)
     except (KeyboardInterrupt, EOFError):
@@ -176,7 +177,8 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
         options = [(c, say(c, lang)) for c in codes]
         if step == "direction":
             options.append(("", say("form_unknown", lang)))
-        return _select(label, options, answers.get(step), lang, can_go_back)
+        default = answers.get(step, "" if form.editing and step == "direction" else None)
+        return _select(label, options, default, lang, can_go_back)
     if step == "more":
         chosen = form.groups or (["group_visit"] if answers.get("channel") == "visit" else [])
         return _checkbox(say("form_more", lang), [(g, say(g, lang)) for g in GROUPS], chosen, lang)
@@ -190,7 +192,7 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
             ("", say("form_unknown", lang)),
         ]
         current = answers.get(step)
-        default = None if current is None else ("yes" if current else "no")
+        default = "" if current is None else ("yes" if current else "no")  # unknown: "not sure"
         reply = _select(label, options, default, lang, can_go_back)
         return reply if reply is GO_BACK else {"yes": True, "no": False}.get(reply)
     if step in _LISTS:
