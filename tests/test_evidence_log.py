@@ -276,3 +276,15 @@ def test_the_program_wide_forget_keeps_the_log_and_says_how_to_delete_it(tmp_pat
     assert result.returncode == 0
     assert "`overdue-guide log forget` deletes it" in result.stdout
     assert db(tmp_path).exists()
+
+
+def test_attachments_in_a_file_are_found_beside_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    write(folder, "call.m4a", "audio")
+    path = write(
+        folder, "e.yaml", "- at: 2026-11-20 10:00\n  channel: call\n  attachments: [call.m4a]\n"
+    )
+    assert log(tmp_path, "add", "--from", str(path))[0] == 0
+    document = json.loads(log(tmp_path, "export", "--format", "json")[1])
+    assert document["entries"][0]["attachments"][0]["path"] == str(folder / "call.m4a")

@@ -115,7 +115,8 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
 
 
 def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> list[Entry]:
-    """Every entry of a `--from` file: a list of entries, or `{entries: [...]}`."""
+    """Every entry of a `--from` file: a list of entries, or `{entries: [...]}`; relative
+    attachment paths are read from the file's folder."""
     from .. import yamlsafe
 
     try:
@@ -134,6 +135,12 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
     if root is None or root.kind != "seq" or not root.items:
         line, col = (root.line, root.col) if root else (1, 1)
         raise EntryError(f"{name}:{line}:{col}: expected a list of entries (none found)")
+
+    def beside(attachment: str) -> Attachment:
+        """An attachment path in a file is read from the file's folder, not the shell's."""
+        given = Path(attachment).expanduser()
+        return fp(str(given if given.is_absolute() else path.parent / given))
+
     entries = []
     for item in root.items:
         if item.kind != "map":
@@ -144,7 +151,7 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
         }
         if not values:
             raise EntryError(f"{name}:{item.line}:{item.col}: 'at' is required")
-        entries.append(build(values, now, default_zone, fp))
+        entries.append(build(values, now, default_zone, beside))
     return entries
 
 
