@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timezone
@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StorageError
-from .model import Attachment, Entry, ThirdParty, number_key, to_mapping, zone_info
+from .migrations import MIGRATIONS, VERSION
+from .model import Attachment, Entry, ThirdParty, number_key, to_mapping
 
 FILE_NAME = "evidence.sqlite3"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -38,70 +39,6 @@ def path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("overdue-guide", appauthor=False) / FILE_NAME
-
-
-def _schema_1(db: sqlite3.Connection) -> None:
-    """The first schema: each entry's fields as JSON, attachments inside it."""
-    db.execute(
-        """CREATE TABLE entries (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at_utc TEXT NOT NULL,
-            zone TEXT NOT NULL,
-            channel TEXT NOT NULL,
-            body TEXT NOT NULL,
-            added_utc TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX entries_by_time ON entries (at_utc, id)")
-
-
-def _schema_2(db: sqlite3.Connection) -> None:
-    """Attachments get a table (so `log verify` need not parse bodies); entries get the
-    columns `log list` shows and the per-number counts use, an edit time, and their flags
-    (a cache, kept under the rules recorded in `meta`; see `flagcache`)."""
-    for column in ("at_local", "direction", "number", "number_key", "org", "flags", "edited_utc"):
-        db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
-    db.execute(
-        """CREATE TABLE attachments (
-            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            path TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            mtime TEXT NOT NULL,
-            PRIMARY KEY (entry_id, position)
-        )"""
-    )
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    rows = db.execute("SELECT id, at_utc, zone, body FROM entries").fetchall()
-    for entry_id, at, zone, body in rows:
-        fields = json.loads(body)
-        for position, item in enumerate(fields.pop("attachments", [])):
-            db.execute(
-                "INSERT INTO attachments VALUES (?, ?, ?, ?, ?, ?)",
-                (entry_id, position, item["path"], item["sha256"], item["size"], item["mtime"]),
-            )
-        local = datetime.fromisoformat(at).astimezone(zone_info(zone)).isoformat(timespec="seconds")
-        number = fields.get("number")
-        db.execute(
-            "UPDATE entries SET body = ?, at_local = ?, direction = ?, number = ?,"
-            " number_key = ?, org = ? WHERE id = ?",
-            (
-                json.dumps(fields, ensure_ascii=False),
-                local,
-                fields.get("direction"),
-                number,
-                number_key(number) if number else None,
-                fields.get("org"),
-                entry_id,
-            ),
-        )
-    db.execute("CREATE INDEX entries_by_number ON entries (number_key, at_utc)")
-
-
-#: MIGRATIONS[n] upgrades a database at schema version n to n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2)
-VERSION = len(MIGRATIONS)
 
 
 def exists() -> bool:
