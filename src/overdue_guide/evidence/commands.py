@@ -12,13 +12,16 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ExitStatus, GuideError, NoTerminal
 from . import store
-from .model import Entry, EntryError
-from .parse import Value
+from .problems import EntryError
 from .texts import say
+
+if TYPE_CHECKING:
+    from .model import Entry
+    from .parse import Value
 
 
 class VerifyFailed(GuideError):

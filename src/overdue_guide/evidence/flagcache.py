@@ -1,7 +1,7 @@
 """The flags kept beside the entries, so `log list` and `log add` need not re-check the
 whole log (or parse YAML) on every run.
 
-The flags are a cache: the store keeps, in its `meta` table, the SHA-256 of the rules
+The flags are a cache: the store keeps, in its `meta` table, the text of the rules
 file they were computed under and those rules as JSON. While the file is unchanged,
 a change re-checks only the entries it can affect (the same number within a few
 days: the only rule that looks at other entries counts calls per number per local
@@ -11,21 +11,25 @@ compute flags afresh without writing.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from .model import Entry, number_key
-from .rules import Rules, evaluate, from_json, load, shipped_path, to_json
+from .paths import rules_path as shipped_path
+
+if TYPE_CHECKING:
+    from .model import Entry
+    from .rules import Rules
 
 #: Entries whose flags a change can affect: the same number within this many days
 #: (a local day in any zone lies within 3 days of any moment on it in another zone).
 AFFECTED = timedelta(days=3)
 
 
-def _digest() -> str:
-    return hashlib.sha256(shipped_path().read_bytes()).hexdigest()
+def _source() -> str:
+    """The rules file as it is now: what the kept flags are checked against."""
+    return shipped_path().read_text("utf-8")
 
 
 def _meta(db: sqlite3.Connection) -> dict[str, str]:
@@ -34,14 +38,16 @@ def _meta(db: sqlite3.Connection) -> dict[str, str]:
 
 def is_fresh(db: sqlite3.Connection) -> bool:
     """Whether the stored flags were computed under the rules file as it is now."""
-    return _meta(db).get("rules_sha256") == _digest()
+    return _meta(db).get("rules_source") == _source()
 
 
 def current(db: sqlite3.Connection) -> tuple[Rules, bool]:
     """The rules (from the store's copy while the file is unchanged) and whether they are
     the ones the stored flags were computed under."""
-    meta, digest = _meta(db), _digest()
-    if meta.get("rules_sha256") == digest:
+    from .rules import from_json, load
+
+    meta = _meta(db)
+    if meta.get("rules_source") == _source():
         return from_json(meta["rules"], str(shipped_path())), True
     return load(), False
 
@@ -56,12 +62,13 @@ def decode(text: str | None) -> list[tuple[str, str]]:
 
 def refresh(db: sqlite3.Connection, touched: Sequence[tuple[int, Entry]]) -> None:
     """Inside a write transaction: recompute the flags `touched` entries can have changed."""
+    from .rules import to_json
     from .store import read
 
     rules, fresh = current(db)
     if not fresh:
         _store(db, read(db, ""), rules)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('rules_sha256', ?)", (_digest(),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('rules_source', ?)", (_source(),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (to_json(rules),))
         return
     update = {entry_id for entry_id, _ in touched}
@@ -77,6 +84,8 @@ def refresh(db: sqlite3.Connection, touched: Sequence[tuple[int, Entry]]) -> Non
 
 
 def _same_number(db: sqlite3.Connection, entry: Entry, within: timedelta) -> set[int]:
+    from .model import number_key
+
     rows = db.execute(
         "SELECT id FROM entries WHERE number_key = ? AND at_utc BETWEEN ? AND ?",
         (
@@ -94,6 +103,8 @@ def _store(
     rules: Rules,
     context: Sequence[Entry] | None = None,
 ) -> None:
+    from .rules import evaluate
+
     targets = list(targets)
     found: dict[int, list[tuple[str, str]]] = {e.id: [] for e in targets}
     for flag in evaluate(context if context is not None else targets, rules):

@@ -13,8 +13,6 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
-from .model import number_key, zone_info
-
 
 def _schema_1(db: sqlite3.Connection) -> None:
     """The first schema: each entry's fields as JSON, attachments inside it."""
@@ -35,6 +33,8 @@ def _schema_2(db: sqlite3.Connection) -> None:
     """Attachments get a table (so `log verify` need not parse bodies); entries get the
     columns `log list` shows and the per-number counts use, an edit time, and their flags
     (a cache, kept under the rules recorded in `meta`; see `flagcache`)."""
+    from .model import number_key, zone_info
+
     for column in ("at_local", "direction", "number", "number_key", "org", "flags", "edited_utc"):
         db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
     db.execute(

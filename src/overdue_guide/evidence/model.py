@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cached_property, lru_cache
 
-from ..errors import GuideError
+from .problems import EntryError
 
 CHANNELS: tuple[str, ...] = ("call", "sms", "message", "visit", "letter")
 DIRECTIONS: tuple[str, ...] = ("in", "out")
@@ -69,11 +69,9 @@ MAX_TEXT = 10_000
 #: The most items a list field may hold.
 MAX_ITEMS = 100
 
+__all__ = ["EntryError"]  # defined in `problems`, part of this module's interface
+
 _OFFSET = re.compile(r"^(?:UTC)?([+-])(\d{2}):(\d{2})$")
-
-
-class EntryError(GuideError):
-    """An entry, or one field of it, that cannot go into the log (exit 2, nothing written)."""
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import Finding, FlowError
 from .model import CHANNELS, DIRECTIONS, FIELDS, FLAG_CODES, Entry, number_key
+from .paths import RULES_FILE
+from .paths import rules_path as shipped_path
 
 if TYPE_CHECKING:
     from .. import yamlsafe
 
-FILE_NAME = "evidence_rules.yaml"
+FILE_NAME = RULES_FILE
 FORMAT_VERSION = 1
 #: Fields a field test may name; `third_parties.told` is the `told` of any third party.
 TESTABLE: tuple[str, ...] = (
@@ -66,14 +68,6 @@ class Flag:
     entry: int
     code: str
     reference: str
-
-
-def shipped_path() -> Path:
-    """The shipped rules file, as `bundle.shipped_dir()` finds flows (inside the installed
-    package, else the checkout's), without importing the flow model on every `log` run."""
-    package = Path(__file__).resolve().parents[1]
-    packaged = package / "flows"
-    return (packaged if packaged.is_dir() else package.parents[1] / "flows") / FILE_NAME
 
 
 def load(path: Path | None = None) -> Rules:

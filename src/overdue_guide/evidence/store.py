@@ -16,14 +16,16 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StorageError
 from .migrations import MIGRATIONS, VERSION
-from .model import Attachment, Entry, ThirdParty, number_key, to_mapping
+
+if TYPE_CHECKING:  # `log list` reads columns only: the entry model is loaded when needed
+    from .model import Attachment, Entry
 
 FILE_NAME = "evidence.sqlite3"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -218,6 +220,8 @@ def delete(entry_id: int) -> bool:
 
 def _shown(entry: Entry) -> tuple[str | None, ...]:
     """The columns kept beside the body: what `log list` shows and the counts group by."""
+    from .model import number_key
+
     key = number_key(entry.number) if entry.number else None
     return (
         entry.local.isoformat(timespec="seconds"),
@@ -310,6 +314,8 @@ def _utc(moment: datetime) -> str:
 
 
 def _body(entry: Entry) -> str:
+    from .model import to_mapping
+
     fields = to_mapping(entry)
     for name in _COLUMNS:
         fields.pop(name, None)
@@ -326,6 +332,8 @@ def _insert_attachments(
 
 
 def read(db: sqlite3.Connection, where: str, args: tuple[object, ...] = ()) -> list[Entry]:
+    from .model import Attachment
+
     files: dict[int, list[Attachment]] = {}
     attachment_where = where.replace("id", "entry_id")
     for row in db.execute(
@@ -342,14 +350,22 @@ def read(db: sqlite3.Connection, where: str, args: tuple[object, ...] = ()) -> l
     return [_entry(row, tuple(files.get(row[0], ()))) for row in rows]
 
 
-#: Every field of an entry with its default, for building stored entries fast.
-_DEFAULTS = {f.name: f.default for f in fields(Entry)}
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, Any]:
+    """Every field of an entry with its default, for building stored entries fast."""
+    from dataclasses import fields
+
+    from .model import Entry
+
+    return {f.name: f.default for f in fields(Entry)}
 
 
 def _entry(row: tuple[Any, ...], attachments: tuple[Attachment, ...]) -> Entry:
     """An entry from a row this module wrote. The rows are trusted, so the dataclass's
     `__init__` (a frozen one sets each of 25 fields through `object.__setattr__`) is
     skipped: a long log loads several times faster."""
+    from .model import Entry, ThirdParty
+
     entry_id, at, zone, channel, body, added, edited = row
     values = json.loads(body)
     values.pop("id", None)
@@ -360,7 +376,7 @@ def _entry(row: tuple[Any, ...], attachments: tuple[Attachment, ...]) -> Entry:
             values[name] = tuple(value)
     entry: Entry = object.__new__(Entry)
     entry.__dict__.update(
-        _DEFAULTS,
+        _defaults(),
         **values,
         at=datetime.fromisoformat(at),
         zone=zone,
