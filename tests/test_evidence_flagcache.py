@@ -71,3 +71,23 @@ def test_a_changed_rules_file_is_read_afresh_and_the_next_change_rechecks_everyt
 def test_the_log_and_the_rules_are_where_the_rest_of_the_program_looks() -> None:
     assert store.path().parent == storage.data_dir()
     assert rules.shipped_path() == bundle.shipped_dir() / rules.FILE_NAME
+
+
+def test_log_list_shows_flags_worked_out_afresh_when_the_rules_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from overdue_guide.evidence import commands
+
+    copy = tmp_path / rules.FILE_NAME
+    shutil.copy(rules.shipped_path(), copy)
+    monkeypatch.setattr(flagcache, "shipped_path", lambda: copy)
+    monkeypatch.setattr(rules, "shipped_path", lambda: copy)
+    at = datetime(2026, 11, 20, 14, 30, tzinfo=timezone.utc)  # 22:30 in Shanghai
+    store.add([Entry(at=at, zone="Asia/Shanghai", channel="sms", number="95188", org="某公司")])
+    capsys.readouterr()
+    commands.list_entries("en")
+    kept = capsys.readouterr().out
+    assert kept == "    1  2026-11-20 22:30 (+08:00)  SMS  95188  某公司  ⚑ night_hours (R04)\n"
+    copy.write_text(copy.read_text("utf-8").replace('from: "22:00"', 'from: "23:00"'), "utf-8")
+    commands.list_entries("en")
+    assert capsys.readouterr().out == "    1  2026-11-20 22:30 (+08:00)  SMS  95188  某公司\n"
