@@ -116,23 +116,30 @@ def _print_flags(entry_id: int, flags: Mapping[int, list[str]], lang: str) -> No
 def list_entries(lang: str) -> None:
     """One line per entry, oldest first: number, local time, channel, number, flags.
 
-    Built from stored columns and flags, without parsing entries, so a long log lists fast;
-    flags are worked out afresh only if the rules changed since they were stored."""
-    from .model import CHANNELS, DIRECTIONS
+    Built from stored columns and flags, without parsing entries, so a long log lists fast."""
+    from .flagcache import decode
 
-    words = {code: say(code, lang) for code in (*CHANNELS, *DIRECTIONS)}
-    rows, fresh = store.listing(words)
+    rows, fresh = store.listing()
     if not rows:
         sys.stderr.write(say("no_log", lang) + "\n")
         return
-    if fresh:
-        sys.stdout.write("".join(f"{line}{flags}\n" for _, line, flags in rows))
-        return
-    computed = _evaluated(store.entries())
-    lines = (
-        f"{line}  ⚑ {', '.join(computed[n])}" if n in computed else line for n, line, _ in rows
-    )
-    sys.stdout.write("".join(f"{line}\n" for line in lines))
+    computed = {} if fresh else _evaluated(store.entries())
+    words: dict[str | None, str] = {None: ""}
+    lines = []
+    for entry_id, local, channel, direction, number, org, flags in rows:
+        if channel not in words:
+            words[channel] = say(channel, lang)
+        if direction not in words:
+            words[direction] = f" · {say(direction, lang)}"
+        cells = [f"{entry_id:>5}", f"{local[:10]} {local[11:16]} ({local[19:]})"]
+        cells += [words[channel] + words[direction], number or "-"]
+        if org:
+            cells.append(org)
+        shown = computed.get(entry_id) if not fresh else [f"{c} ({r})" for c, r in decode(flags)]
+        if shown:
+            cells.append("⚑ " + ", ".join(shown))
+        lines.append("  ".join(cells) + "\n")
+    sys.stdout.writelines(lines)
 
 
 def _stored(entry_id: int, lang: str) -> Entry:

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -238,26 +238,17 @@ def entries() -> list[Entry]:
         return [] if db is None else read(db, "")
 
 
-def listing(words: Mapping[str, str]) -> tuple[list[tuple[int, str, str]], bool]:
-    """For `log list`: (id, line, stored flags as shown) for every entry, oldest first,
-    and whether the stored flags follow the current rules. SQLite writes the lines
-    (`words` names the channels and directions), so a long log costs Python little."""
+def listing() -> tuple[list[tuple[Any, ...]], bool]:
+    """For `log list`: (id, local time, channel, direction, number, org, flags) of every
+    entry, oldest first, and whether the stored flags follow the current rules."""
     from . import flagcache
 
     with opened() as db:
         if db is None:
             return [], True
         rows = db.execute(
-            "SELECT id, printf('%5d  %s %s (%s)  ', id, substr(at_local, 1, 10),"
-            " substr(at_local, 12, 5), substr(at_local, 20))"
-            " || coalesce(json_extract(:words, '$.' || channel), channel)"
-            " || coalesce(' · ' || json_extract(:words, '$.' || direction), '')"
-            " || '  ' || coalesce(nullif(number, ''), '-')"
-            " || coalesce('  ' || nullif(org, ''), ''),"
-            " coalesce('  ⚑ ' || replace(replace(nullif(flags, ''), ' ', '), '), ':', ' (')"
-            " || ')', '')"
-            " FROM entries ORDER BY at_utc, id",
-            {"words": json.dumps(dict(words))},
+            "SELECT id, at_local, channel, direction, number, org, flags FROM entries"
+            " ORDER BY at_utc, id"
         ).fetchall()
         return rows, flagcache.is_fresh(db)
 
