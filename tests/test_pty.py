@@ -51,9 +51,10 @@ def step(child: pexpect.spawn, number: int) -> None:
 
 
 def decline_to_save(child: pexpect.spawn) -> None:
-    child.expect("要把这份清单存成文件吗")
-    child.expect("纯文本")
-    child.send(ENTER)  # 不用了
+    """At the menu after the checklist, choose "done" (the last entry)."""
+    child.expect("接下来做什么")
+    child.expect("完成")
+    child.send(UP + ENTER)  # the list wraps: up from the first entry is "done"
 
 
 def enter_until_the_checklist(child: pexpect.spawn) -> None:
@@ -183,12 +184,16 @@ def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
     term: pexpect.spawn, tmp_path: Path
 ) -> None:
     enter_until_the_checklist(term)
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(DOWN + ENTER)  # 把清单存成文件
     term.expect("要把这份清单存成文件吗")
     term.expect("纯文本")
     term.send(DOWN + ENTER)  # 网页（可打印）
     term.expect("存到哪里")
     term.send(ENTER)  # the suggested name
     term.expect("已保存")
+    decline_to_save(term)
     term.expect(pexpect.EOF)
     (saved,) = tmp_path.glob("逾期行动清单-*.html")
     assert "<!DOCTYPE html>" in saved.read_text("utf-8")

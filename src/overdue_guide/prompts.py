@@ -153,3 +153,45 @@ def offer_save(lang: str, today: str) -> Path | None:
     default = f"{message('file_name', lang)}-{today}{suffix}"
     name = questionary.text(message("save_where", lang), default=default).unsafe_ask()
     return Path(name).expanduser() if name and name.strip() else None
+
+
+def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str | None:
+    """One of the next steps after the checklist (label, key); None for Ctrl-C / Ctrl-D."""
+    import questionary
+
+    widget = questionary.select(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("select_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    try:
+        key = widget.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        return None
+    return key if isinstance(key, str) else None
+
+
+def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[str]:
+    """Several of (label, key), ticked with Space; [] for none."""
+    import questionary
+
+    widget = questionary.checkbox(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("checkbox_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    chosen = widget.unsafe_ask()
+    return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+
+
+def ask_text(label: str, default: str, check: Callable[[str], str | None]) -> str:
+    """A line of text; `check` returns a message for an answer it refuses, None to accept."""
+    import questionary
+
+    def validate(value: str) -> bool | str:
+        return check(value) or True
+
+    answer = questionary.text(label, default=default, validate=validate).unsafe_ask()
+    return answer.strip() if isinstance(answer, str) else ""
