@@ -206,3 +206,39 @@ def test_the_html_page_prints_to_pdf_in_headless_chromium(
     assert (
         data.startswith(b"%PDF") and data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 1
     )
+
+
+@pytest.mark.skipif(
+    chromium() is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
+)
+def test_the_html_page_with_letters_prints_each_letter_on_its_own_page(
+    main_flow: Flow, catalog: Catalog, tmp_path: Path
+) -> None:
+    from overdue_guide import bundle
+    from overdue_guide.drafts.loader import parse_drafts
+    from overdue_guide.drafts.view import attach
+
+    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    assert drafts is not None
+    letters = [d for d in drafts.drafts.values() if d.kind == "letter"]
+    checklist = view(main_flow, catalog)
+    with_letters = attach(checklist, drafts, main_flow, TAKEN, {}, letters)
+    browser = chromium()
+    assert browser is not None, "CI must install chromium"
+    pages = {}
+    for name, page_view in (("plain", checklist), ("letters", with_letters)):
+        page = tmp_path / f"{name}.html"
+        page.write_text(as_html(page_view), encoding="utf-8")
+        pdf = tmp_path / f"{name}.pdf"
+        profile = tempfile.mkdtemp()
+        command = [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
+        ]  # fmt: skip
+        subprocess.run(command, capture_output=True, timeout=120, check=False)
+        data = pdf.read_bytes()
+        assert data.startswith(b"%PDF")
+        pages[name] = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert len(letters) == 3
+    assert pages["letters"] >= pages["plain"] + len(letters)

@@ -209,3 +209,59 @@ def test_a_checkbox_answer_shows_the_ticked_labels_not_done(term: pexpect.spawn)
     term.send(ENTER)  # nobody else contacted
     term.expect("都没有")
     assert "done" not in term.before
+
+
+def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
+    term: pexpect.spawn, tmp_path: Path
+) -> None:
+    step(term, 1)
+    term.send(DOWN * 3 + ENTER)  # nobody came
+    step(term, 2)
+    term.send(ENTER)  # no misconduct
+    step(term, 3)
+    term.send(ENTER)  # nobody else contacted
+    step(term, 4)
+    term.send(ENTER)  # amount matches
+    step(term, 5)
+    term.send(DOWN + ENTER)  # cannot pay in full
+    step(term, 6)
+    term.send(DOWN + ENTER)  # job loss
+    term.expect("→ [^\r\n]*分期 / 延期还款申请")  # under the items the letter helps with
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(ENTER)  # make the words and letters
+    term.expect("要哪些")
+    term.expect("分期 / 延期还款申请")
+    term.send(DOWN * 4 + " " + ENTER)  # the fifth: the instalment request
+    answers = {
+        "你的姓名": "王五",
+        "你的手机号": "",
+        "贷款机构的全称": "",
+        "哪一项": "借呗",
+        "应还金额": "3000",
+        "从哪天开始逾期": "",
+        "还不上的原因": "",
+        "这个变故从哪天开始": "",
+        "现在每月收入": "4000",
+        "每月必要开支": "3500",
+        "你每月能还多少": "900",
+    }
+    for label, value in answers.items():
+        term.expect(label)
+        term.send(value + ENTER)
+    term.expect("只剩约 500 元")  # the offer is flagged before the letter is written
+    term.expect("你每月能还多少")
+    term.send("400" + ENTER)
+    term.expect("由贷款机构决定")
+    for label in ("分几期", "从哪天开始还", "落款日期"):
+        term.expect(label)
+        term.send(ENTER)
+    term.expect("申请人：王五")
+    term.expect("每月还 400 元")
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(UP + ENTER)
+    term.expect(pexpect.EOF)
+    term.close()
+    assert term.exitstatus == 0
+    assert not list((tmp_path / "data").glob("**/*"))  # nothing kept without --save
