@@ -444,3 +444,18 @@ def test_field_names_are_found_and_literal_braces_kept() -> None:
     assert list(fields.names("{a} {{b}} {c_1}")) == ["a", "c_1"]
     assert fields.fill("{a} {{b}}", lambda n: n.upper()) == "A {b}"
     assert [p.text for p in fields.problems("x { y }")] == ["{", "}"]
+
+
+def test_the_wheel_carries_the_drafts_compiled_and_drops_them_when_the_yaml_changes(
+    tmp_path: Path,
+) -> None:
+    from overdue_guide.compiled import FILE_NAME, compile_folder, load_drafts
+
+    for name in ("main.yaml", "sources.yaml", "drafts.yaml"):
+        (tmp_path / name).write_text((bundle.shipped_dir() / name).read_text("utf-8"), "utf-8")
+    compile_folder(tmp_path, tmp_path / FILE_NAME)
+    loaded = load_drafts(tmp_path / "drafts.yaml")
+    assert loaded is not None and list(loaded.drafts) == list(parse_drafts(DRAFTS_FILE)[0].drafts)  # type: ignore[union-attr]
+    with (tmp_path / "drafts.yaml").open("a", encoding="utf-8") as out:
+        out.write("\n# edited\n")
+    assert load_drafts(tmp_path / "drafts.yaml") is None

@@ -192,9 +192,13 @@ def test_the_html_page_prints_to_pdf_in_headless_chromium(
 ) -> None:
     browser = chromium()
     assert browser is not None, "CI must install chromium"
-    page = tmp_path / "checklist.html"
-    page.write_text(as_html(view(main_flow, catalog)), encoding="utf-8")
-    pdf = tmp_path / "checklist.pdf"
+    assert print_to_pdf(browser, as_html(view(main_flow, catalog)), tmp_path / "checklist") >= 1
+
+
+def print_to_pdf(browser: str, html: str, stem: Path) -> int:
+    """Print `html` to PDF in headless Chromium; the number of pages."""
+    page, pdf = stem.with_suffix(".html"), stem.with_suffix(".pdf")
+    page.write_text(html, encoding="utf-8")
     profile = tempfile.mkdtemp()
     command = [
         browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -203,9 +207,8 @@ def test_the_html_page_prints_to_pdf_in_headless_chromium(
     ]  # fmt: skip
     subprocess.run(command, capture_output=True, timeout=120, check=False)
     data = pdf.read_bytes()
-    assert (
-        data.startswith(b"%PDF") and data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 1
-    )
+    assert data.startswith(b"%PDF")
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages")
 
 
 @pytest.mark.skipif(
@@ -225,20 +228,9 @@ def test_the_html_page_with_letters_prints_each_letter_on_its_own_page(
     with_letters = attach(checklist, drafts, main_flow, TAKEN, {}, letters)
     browser = chromium()
     assert browser is not None, "CI must install chromium"
-    pages = {}
-    for name, page_view in (("plain", checklist), ("letters", with_letters)):
-        page = tmp_path / f"{name}.html"
-        page.write_text(as_html(page_view), encoding="utf-8")
-        pdf = tmp_path / f"{name}.pdf"
-        profile = tempfile.mkdtemp()
-        command = [
-            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
-        ]  # fmt: skip
-        subprocess.run(command, capture_output=True, timeout=120, check=False)
-        data = pdf.read_bytes()
-        assert data.startswith(b"%PDF")
-        pages[name] = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    pages = {
+        name: print_to_pdf(browser, as_html(page_view), tmp_path / name)
+        for name, page_view in (("plain", checklist), ("letters", with_letters))
+    }
     assert len(letters) == 3
     assert pages["letters"] >= pages["plain"] + len(letters)

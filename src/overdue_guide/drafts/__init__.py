@@ -23,19 +23,31 @@ def drafts_path(flow_path: Path) -> Path | None:
 
 
 def open_drafts(flow_path: Path, flow: Flow) -> DraftSet | None:
-    """The drafts written for `flow` (None if there are none); a `FlowError` if they have errors."""
-    from .checker import check
-    from .loader import parse_drafts
+    """The drafts written for `flow` (None if there are none); a `FlowError` if they have
+    errors. Shipped drafts come compiled in the wheel when they can, and are not checked
+    again at run time: the tests and `flows check` keep them clean."""
+    from .. import bundle, compiled
 
     path = drafts_path(flow_path)
     if path is None:
         return None
+    shipped = bundle.is_shipped(path)
+    drafts = compiled.load_drafts(path) if shipped else None
+    if drafts is None:
+        drafts = _read(path, flow, check=not shipped)
+    return drafts if drafts is not None and drafts.flow == flow.id else None
+
+
+def _read(path: Path, flow: Flow, check: bool) -> DraftSet | None:
+    from .loader import parse_drafts
+
     drafts, findings = parse_drafts(path)
-    if drafts is None or drafts.flow != flow.id:
-        if drafts is None:
-            raise FlowError(findings)
-        return None
-    findings += check(drafts, flow)
+    if drafts is None:
+        raise FlowError(findings)
+    if check and drafts.flow == flow.id:
+        from .checker import check as check_drafts
+
+        findings += check_drafts(drafts, flow)
     if any(f.severity == "error" for f in findings):
         raise FlowError(findings)
     return drafts
