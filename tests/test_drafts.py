@@ -459,3 +459,47 @@ def test_the_wheel_carries_the_drafts_compiled_and_drops_them_when_the_yaml_chan
     with (tmp_path / "drafts.yaml").open("a", encoding="utf-8") as out:
         out.write("\n# edited\n")
     assert load_drafts(tmp_path / "drafts.yaml") is None
+
+
+def test_the_installed_package_carries_compiled_drafts_that_fit() -> None:
+    from overdue_guide.compiled import FILE_NAME, load_drafts
+
+    if not (bundle.shipped_dir() / FILE_NAME).is_file():
+        pytest.skip("an editable install reads the YAML")
+    assert load_drafts(DRAFTS_FILE) is not None
+
+
+def test_random_full_paths_agree_with_the_reduced_walk(drafts: DraftSet, main_flow: Flow) -> None:
+    """An independent check of the reduction: whole drafts on random complete paths."""
+    import random
+
+    from .helpers import all_paths
+
+    chooser = random.Random(11)
+    paths = list(all_paths(main_flow, subsets=False))
+    for answers in chooser.sample(paths, 60):
+        for draft in offered(drafts, answers):
+            for lang in i18n.LANGS:
+                done = render(draft, main_flow, answers, {}, lang)
+                assert_whole(draft, done.text, (draft.id, answers, lang))
+
+
+def test_the_menu_after_the_checklist_takes_one_entry_per_tool(
+    main_flow: Flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from overdue_guide import nextsteps
+
+    ran: list[str] = []
+    extra = nextsteps.Action("log", "action_save", lambda context: ran.append(context.lang))
+    monkeypatch.setattr(nextsteps, "ACTIONS", [*nextsteps.ACTIONS, extra])
+    context = nextsteps.Context("en", main_flow, {}, None, {}, None)  # type: ignore[arg-type]
+    offered_menus: list[list[str]] = []
+    replies = iter(["log", "done"])
+
+    def choose(choices: list[tuple[str, str]]) -> str | None:
+        offered_menus.append([key for _, key in choices])
+        return next(replies)
+
+    nextsteps.run(context, choose)
+    assert ran == ["en"]
+    assert offered_menus[0] == ["save", "log", "done"]  # no drafts for this context: not offered
