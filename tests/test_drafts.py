@@ -119,7 +119,15 @@ def test_the_door_script_call_95188_relatives_and_complaint_fit_every_path(
 ) -> None:
     for answers, _ in situations(main_flow, {}):
         ids = {d.id for d in offered(drafts, answers)}
-        assert {"door", "call_110", "call_95188", "relatives_message", "complaint"} <= ids
+        assert {"door", "call_95188", "relatives_message", "complaint"} <= ids
+
+
+def test_the_110_script_is_offered_only_with_someone_at_the_door_or_coming(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    for answers, _ in situations(main_flow, {}):
+        at_door = answers["visitor_arrived"] in ("now", "announced")
+        assert at_door == ("call_110" in {d.id for d in offered(drafts, answers)}), answers
 
 
 def test_a_detail_not_given_is_a_visible_blank_never_empty_or_invented(
