@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import message, text
-from .interview import Nav, Prompt
+from .interview import Given, Nav, Prompt
 from .model import Answer, Question
 
 
@@ -86,8 +86,7 @@ def _echo_answer(title: str, question: Question, result: list[Any], lang: str) -
     if Nav.BACK in result:
         summary = message("back", lang)
     else:
-        labels = [text(o.label, lang) for o in question.options if o.code in result]
-        summary = ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)
+        summary = answer_text(question, tuple(c for c in result if isinstance(c, str)), lang)
     if HELP not in result:
         line = [("#5f819d", "? "), ("bold", title), ("", " "), ("#ff9d00", summary)]
         print_formatted_text(FormattedText(line))
@@ -153,3 +152,36 @@ def offer_save(lang: str, today: str) -> Path | None:
     default = f"{message('file_name', lang)}-{today}{suffix}"
     name = questionary.text(message("save_where", lang), default=default).unsafe_ask()
     return Path(name).expanduser() if name and name.strip() else None
+
+
+def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
+    """An answer in the person's words: the labels of the options chosen."""
+    codes = (answer,) if isinstance(answer, str) else (answer or ())
+    labels = [text(o.label, lang) for o in question.options if o.code in codes]
+    return ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)
+
+
+def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
+    """A `review` for `interview.run`: the answers given, as a list to accept or pick from."""
+
+    def review(shown: tuple[Given, ...]) -> object:
+        import questionary
+
+        done = questionary.Choice(message("review_done", lang), Nav.DONE)
+        answers = [
+            questionary.Choice(
+                f"{g.step}. {text(g.question.prompt, lang)} → {answer_text(g.question, g.answer, lang)}",
+                g.question.id,
+            )
+            for g in shown
+        ]
+        back = questionary.Choice(message("back", lang), Nav.BACK)
+        widget = questionary.select(
+            message("review_title", lang),
+            choices=[done, questionary.Separator(" "), *answers, questionary.Separator(" "), back],
+            instruction=message("select_hint", lang),
+        )
+        _add_keys(widget, checkbox=False)
+        return widget.unsafe_ask()
+
+    return review
