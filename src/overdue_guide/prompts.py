@@ -7,6 +7,7 @@ Ctrl-D raises EOFError in every kind of list, so the CLI can end cleanly.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -168,13 +169,8 @@ def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
         import questionary
 
         done = questionary.Choice(message("review_done", lang), Nav.DONE)
-        answers = [
-            questionary.Choice(
-                f"{g.step}. {text(g.question.prompt, lang)} → {answer_text(g.question, g.answer, lang)}",
-                g.question.id,
-            )
-            for g in shown
-        ]
+        width = shutil.get_terminal_size((80, 24)).columns - 4  # the pointer's margin
+        answers = [questionary.Choice(review_line(g, lang, width), g.question.id) for g in shown]
         back = questionary.Choice(message("back", lang), Nav.BACK)
         widget = questionary.select(
             message("review_title", lang),
@@ -185,3 +181,15 @@ def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
         return widget.unsafe_ask()
 
     return review
+
+
+def review_line(given: Given, lang: str, width: int) -> str:
+    """ "3. question → answer" in `width` cells: the question is shortened, never the answer."""
+    from rich.cells import cell_len, set_cell_size
+
+    answer = f" → {answer_text(given.question, given.answer, lang)}"
+    question = f"{given.step}. {text(given.question.prompt, lang)}"
+    room = width - cell_len(answer)
+    if cell_len(question) > room:
+        question = set_cell_size(question, max(room - 1, 4)).rstrip() + "…"
+    return question + answer

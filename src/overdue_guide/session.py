@@ -133,7 +133,7 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
 
         screen = console(output.plain)
         screen.print()
-        render.checklist(screen, view, short_sources=True)
+        render.on_screen(screen, view)
     else:
         sys.stdout.write(as_text(view, shutil.get_terminal_size((80, 24)).columns))
 
