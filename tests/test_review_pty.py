@@ -9,7 +9,7 @@ import pexpect
 from overdue_guide import engine
 from overdue_guide.model import Flow
 
-from .test_pty import DOWN, ENTER, decline_to_save, spawn, step
+from .test_pty import CTRL_C, DOWN, ENTER, decline_to_save, spawn, step
 
 DOOR = {
     "visitor_arrived": "now",
@@ -59,3 +59,26 @@ def test_changing_an_earlier_answer_at_the_review_changes_the_checklist(
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_interrupted_at_the_review_resume_shows_the_review_again(tmp_path: Path) -> None:
+    first = spawn(tmp_path, "--save")
+    step(first, 1)
+    first.send(DOWN * 3 + ENTER)  # nobody came
+    for number in range(2, 6):
+        step(first, number)
+        first.send(ENTER)
+    first.expect("核对一下你的回答")
+    first.expect("上一步")
+    first.send(CTRL_C)
+    first.expect(pexpect.EOF)
+    second = spawn(tmp_path, "resume")
+    second.expect("核对一下你的回答")  # every answer was kept: nothing to ask, the review again
+    second.expect("没有人上门")
+    second.expect("上一步")
+    second.send(ENTER)
+    second.expect("来源")
+    decline_to_save(second)
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == 0

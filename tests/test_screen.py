@@ -4,6 +4,7 @@ main flow, in every language, so the limits keep holding as the advice grows."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,27 @@ def drawn(view: report.Report, width: int) -> list[str]:
     return buffer.getvalue().splitlines()
 
 
+Drawing = tuple[dict[str, Answer], report.Report, list[str]]
+
+
+@pytest.fixture(scope="session")
+def drawings(
+    main_flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]]
+) -> Callable[[str, int], list[Drawing]]:
+    """Each widest path's checklist in `lang`, drawn at `width` (each drawn once per session)."""
+    cache: dict[tuple[str, int], list[Drawing]] = {}
+
+    def draw(lang: str, width: int) -> list[Drawing]:
+        if (lang, width) not in cache:
+            views = [(a, view(main_flow, catalog, a, lang)) for a in widest]
+            cache[lang, width] = [(a, v, drawn(v, width)) for a, v in views]
+        return cache[lang, width]
+
+    return draw
+
+
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.data())
 def test_every_path_s_checklist_is_part_of_a_widest_path_s(
@@ -66,46 +86,50 @@ def checklist_ids(flow: Flow, answers: dict[str, Answer]) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", sorted(LIMITS))
 def test_the_longest_checklist_fits_the_line_limit(
-    main_flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]], lang: str, width: int
+    drawings: Callable[[str, int], list[Drawing]], lang: str, width: int
 ) -> None:
-    for answers in widest:
-        lines = drawn(view(main_flow, catalog, answers, lang), width)
+    for answers, shown, lines in drawings(lang, width):
         assert len(lines) <= LIMITS[width], (answers, len(lines))
-        assert (
-            len(lines) <= screen.budget(width)
-            or screen.lay_out(view(main_flow, catalog, answers, lang), width).whys == 0
-        ), "over the budget while a why could still be left out"
+        assert len(lines) <= screen.budget(width) or screen.lay_out(shown, width).whys == 0, (
+            "over the budget while a why could still be left out"
+        )
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", sorted(LIMITS))
 def test_the_now_items_are_on_the_first_screen(
-    main_flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]], lang: str, width: int
+    drawings: Callable[[str, int], list[Drawing]], lang: str, width: int
 ) -> None:
-    for answers in widest:
-        shown = view(main_flow, catalog, answers, lang)
-        lines = drawn(shown, width)
-        first = "\n".join(lines[: screen.FIRST_SCREEN])
+    for answers, shown, lines in drawings(lang, width):
+        first = "".join(lines[: screen.FIRST_SCREEN])
         now = [line for line in shown.lines if line.urgency == "now"]
         assert now, answers
         for line in now:
-            assert line.text[:8] in first.replace("\n", ""), (answers, line.id)
+            assert line.text[:8] in first, (answers, line.id)
         assert lines[2] == shown.groups[0].heading  # nothing comes before them but the title
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", sorted(LIMITS))
 def test_a_tall_checklist_ends_with_the_now_items_again(
-    main_flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]], lang: str, width: int
+    drawings: Callable[[str, int], list[Drawing]], lang: str, width: int
 ) -> None:
     """Scrolled to its end, the terminal still shows what to do now (three rows are
     left for the offer to save that follows)."""
-    for answers in widest:
-        shown = view(main_flow, catalog, answers, lang)
-        last = "".join(drawn(shown, width)[-(screen.FIRST_SCREEN - 3) :])
+    for answers, shown, lines in drawings(lang, width):
+        last = "".join(lines[-(screen.FIRST_SCREEN - 3) :])
         for line in shown.lines:
             if line.urgency == "now":
                 assert line.text[:8] in last, (answers, line.id)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [40, 80, 200])
+def test_no_line_on_screen_is_wider_than_the_terminal(
+    drawings: Callable[[str, int], list[Drawing]], lang: str, width: int
+) -> None:
+    for _, _, lines in drawings(lang, width):
+        assert max(cell_len(line) for line in lines) <= width
 
 
 def test_a_checklist_that_fits_one_screen_is_not_repeated(tmp_path: Path) -> None:
@@ -114,16 +138,6 @@ def test_a_checklist_that_fits_one_screen_is_not_repeated(tmp_path: Path) -> Non
     lines = drawn(shown, 80)
     assert len(lines) <= screen.FIRST_SCREEN
     assert sum("红色" in line for line in lines) == 1
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("width", [40, 80, 200])
-def test_no_line_on_screen_is_wider_than_the_terminal(
-    main_flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]], lang: str, width: int
-) -> None:
-    for answers in widest:
-        lines = drawn(view(main_flow, catalog, answers, lang), width)
-        assert max(cell_len(line) for line in lines) <= width
 
 
 def test_every_item_and_its_source_numbers_are_on_screen(
