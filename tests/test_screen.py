@@ -138,6 +138,7 @@ def test_a_checklist_that_fits_one_screen_is_not_repeated(tmp_path: Path) -> Non
     lines = drawn(shown, 80)
     assert len(lines) <= screen.FIRST_SCREEN
     assert sum("红色" in line for line in lines) == 1
+    assert "[blink]闪[/blink]" in lines[3] and "\\x1b[31m红色" in lines[3]  # shown as written
 
 
 def test_every_item_and_its_source_numbers_are_on_screen(
