@@ -57,13 +57,24 @@ def decline_to_save(child: pexpect.spawn) -> None:
     child.send(UP + ENTER)  # the list wraps: up from the first entry is "done"
 
 
+def accept_the_review(child: pexpect.spawn) -> None:
+    """At the review of the answers, choose "looks right" (the first choice)."""
+    child.expect("核对一下你的回答")
+    child.expect("上一步")
+    child.send(ENTER)
+
+
 def enter_until_the_checklist(child: pexpect.spawn) -> None:
-    """Press Enter at every question, as someone in a hurry would, until the sources show."""
+    """Press Enter at every question and at the review, as someone in a hurry would,
+    until the sources show."""
     for number in range(1, 20):
-        if child.expect([f"第 {number} 步", "来源"]) == 1:
-            return
+        if child.expect([f"第 {number} 步", "核对一下你的回答"]) == 1:
+            break
         child.expect("上一步" if number > 1 else "这是什么意思")
         child.send(ENTER)
+    child.expect("上一步")
+    child.send(ENTER)
+    child.expect("来源")
 
 
 def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn) -> None:
@@ -95,6 +106,7 @@ def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpe
     term.send(ENTER)  # amount matches
     step(term, 6)
     term.send(ENTER)  # can pay in full
+    accept_the_review(term)
     term.expect("打 95188 核实来人是否真受委托")
     term.expect("来源")
     term.expect("不是法律意见")
@@ -149,6 +161,7 @@ def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
     second.send(ENTER)
     step(second, 5)
     second.send(ENTER)
+    accept_the_review(second)
     second.expect("来源")
     decline_to_save(second)
     second.expect(pexpect.EOF)
@@ -226,6 +239,7 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     term.send(DOWN + ENTER)  # cannot pay in full
     step(term, 6)
     term.send(DOWN + ENTER)  # job loss
+    accept_the_review(term)
     term.expect("→ [^\r\n]*分期 / 延期还款申请")  # under the items the letter helps with
     term.expect("接下来做什么")
     term.expect("完成")
