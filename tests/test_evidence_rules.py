@@ -193,3 +193,31 @@ def test_the_items_after_which_the_log_is_offered_are_items_of_the_main_flow(
     assert set(main_flow.items) >= evidence.OFFER_AFTER_ITEMS  # type: ignore[attr-defined]
     assert evidence.worth_offering(["safety_110", "keep_evidence"])
     assert not evidence.worth_offering(["pay_in_full"])
+
+
+def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_keep(
+    main_flow: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from overdue_guide import evidence, nextsteps
+
+    logged: list[str] = []
+    monkeypatch.setattr(evidence, "interactive_add", lambda lang: logged.append(lang))
+
+    def menus(item: str) -> list[list[str]]:
+        view = SimpleNamespace(groups=[SimpleNamespace(lines=[SimpleNamespace(id=item)])])
+        context = nextsteps.Context("en", main_flow, {}, view, {}, None, file_given=True)  # type: ignore[arg-type]
+        offered: list[list[str]] = []
+        replies = iter(["log", "done"])
+
+        def choose(choices: list[tuple[str, str]]) -> str | None:
+            offered.append([key for _, key in choices])
+            return next(replies)
+
+        nextsteps.run(context, choose)
+        return offered
+
+    assert menus("keep_evidence")[0] == ["log", "done"]
+    assert logged == ["en"]
+    assert menus("pay_in_full")[0] == ["done"]

@@ -54,6 +54,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "为我的情况准备要说的话和信件",
         "en": "Make the words and letters for my situation",
     },
+    "action_log": {
+        "zh-CN": "记下一次电话或上门（证据记录）",
+        "en": "Log a call or visit (evidence log)",
+    },
     "action_save": {"zh-CN": "把清单存成文件", "en": "Save the checklist to a file"},
     "action_done": {"zh-CN": "完成", "en": "Done"},
     "drafts_choose": {"zh-CN": "要哪些？", "en": "Which ones?"},

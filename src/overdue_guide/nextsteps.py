@@ -81,9 +81,28 @@ def _save(context: Context) -> None:
     context.screen.print(message("saved", context.lang, path=chosen))
 
 
+def _log_evidence(context: Context) -> None:
+    """The evidence log's form; Ctrl-C in it returns to the menu with nothing written."""
+    from .errors import Interrupted
+    from .evidence import interactive_add
+
+    try:
+        interactive_add(context.lang)
+    except Interrupted:
+        return
+
+
+def _has_evidence_to_keep(context: Context) -> bool:
+    from .evidence import worth_offering
+
+    view = context.view
+    return view is not None and worth_offering(line.id for g in view.groups for line in g.lines)
+
+
 #: The menu, in order; "done" always comes last.
 ACTIONS: list[Action] = [
     Action("drafts", "action_drafts", _make_drafts, lambda c: c.drafts is not None),
+    Action("log", "action_log", _log_evidence, _has_evidence_to_keep),
     Action("save", "action_save", _save, lambda c: not c.file_given),
 ]
 
