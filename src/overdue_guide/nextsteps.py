@@ -102,8 +102,8 @@ def _has_evidence_to_keep(context: Context) -> bool:
 #: The menu, in order; "done" always comes last.
 ACTIONS: list[Action] = [
     Action("drafts", "action_drafts", _make_drafts, lambda c: c.drafts is not None),
-    Action("log", "action_log", _log_evidence, _has_evidence_to_keep),
     Action("save", "action_save", _save, lambda c: not c.file_given),
+    Action("log", "action_log", _log_evidence, _has_evidence_to_keep),
 ]
 
 
