@@ -153,3 +153,47 @@ def offer_save(lang: str, today: str) -> Path | None:
     default = f"{message('file_name', lang)}-{today}{suffix}"
     name = questionary.text(message("save_where", lang), default=default).unsafe_ask()
     return Path(name).expanduser() if name and name.strip() else None
+
+
+def ask_choice(
+    title: str, choices: list[tuple[str, str]], default: str | None, lang: str, can_go_back: bool
+) -> str | Nav:
+    """One of `choices` (label, value) from a select list, or `Nav.BACK`; for forms."""
+    import questionary
+
+    listed: list[Any] = [questionary.Choice(label, value) for label, value in choices]
+    if can_go_back:
+        listed += [questionary.Separator(" "), questionary.Choice(message("back", lang), Nav.BACK)]
+    widget = questionary.select(
+        title, choices=listed, default=default, instruction=message("select_hint", lang)
+    )
+    _add_keys(widget, checkbox=False)
+    reply: str | Nav = widget.unsafe_ask()
+    return reply
+
+
+def ask_text(
+    title: str, instruction: str, default: str, validate: Callable[[str], str | None]
+) -> str:
+    """A line of text; `validate` returns an error to show under it, or None to accept.
+    Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in the lists."""
+    import questionary
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    def check(text: str) -> bool | str:
+        return validate(text) or True
+
+    widget = questionary.text(
+        title, default=default, instruction=instruction, validate=check, validate_while_typing=False
+    )
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = widget.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])  # type: ignore[list-item]
+    answer: str = widget.unsafe_ask()
+    return answer

@@ -1,0 +1,28 @@
+"""The fee check (`overdue-guide fees`): what a loan really costs a year, against the
+lines that matter (flows/fee_lines.yaml). A year is 365 days everywhere.
+
+For other parts of the program:
+
+- `compute(inputs, lines)` (pure): `FeeInputs` → `FeeResult` — figures, rates, lines.
+- `render.view(result, lang)` / `render.as_text(view)` / `render.as_json(result, lang)`.
+- `interactive(lang)`: the form in the terminal, the result shown, and returned.
+
+Modules: model (data), words (texts), inputs (parsing), rates (maths), lines
+(the data file), render (output), ask (the form's logic), run (the terminal edge).
+"""
+
+from __future__ import annotations
+
+from .model import FeeInputs, FeeResult
+from .rates import compute
+
+__all__ = ["FeeInputs", "FeeResult", "compute", "interactive"]
+
+
+def interactive(lang: str, plain: bool = False, output_format: str = "text") -> FeeResult:
+    """Ask for the figures, show what the loan costs (text or JSON), and return the result.
+
+    Raises `NoTerminal` without a terminal and `Interrupted` on Ctrl-C or Ctrl-D."""
+    from .run import interactive as run_interactive
+
+    return run_interactive(lang, plain, output_format)
