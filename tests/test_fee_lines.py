@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,7 +10,14 @@ import pytest
 
 from overdue_guide import bundle
 from overdue_guide.errors import FlowError
-from overdue_guide.fees.lines import check_lines_file, load_lines
+from overdue_guide.fees.lines import (
+    COMPILED_NAME,
+    check_lines_file,
+    compile_lines,
+    load_lines,
+    parse_lines,
+)
+from overdue_guide.fees.model import FeeLine
 
 from .helpers import SMALL_SOURCES, run_cli, write
 
@@ -94,3 +102,38 @@ def test_flows_check_checks_the_lines_file_and_exits_1_on_a_finding(tmp_path: Pa
     done = run_cli("flows", "check", "--no-cache", str(tmp_path / "fee_lines.yaml"))
     assert done.returncode == 1
     assert "fee_lines.yaml:6:" in done.stdout and "unknown-reference" in done.stdout
+
+
+def test_the_compiled_lines_are_used_only_while_the_yaml_is_unchanged(tmp_path: Path) -> None:
+    source = lines_file(tmp_path, GOOD_LINE)
+    compile_lines(source, tmp_path / COMPILED_NAME)
+    assert [(x.id, x.rate, x.name.get("en")) for x in load_lines(source)] == [
+        ("court_24", Decimal(24), "The 24 % line")
+    ]
+    compiled = tmp_path / COMPILED_NAME
+    compiled.write_text(compiled.read_text("utf-8").replace('"24"', '"23"'), encoding="utf-8")
+    assert load_lines(source)[0].rate == 23  # the compiled form is what a run reads
+    source.write_text(source.read_text("utf-8").replace("rate: 24", "rate: 25"), "utf-8")
+    assert load_lines(source)[0].rate == 25  # the YAML changed: the compiled form is ignored
+
+
+def test_a_damaged_compiled_file_is_ignored(tmp_path: Path) -> None:
+    source = lines_file(tmp_path, GOOD_LINE)
+    (tmp_path / COMPILED_NAME).write_text("{not json", encoding="utf-8")
+    assert load_lines(source)[0].rate == 24
+
+
+def test_the_installed_package_carries_compiled_lines_that_fit() -> None:
+    compiled = bundle.shipped_dir() / COMPILED_NAME
+    if not compiled.is_file():
+        assert not os.environ.get("CI"), "the wheel's build hook did not compile the fee lines"
+        pytest.skip("an editable install reads the YAML")
+    from_yaml, findings = parse_lines(bundle.shipped_dir() / "fee_lines.yaml")
+    assert from_yaml is not None and not findings
+    assert [as_data(x) for x in load_lines()] == [as_data(x) for x in from_yaml]
+
+
+def as_data(line: FeeLine) -> tuple[object, ...]:
+    """A line as plain values (texts compare by identity)."""
+    texts = [dict(t.by_lang) if t else None for t in (line.name, line.above, line.below, line.note)]
+    return (line.id, line.rate, line.date, line.references, line.lpr, line.checked, texts)

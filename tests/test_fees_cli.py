@@ -163,3 +163,14 @@ def test_a_missing_schedule_exits_2(tmp_path: Path) -> None:
 def test_without_figures_or_a_terminal_it_exits_2() -> None:
     done = run_cli("fees")
     assert done.returncode == 2 and "--help" in done.stderr
+
+
+def test_help_lists_the_options() -> None:
+    done = run_cli("fees", "--help")
+    assert done.returncode == 0
+    for flag in ("--principal", "--fee-rate", "--schedule", "--overdue-charge", "--format"):
+        assert flag in done.stdout
+
+
+def test_an_unknown_option_exits_2() -> None:
+    assert run_cli("fees", "--principle", "1200").returncode == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -222,54 +222,16 @@ def flows_schema() -> None:
     sys.stdout.write(schema.as_json())
 
 
-def _figure(help_text: str) -> Any:
-    return typer.Option(help=help_text, show_default=False)
-
-
-@app.command()
-def fees(
-    principal: Annotated[str | None, _figure("Money actually received, in yuan.")] = None,
-    periods: Annotated[
-        str | None, _figure("Monthly periods (with --fee-rate or --payment).")
-    ] = None,
-    fee_rate: Annotated[str | None, _figure("Total fee in percent, as the app shows it.")] = None,
-    payment: Annotated[str | None, _figure("Payment per period, in yuan.")] = None,
-    schedule: Annotated[
-        Path | None, _figure("CSV or YAML of date,amount rows (UTF-8, dates in order).")
-    ] = None,
-    start: Annotated[
-        str | None, _figure("With --schedule: the date the money came (YYYY-MM-DD).")
-    ] = None,
-    daily_rate: Annotated[str | None, _figure("Interest in percent a day (Jiebei).")] = None,
-    term_days: Annotated[str | None, _figure("With --daily-rate: days until repaid.")] = None,
-    days_overdue: Annotated[str | None, _figure("Days overdue.")] = None,
-    overdue_rate: Annotated[str | None, _figure("Overdue charge in percent a day.")] = None,
-    overdue_charge: Annotated[str | None, _figure("Overdue charge so far, in yuan.")] = None,
-    overdue_amount: Annotated[
-        str | None, _figure("The amount overdue (default: --principal).")
-    ] = None,
-    output_format: Annotated[
-        CheckFormat, typer.Option("--format", help="text, or json for scripts.")
-    ] = CheckFormat.text,
-    lang: LangOption = None,
-    plain: PlainOption = False,
-) -> None:
+@app.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+def fees(ctx: typer.Context) -> None:
     """What the loan really costs a year, against the 24 % line and 4 × LPR.
 
-    Without figures it asks for them. A year is 365 days.
-    Example: overdue-guide fees --principal 1200 --periods 12 --fee-rate 8.8
+    See `overdue-guide fees --help`: its options are parsed by fees/cli.py, only when
+    it runs, so that the other commands do not pay for building them.
     """
-    from .fees.inputs import Figures
+    from .fees.cli import app as fees_app
 
-    figures = Figures(
-        principal, periods, fee_rate, payment, schedule, start, daily_rate, term_days,
-        days_overdue, overdue_rate, overdue_charge, overdue_amount,
-    )  # fmt: skip
-    if figures.any_given():
-        from .fees.run import scripted
-
-        scripted(figures, _lang(lang), output_format.value, plain)
-    else:
-        from .fees.run import interactive
-
-        interactive(_lang(lang), plain, output_format.value)
+    fees_app(ctx.args, prog_name="overdue-guide fees")

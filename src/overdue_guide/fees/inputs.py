@@ -8,8 +8,6 @@ a trailing "%" or "元" are accepted, as people copy them from the app.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -168,6 +166,9 @@ def _read_text(path: Path) -> str:
 
 def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
     """(line, date, amount) of each data row; blank lines, '#' comments and a header skipped."""
+    import csv
+    import io
+
     rows: list[tuple[int, str, str]] = []
     dialect = "excel-tab" if "\t" in text and "," not in text else "excel"
     for number_, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):

@@ -4,27 +4,38 @@ Authors edit the YAML (format: docs/fee-lines.md); this module reads it into
 `FeeLine`s, every problem a located finding, and is the checker `flows check`
 runs on it (registered in `bundle.DATA_FILES`). References are checked against
 the sources file beside it, including ids written in the texts, like "(R32)".
+
+The wheel also carries the lines as JSON (`compile_lines`, called by the build
+hook), used only while the YAML beside it is the one it was made from: a run of
+`fees` then needs no YAML parser at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .. import yamlsafe
+from .. import __version__
 from ..errors import Finding, FlowError
-from ..loader import Reader, parse_catalog
-from ..model import Text
-from ..yamlsafe import Node
+from ..model import Loc, Text
 from .model import FeeLine
 
+if TYPE_CHECKING:
+    from ..loader import Reader
+    from ..yamlsafe import Node
+
 FILE_NAME = "fee_lines.yaml"
+COMPILED_NAME = "fee_lines.json"
 MAX_LINE_RATE = Decimal(1000)
 _CITED = re.compile(r"\bR\d{2,3}\b")
 _FIELDS = ("id", "name", "date", "references", "above", "below")
 _OPTIONAL = ("rate", "lpr", "times", "checked", "note")
+_TEXTS = ("name", "above", "below", "note")
 
 
 def shipped_path() -> Path:
@@ -38,7 +49,11 @@ def load_lines(path: Path | None = None) -> tuple[FeeLine, ...]:
 
     References are not looked up here (`flows check` does that, and CI runs it on the
     shipped file), so a run reads one small YAML file, not the sources too."""
-    lines, findings = parse_lines(path or shipped_path(), check_references=False)
+    path = path or shipped_path()
+    compiled = _compiled(path)
+    if compiled is not None:
+        return compiled
+    lines, findings = parse_lines(path, check_references=False)
     if lines is None or any(f.severity == "error" for f in findings):
         raise FlowError(findings)
     return lines
@@ -53,6 +68,9 @@ def parse_lines(
     path: Path, check_references: bool = True
 ) -> tuple[tuple[FeeLine, ...] | None, list[Finding]]:
     """Read the lines file; references are checked against the sources file beside it."""
+    from .. import yamlsafe
+    from ..loader import Reader
+
     r = Reader(str(path))
     try:
         root = yamlsafe.load(path, "fee lines file")
@@ -72,6 +90,7 @@ def parse_lines(
 def _reference_ids(path: Path) -> set[str] | None:
     """The reference ids of the sources file beside `path` (or the shipped one)."""
     from ..bundle import catalog_for
+    from ..loader import parse_catalog
 
     catalog, _ = parse_catalog(catalog_for(path))
     return set(catalog.references) if catalog is not None else None
@@ -82,11 +101,7 @@ def _line(r: Reader, node: Node, known: set[str] | None) -> FeeLine | None:
     if keys is None:
         return None
     ident = r.identifier(keys["id"], "'id' of a line") if "id" in keys else None
-    texts = {
-        k: r.text(keys[k], f"'{k}' of a line")
-        for k in ("name", "above", "below", "note")
-        if k in keys
-    }
+    texts = {k: r.text(keys[k], f"'{k}' of a line") for k in _TEXTS if k in keys}
     figure = _date(r, keys.get("date"), "'date'")
     checked = _date(r, keys.get("checked"), "'checked'") if "checked" in keys else None
     if figure and checked and checked < figure:
@@ -182,8 +197,74 @@ def _references(r: Reader, node: Node, known: set[str] | None) -> tuple[str, ...
 
 def _check_cited(r: Reader, texts: list[Text], known: set[str] | None) -> None:
     """Every id a text cites, like "(R32)", is in the sources file."""
+    from ..yamlsafe import Node
+
     for text in texts if known is not None else []:
         for value in text.by_lang.values():
             for ident in sorted(set(_CITED.findall(value)) - (known or set())):
                 where = Node("scalar", text.loc.line, text.loc.col)
                 r.report(where, "unknown-reference", f"the text cites {ident}, not in sources.yaml")
+
+
+# --- the compiled form, for a light start ----------------------------------------------
+
+
+def compile_lines(source: Path, target: Path) -> None:
+    """Write the lines of `source` (which must have no errors) as JSON to `target`."""
+    lines = load_lines(source)
+    document = {
+        "version": __version__,
+        "sha256": _hash(source),
+        "lines": [_plain(x) for x in lines],
+    }
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def _compiled(path: Path) -> tuple[FeeLine, ...] | None:
+    """The lines from the JSON beside `path`, if it was made by this version from exactly
+    this YAML; None otherwise (then the YAML is read)."""
+    compiled = path.with_name(COMPILED_NAME)
+    try:
+        if not compiled.is_file():
+            return None
+        document = json.loads(compiled.read_text("utf-8"))
+        if document["version"] != __version__ or document["sha256"] != _hash(path):
+            return None
+        return tuple(_from_plain(entry, str(path)) for entry in document["lines"])
+    except (OSError, ValueError, KeyError, TypeError):  # damaged: never trusted
+        return None
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _plain(line: FeeLine) -> dict[str, Any]:
+    texts = {k: getattr(line, k) for k in _TEXTS}
+    return {
+        "id": line.id,
+        "rate": str(line.rate),
+        "date": line.date,
+        "references": list(line.references),
+        "lpr": None if line.lpr is None else str(line.lpr),
+        "checked": line.checked,
+        "texts": {k: [dict(v.by_lang), v.loc.line, v.loc.col] for k, v in texts.items() if v},
+    }
+
+
+def _from_plain(entry: dict[str, Any], file: str) -> FeeLine:
+    texts = {
+        k: Text(by_lang, Loc(file, line, col)) for k, (by_lang, line, col) in entry["texts"].items()
+    }
+    return FeeLine(
+        id=entry["id"],
+        name=texts["name"],
+        rate=Decimal(entry["rate"]),
+        date=entry["date"],
+        references=tuple(entry["references"]),
+        above=texts["above"],
+        below=texts["below"],
+        note=texts.get("note"),
+        lpr=None if entry["lpr"] is None else Decimal(entry["lpr"]),
+        checked=entry["checked"],
+    )

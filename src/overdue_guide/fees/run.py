@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import FeeInputError, Interrupted, NoTerminal
-from ..interview import Nav
 from .inputs import Figures, from_figures
 from .lines import load_lines
 from .model import FeeInputs, FeeResult
@@ -22,6 +21,8 @@ from .words import localized, say
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from ..interview import Nav
 
 
 def calculate(inputs: FeeInputs, lang: str) -> FeeResult:
@@ -50,9 +51,10 @@ def emit(result: FeeResult, lang: str, output_format: str = "text", plain: bool 
     from . import render
 
     if output_format == "json":
-        from ..export import as_json
+        import json  # not export.as_json: that module brings the checklist's report along
 
-        sys.stdout.write(as_json(render.as_json(result, lang)))
+        sys.stdout.write(json.dumps(render.as_json(result, lang), ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
         return
     shown = render.view(result, lang, _cites())
     if sys.stdout.isatty():
