@@ -174,3 +174,8 @@ def test_help_lists_the_options() -> None:
 
 def test_an_unknown_option_exits_2() -> None:
     assert run_cli("fees", "--principle", "1200").returncode == 2
+
+
+def test_after_a_global_option_fees_still_gets_its_own_options() -> None:
+    done = run_cli("--plain", "fees", *VECTOR, "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["rates"]["simple"] == "16.25"
