@@ -172,33 +172,6 @@ def ask_choice(
     return reply
 
 
-def ask_text(
-    title: str, instruction: str, default: str, validate: Callable[[str], str | None]
-) -> str:
-    """A line of text; `validate` returns an error to show under it, or None to accept.
-    Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, as in the lists."""
-    import questionary
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from prompt_toolkit.keys import Keys
-
-    def check(text: str) -> bool | str:
-        return validate(text) or True
-
-    widget = questionary.text(
-        title, default=default, instruction=instruction, validate=check, validate_while_typing=False
-    )
-    bindings = KeyBindings()
-
-    @bindings.add(Keys.ControlD, eager=True)
-    def _end(event: Any) -> None:
-        event.app.exit(exception=EOFError(), style="class:aborting")
-
-    app = widget.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])  # type: ignore[list-item]
-    answer: str = widget.unsafe_ask()
-    return answer
-
-
 def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     """An answer in the person's words: the labels of the options chosen."""
     codes = (answer,) if isinstance(answer, str) else (answer or ())
@@ -237,3 +210,66 @@ def review_line(given: Given, lang: str, width: int) -> str:
     if cell_len(question) > room:
         question = set_cell_size(question, max(room - 1, 4)).rstrip() + "…"
     return question + answer
+
+
+def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str | None:
+    """One of the next steps after the checklist (label, key); None for Ctrl-C / Ctrl-D."""
+    import questionary
+
+    widget = questionary.select(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("select_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    try:
+        key = widget.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        return None
+    return key if isinstance(key, str) else None
+
+
+def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[str]:
+    """Several of (label, key), ticked with Space; [] for none."""
+    import questionary
+
+    widget = questionary.checkbox(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("checkbox_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    chosen = widget.unsafe_ask()
+    return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+
+
+def ask_text(
+    label: str, default: str, check: Callable[[str], str | None], instruction: str | None = None
+) -> str:
+    """A line of text, stripped; `check` returns a message for an answer it refuses, None to
+    accept (shown when Enter is pressed, not while typing). Ctrl-C raises KeyboardInterrupt
+    and Ctrl-D EOFError, as in the lists."""
+    import questionary
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    def validate(value: str) -> bool | str:
+        return check(value) or True
+
+    widget = questionary.text(
+        label,
+        default=default,
+        validate=validate,
+        instruction=instruction,
+        validate_while_typing=False,
+    )
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = widget.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])  # type: ignore[list-item]
+    answer = widget.unsafe_ask()
+    return answer.strip() if isinstance(answer, str) else ""
