@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Finding, FlowError, FlowNotFound
+from .errors import Finding, FlowError, FlowNotFound, GuideError
 from .model import Catalog, Flow
 
 DEFAULT_FLOW = "main"
@@ -162,10 +162,15 @@ def check_paths(
     """Every finding in the flow files at `paths` (files or folders; none: the shipped
     flows), and the files checked. A path that does not exist is a `FlowNotFound`.
     With `cache`, findings of unchanged files are recalled instead of recomputed."""
+    if documents is not None:
+        _require_documents(documents)
     files: list[Path] = []
     for path in paths or [shipped_dir()]:
         if path.is_dir():
-            files += flow_files(path) + data_files(path)
+            found = flow_files(path) + data_files(path)
+            if not found:
+                raise FlowNotFound(f"no flow files (*.yaml) in the folder {path}")
+            files += found
         elif path.exists():
             files.append(path)
         else:
@@ -176,6 +181,15 @@ def check_paths(
         checker = data_checker(file)
         findings += checker(file, known) if checker else _check_file(file, known, cache)
     return list(dict.fromkeys(findings)), files
+
+
+def _require_documents(folder: Path) -> None:
+    """A documents folder named on the command line must exist and hold something: checking
+    quotes against nothing would pass every quote silently."""
+    if not folder.is_dir():
+        raise GuideError(f"--documents: no such folder: {folder}")
+    if not any(entry.name[:1] != "." for entry in folder.iterdir()):
+        raise GuideError(f"--documents: the folder {folder} is empty")
 
 
 def _check_file(file: Path, documents: Path | None, cache: bool) -> list[Finding]:
