@@ -159,3 +159,10 @@ def test_wrapping_a_long_run_of_commas_is_linear(monkeypatch: pytest.MonkeyPatch
         assert "".join(lines) == "，" * size
         work.append(sum(measured))
     assert work[1] <= 12 * work[0], work
+
+
+def test_a_data_file_that_is_a_fifo_is_reported_not_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "flow.yaml", FLOW)
+    os.mkfifo(tmp_path / "sources.yaml")
+    result = bounded_run("flows", "check", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2 and "sources file is a pipe (FIFO)" in result.stdout

@@ -23,7 +23,9 @@ SOURCES_FILE = "sources.yaml"
 #: Files in a flows folder that are data, not flows: file name → "module:function" that
 #: checks one file, called as `function(path, documents) -> list[Finding]`. A feature with
 #: data of its own in `flows/` adds one line here; `flows check` then checks that file
-#: and nothing mistakes it for a flow. Imported only when such a file is checked.
+#: and nothing mistakes it for a flow. Imported only when such a file is checked. A checker
+#: reads its file with `yamlsafe.load(path, "data file")` (or `files.read_bytes`), which
+#: refuses pipes, devices and folders and bounds the size (`files.LIMITS`).
 DATA_FILES: dict[str, str] = {
     SOURCES_FILE: "overdue_guide.loader:check_catalog_file",
 }
@@ -65,7 +67,7 @@ def flow_files(folder: Path) -> list[Path]:
 
 def data_files(folder: Path) -> list[Path]:
     """The data files (see `DATA_FILES`) present in `folder`."""
-    return [folder / name for name in sorted(DATA_FILES) if (folder / name).is_file()]
+    return [folder / name for name in sorted(DATA_FILES) if os.path.lexists(folder / name)]
 
 
 def data_checker(path: Path) -> Callable[[Path, Path | None], list[Finding]] | None:

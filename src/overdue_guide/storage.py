@@ -137,6 +137,8 @@ def load() -> Progress | None:
         return None
     _refuse_open_folder(path.parent)
     _refuse_foreign(path)
+    if not stat.S_ISREG(os.lstat(path).st_mode):  # a pipe, a device, a symlink: never followed
+        raise _set_aside(path, _say("reason_not_file"))
     try:
         text = files.read_bytes(path, "saved progress").decode("utf-8")
     except files.Unreadable as problem:

@@ -117,6 +117,8 @@ class _Composer:
         self.open: list[Node] = []
         self.expanded = 0
         self.aliased = 0
+        self.shared: dict[str, str] = {}
+        self.lines: dict[int, int] = {}
 
     def problem(self, event: Any, code: str, message: str) -> YamlProblem:
         line, col = _position(event)
@@ -190,9 +192,13 @@ class _Composer:
         if depth >= MAX_DEPTH:
             raise self.problem(event, "too-deep", f"nested more than {MAX_DEPTH} levels")
         line, col = _position(event)
+        line = self.lines.setdefault(line, line)  # a key and its value share one int
         tag = event.tag if event.tag not in (None, "!") else None
         if isinstance(event, yaml.ScalarEvent):
-            node = Node("scalar", line, col, event.value, event.implicit[0], tag)
+            value = event.value
+            if len(value) <= _SHARED_LENGTH:  # keys and codes repeat: keep one copy of each
+                value = self.shared.setdefault(value, value)
+            node = Node("scalar", line, col, value, event.implicit[0], tag)
         elif isinstance(event, yaml.SequenceStartEvent):
             node = Node("seq", line, col, tag=tag, items=[])
         elif isinstance(event, yaml.MappingStartEvent):
@@ -202,6 +208,10 @@ class _Composer:
         if event.anchor:
             self.anchors[event.anchor] = node
         return node
+
+
+#: Scalars this short are shared between nodes when equal (ids, codes, keys, languages).
+_SHARED_LENGTH = 24
 
 
 def _position(event: Any) -> tuple[int, int]:
