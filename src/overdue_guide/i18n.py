@@ -113,6 +113,23 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "deleted_saved": {"zh-CN": "保存的回答已删除。", "en": "Your saved answers are deleted."},
     "keep_saved": {"zh-CN": "先留着", "en": "Keep them"},
     "delete_saved_yes": {"zh-CN": "删除", "en": "Delete them"},
+    "review_title": {
+        "zh-CN": "核对一下你的回答（选一条可以改）",
+        "en": "Check your answers (pick one to change it)",
+    },
+    "review_done": {
+        "zh-CN": "✓ 没错，显示我的清单",
+        "en": "✓ Looks right, show my checklist",
+    },
+    "screen_sources_hint": {
+        "zh-CN": "每个来源的原文：把清单存成文件；全部来源：overdue-guide sources",
+        "en": "Each source's exact words: save the checklist to a file; all sources: overdue-guide sources",
+    },
+    "screen_recap": {"zh-CN": "最要紧的，先做：", "en": "Most urgent, do these first:"},
+    "screen_details_hint": {
+        "zh-CN": "屏幕放不下，有些条目只列了要做的事；每条的原因都在存下的文件里。",
+        "en": "To fit the screen, some items show only what to do; the file you save gives every reason.",
+    },
 }
 
 
