@@ -163,6 +163,7 @@ def test_saving_that_fails_says_so_once_and_the_interview_goes_on(
     data_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from overdue_guide import bundle, session
+    from overdue_guide.interview import Nav
 
     data_home.write_text("a file where the data folder should be")
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
@@ -178,6 +179,7 @@ def test_saving_that_fails_says_so_once_and_the_interview_goes_on(
         return ask
 
     monkeypatch.setattr("overdue_guide.prompts.make_ask", ask_factory)
+    monkeypatch.setattr("overdue_guide.prompts.make_review", lambda lang: lambda shown: Nav.DONE)
     opened = bundle.open_flow("main")
     output = session.Output("en", plain=True)
     answers = session._interview(opened, output, {}, "main")
