@@ -166,3 +166,9 @@ def test_a_data_file_that_is_a_fifo_is_reported_not_skipped(tmp_path: Path) -> N
     os.mkfifo(tmp_path / "sources.yaml")
     result = bounded_run("flows", "check", str(tmp_path), cwd=tmp_path)
     assert result.returncode == 2 and "sources file is a pipe (FIFO)" in result.stdout
+
+
+def test_running_a_fifo_as_a_flow_is_one_line_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "flow.yaml")
+    result = bounded_run("run", str(tmp_path / "flow.yaml"), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.endswith("flow.yaml is not a file\n")

@@ -96,7 +96,8 @@ def resolve(name: str | None) -> Path:
     as_path = Path(name)
     if as_path.suffix in (".yaml", ".yml") or os.sep in name:
         if not as_path.is_file():
-            raise FlowNotFound(f"no flow file at {name}")
+            exists = as_path.exists()
+            raise FlowNotFound(f"{name} is not a file" if exists else f"no flow file at {name}")
         return as_path
     shipped = shipped_dir() / f"{name}.yaml"
     if not shipped.is_file():
