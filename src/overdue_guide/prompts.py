@@ -208,3 +208,45 @@ def review_line(given: Given, lang: str, width: int) -> str:
     if cell_len(question) > room:
         question = set_cell_size(question, max(room - 1, 4)).rstrip() + "…"
     return question + answer
+
+
+def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str | None:
+    """One of the next steps after the checklist (label, key); None for Ctrl-C / Ctrl-D."""
+    import questionary
+
+    widget = questionary.select(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("select_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    try:
+        key = widget.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        return None
+    return key if isinstance(key, str) else None
+
+
+def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[str]:
+    """Several of (label, key), ticked with Space; [] for none."""
+    import questionary
+
+    widget = questionary.checkbox(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("checkbox_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    chosen = widget.unsafe_ask()
+    return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+
+
+def ask_text(label: str, default: str, check: Callable[[str], str | None]) -> str:
+    """A line of text; `check` returns a message for an answer it refuses, None to accept."""
+    import questionary
+
+    def validate(value: str) -> bool | str:
+        return check(value) or True
+
+    answer = questionary.text(label, default=default, validate=validate).unsafe_ask()
+    return answer.strip() if isinstance(answer, str) else ""

@@ -22,6 +22,8 @@ from .model import Answer, Text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .drafts.model import Draft, DraftSet
+
 
 @dataclass(frozen=True)
 class Output:
@@ -51,8 +53,17 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
 
     check_output(output)
     opened = bundle.open_flow(flow)
-    given = _checked(opened, answers.read(answers_path), str(answers_path))
-    _emit(opened, engine.complete(opened.flow, given), output, scripted=True)
+    origin = str(answers_path)
+    raw, details, wanted = answers.split_extras(answers.read(answers_path), origin)
+    taken = engine.complete(opened.flow, _checked(opened, raw, origin))
+    papers = _papers(flow, opened)
+    made: list[Draft] = []
+    if papers is not None:
+        from .drafts.scripted import prepare
+
+        details, chosen = prepare(papers, taken, details, wanted, output.lang, warn, origin)
+        made = list(chosen)
+    _emit(opened, taken, output, scripted=True, papers=papers, details=details, made=made)
 
 
 def interactive(flow: str | None, output: Output, save: bool) -> None:
@@ -60,7 +71,8 @@ def interactive(flow: str | None, output: Output, save: bool) -> None:
     check_output(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
-    _emit(opened, _interview(opened, output, {}, save_as), output)
+    taken = _interview(opened, output, {}, save_as)
+    _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
     if save:
         _after_saving(output.lang)
 
@@ -83,7 +95,9 @@ def resume(output_format: str, file: Path | None, plain: bool, flow: str | None 
         given = _checked(opened, progress.answers, str(storage.progress_path()))
     except GuideError as error:
         raise storage.reject(str(error)) from None
-    _emit(opened, _interview(opened, output, given, progress.flow), output)
+    taken = _interview(opened, output, given, progress.flow)
+    papers = _papers(progress.flow, opened)
+    _emit(opened, taken, output, papers=papers, details=progress.details, save_as=progress.flow)
     _after_saving(output.lang)
 
 
@@ -154,23 +168,80 @@ def console(plain: bool) -> Console:
     return Console(no_color=plain or None, highlight=False, emoji=False)
 
 
+def _papers(flow: str | None, opened: bundle.Bundle) -> DraftSet | None:
+    """The scripts and letters written for this flow, if any."""
+    from .drafts import open_drafts
+
+    return open_drafts(bundle.resolve(flow), opened.flow)
+
+
 def _emit(
-    opened: bundle.Bundle, taken: dict[str, Answer], output: Output, scripted: bool = False
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    output: Output,
+    scripted: bool = False,
+    papers: DraftSet | None = None,
+    details: dict[str, str] | None = None,
+    made: list[Draft] | None = None,
+    save_as: str | None = None,
 ) -> None:
-    """Show the checklist, write it to the output file, and in a terminal offer to save it."""
+    """Show the checklist, write it to the output file, and in a terminal offer what
+    comes next (the words and letters, saving the checklist)."""
     checklist = engine.checklist(opened.flow, taken)
     view = report.build(checklist, opened.catalog, output.lang)
     contract = report.contract(view, checklist, opened.catalog)
+    details = dict(details or {})
+    if papers is not None:
+        from .drafts.view import attach
+        from .drafts.view import contract as drafts_contract
+
+        contract["drafts"] = drafts_contract(papers, opened.flow, taken, details, output.lang)
+        view = attach(view, papers, opened.flow, taken, details, list(made or []))
     file = output.file
     if not (scripted and file is not None):
         _show(view, contract, output)
-    if file is None and not scripted and sys.stdin.isatty() and sys.stdout.isatty():
-        file = _offer_save(output.lang)
+    if not scripted and sys.stdin.isatty() and sys.stdout.isatty():
+        view = _next_steps(opened, taken, view, contract, output, papers, details, save_as)
     if file is not None:
         from .storage import write_atomic
 
-        write_atomic(file, render_as(format_for(file) or "text", view, contract))
+        write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
         warn(i18n.message("saved", output.lang, path=file))
+
+
+def _next_steps(
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    view: report.Report,
+    contract: dict[str, object],
+    output: Output,
+    papers: DraftSet | None,
+    details: dict[str, str],
+    save_as: str | None,
+) -> report.Report:
+    """The menu after the checklist; the view it returns carries the drafts made."""
+    from . import nextsteps, prompts
+
+    def keep(given: dict[str, str]) -> None:
+        if save_as is not None:
+            from . import storage
+
+            try:
+                storage.save(storage.Progress(save_as, output.lang, dict(taken), given))
+            except StorageError as error:  # the menu goes on without saving
+                warn(i18n.message("not_saving", output.lang, reason=error))
+
+    context = nextsteps.Context(
+        output.lang, opened.flow, taken, view, contract, console(output.plain), papers, details
+    )
+    context.keep = keep
+    context.file_given = output.file is not None
+
+    def choose(choices: list[tuple[str, str]]) -> str | None:
+        return prompts.choose_action(output.lang, i18n.message("next_steps", output.lang), choices)
+
+    nextsteps.run(context, choose)
+    return context.current()
 
 
 def _show(view: report.Report, contract: dict[str, object], output: Output) -> None:
@@ -184,20 +255,6 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
         render.on_screen(screen, view)
     else:
         sys.stdout.write(as_text(view, shutil.get_terminal_size((80, 24)).columns))
-
-
-def _offer_save(lang: str) -> Path | None:
-    from datetime import date
-
-    from . import prompts
-
-    try:
-        chosen = prompts.offer_save(lang, date.today().isoformat())
-    except (KeyboardInterrupt, EOFError):
-        return None
-    if chosen is not None and format_for(chosen) is None:
-        chosen = chosen.with_name(chosen.name + ".txt")
-    return chosen
 
 
 def _interview(

@@ -14,7 +14,7 @@ import os
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import files
@@ -45,6 +45,8 @@ class Progress:
     flow: str
     lang: str
     answers: dict[str, object]
+    #: Details given for the drafts (name, phone, amounts…), kept only under --save.
+    details: dict[str, str] = field(default_factory=dict)
 
 
 def write_atomic(path: Path, text: str, private: bool = False) -> None:
@@ -84,6 +86,8 @@ def save(progress: Progress) -> Path:
         "answers": plain(progress.answers),
     }
     private_dir()
+    if progress.details:
+        document["details"] = dict(progress.details)
     path = progress_path()
     _refuse_foreign(path)
     write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
@@ -159,7 +163,10 @@ def load() -> Progress | None:
     flow, lang, answers = document.get("flow"), document.get("lang"), document.get("answers")
     if not isinstance(flow, str) or lang not in LANGS or not isinstance(answers, dict):
         raise _set_aside(path, _say("reason_damaged"))
-    return Progress(flow, str(lang), answers)
+    details = document.get("details", {})
+    if not isinstance(details, dict) or not all(isinstance(v, str) for v in details.values()):
+        raise _set_aside(path, _say("reason_damaged"))
+    return Progress(flow, str(lang), answers, {str(k): v for k, v in details.items()})
 
 
 def reject(reason: str) -> StorageError:
