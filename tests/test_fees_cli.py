@@ -179,3 +179,11 @@ def test_an_unknown_option_exits_2() -> None:
 def test_after_a_global_option_fees_still_gets_its_own_options() -> None:
     done = run_cli("--plain", "fees", *VECTOR, "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout)["rates"]["simple"] == "16.25"
+
+
+def test_a_schedule_that_is_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "plan.csv")
+    done = run_cli("fees", "--principal", "1000", "--schedule", str(tmp_path / "plan.csv"))
+    assert done.returncode == 2 and "pipe" in done.stderr and done.stderr.count("\n") == 1

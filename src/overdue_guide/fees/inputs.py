@@ -24,7 +24,6 @@ from .model import (
 )
 from .words import problem
 
-MAX_SCHEDULE_BYTES = 1024 * 1024
 _STRIP = ("%", "元", "¥", "￥", "％")
 
 
@@ -150,13 +149,14 @@ def read_schedule(path: Path, start: date | None = None) -> Schedule:
 
 
 def _read_text(path: Path) -> str:
+    """The schedule as text: a regular file (a pipe or a device is refused without waiting),
+    bounded in size, UTF-8."""
+    from .. import files
+
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SCHEDULE_BYTES + 1)
-    except OSError as error:
-        raise problem("schedule_unreadable", path=path, reason=error.strerror or error) from None
-    if len(data) > MAX_SCHEDULE_BYTES:
-        raise problem("schedule_unreadable", path=path, reason="larger than 1 MiB")
+        data = files.read_bytes(path, "schedule file")
+    except files.Unreadable as error:
+        raise problem("schedule_unreadable", path=path, reason=error.reason) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
