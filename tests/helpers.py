@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from overdue_guide import bundle, engine
-from overdue_guide.model import Answer, Catalog, Flow, Question
+from overdue_guide.model import END, Answer, Catalog, Flow, Question
 
 #: The installed console script, beside the interpreter running the tests.
 SCRIPT = Path(sys.executable).with_name("overdue-guide")
@@ -70,15 +70,16 @@ def run_cli(
 def all_paths(flow: Flow, subsets: bool = True) -> Iterator[dict[str, Answer]]:
     """Every complete set of answers through `flow` (each subset of a multiple choice,
     or with `subsets=False` only none, each single option and all)."""
-    todo: list[dict[str, Answer]] = [{}]
+    todo: list[tuple[dict[str, Answer], str]] = [({}, flow.start)]
     while todo:
-        answers = todo.pop()
-        step = engine.walk(flow, answers)
-        if step.pending is None:
+        answers, current = todo.pop()
+        if current == END:
             yield answers
             continue
-        for answer in _answers_to(step.pending, subsets):
-            todo.append({**answers, step.pending.id: answer})
+        question = flow.questions[current]
+        for answer in _answers_to(question, subsets):
+            given = {**answers, question.id: answer}
+            todo.append((given, engine.next_target(question, given)))
 
 
 def _answers_to(question: Question, subsets: bool) -> list[Answer]:
