@@ -11,6 +11,7 @@ from overdue_guide.model import Flow
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
 FORMAT_DOC = (ROOT / "docs" / "flow-format.md").read_text("utf-8")
+DRAFTS_DOC = (ROOT / "docs" / "drafts-format.md").read_text("utf-8")
 SOURCE = ROOT / "src" / "overdue_guide"
 
 
@@ -51,3 +52,30 @@ def test_every_finding_code_is_documented() -> None:
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
     assert used <= documented, used - documented
+
+
+def test_every_finding_code_of_the_drafts_checker_is_documented() -> None:
+    code = re.compile(
+        r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*[^,()]+(?:\[[^]]*\])?,\s*"([a-z0-9-]+)"'
+    )
+    used = set()
+    for module in ("loader.py", "checker.py"):
+        for match in code.finditer((SOURCE / "drafts" / module).read_text("utf-8")):
+            used.add(match.group(1) or match.group(2))
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", DRAFTS_DOC, re.M))
+    documented |= set(re.findall(r"`([a-z0-9-]+)`", DRAFTS_DOC.split("## Finding codes")[1]))
+    assert {"bad-field", "unknown-field", "never-holds", "unlinked-draft"} <= used
+    assert used <= documented, used - documented
+
+
+def test_the_readme_names_every_detail_of_the_main_drafts() -> None:
+    from overdue_guide import bundle
+    from overdue_guide.drafts.loader import parse_drafts
+
+    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    assert drafts is not None
+    section = README.split("### Details for the scripts and letters")[1].split("\n### ")[0]
+    for detail in drafts.details:
+        assert f"`{detail}`" in section, detail
+    for draft in drafts.drafts:
+        assert f"`{draft}`" in section, draft

@@ -26,6 +26,7 @@ SOURCES_FILE = "sources.yaml"
 #: and nothing mistakes it for a flow. Imported only when such a file is checked.
 DATA_FILES: dict[str, str] = {
     SOURCES_FILE: "overdue_guide.loader:check_catalog_file",
+    "drafts.yaml": "overdue_guide.drafts.checker:check_file",
 }
 
 

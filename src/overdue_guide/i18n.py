@@ -55,6 +55,39 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
     "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
     "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
+    "next_steps": {"zh-CN": "接下来做什么？", "en": "What next?"},
+    "action_drafts": {
+        "zh-CN": "为我的情况准备要说的话和信件",
+        "en": "Make the words and letters for my situation",
+    },
+    "action_save": {"zh-CN": "把清单存成文件", "en": "Save the checklist to a file"},
+    "action_done": {"zh-CN": "完成", "en": "Done"},
+    "drafts_choose": {"zh-CN": "要哪些？", "en": "Which ones?"},
+    "drafts_heading": {"zh-CN": "要说的话和信件", "en": "Words and letters"},
+    "drafts_helps": {"zh-CN": "→ {titles}", "en": "→ {titles}"},
+    "drafts_translation": {
+        "zh-CN": "供你理解，请说或发送上面的简体中文：",
+        "en": "For your understanding — say or send the Chinese above:",
+    },
+    "drafts_tip": {"zh-CN": "提示：", "en": "Tip: "},
+    "detail_hint": {
+        "zh-CN": "（不知道或不想填，直接回车，信里会留空让你手写）",
+        "en": "(Press Enter to leave it blank and write it in by hand)",
+    },
+    "detail_not_money": {"zh-CN": "请填一个数字，例如 1500", "en": "Enter a number, e.g. 1500"},
+    "detail_not_count": {"zh-CN": "请填一个整数，例如 12", "en": "Enter a whole number, e.g. 12"},
+    "not_affordable": {
+        "zh-CN": "每月收入减去必要开支，只剩约 {left} 元，比你想每月还的 {offer} 元少。只写你真能做到的数，请重新填（直接回车就留空）。",
+        "en": "Income minus essential spending leaves about {left} yuan a month, less than the {offer} yuan you offered. Offer only what you can really pay: enter it again (Enter leaves it blank).",
+    },
+    "not_affordable_scripted": {
+        "zh-CN": "每月还款 {offer} 元超过收入减去必要开支后剩下的 {left} 元：信里这一项留空",
+        "en": "the monthly offer of {offer} yuan is above the {left} yuan left after essential spending: left blank in the letter",
+    },
+    "lender_decides": {
+        "zh-CN": "同不同意分期或延期，由贷款机构决定。",
+        "en": "Whether to agree to instalments or a deferral is for the lender to decide.",
+    },
     "nothing_saved": {
         "zh-CN": "没有保存过进度。要保存进度，请这样开始：overdue-guide --save",
         "en": "nothing saved to resume; start with: overdue-guide --save",
@@ -78,6 +111,23 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a progress file of this program",
     },
     "reason_outdated": {"zh-CN": "和现在的问题对不上", "en": "out of date"},
+    "review_title": {
+        "zh-CN": "核对一下你的回答（选一条可以改）",
+        "en": "Check your answers (pick one to change it)",
+    },
+    "review_done": {
+        "zh-CN": "✓ 没错，显示我的清单",
+        "en": "✓ Looks right, show my checklist",
+    },
+    "screen_sources_hint": {
+        "zh-CN": "每个来源的原文：把清单存成文件；全部来源：overdue-guide sources",
+        "en": "Each source's exact words: save the checklist to a file; all sources: overdue-guide sources",
+    },
+    "screen_recap": {"zh-CN": "最要紧的，先做：", "en": "Most urgent, do these first:"},
+    "screen_details_hint": {
+        "zh-CN": "屏幕放不下，有些条目只列了要做的事；每条的原因都在存下的文件里。",
+        "en": "To fit the screen, some items show only what to do; the file you save gives every reason.",
+    },
 }
 
 

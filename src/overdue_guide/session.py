@@ -22,6 +22,8 @@ from .model import Answer, Text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .drafts.model import Draft, DraftSet
+
 
 @dataclass(frozen=True)
 class Output:
@@ -51,8 +53,17 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
 
     check_output(output)
     opened = bundle.open_flow(flow)
-    given = _checked(opened, answers.read(answers_path), str(answers_path))
-    _emit(opened, engine.complete(opened.flow, given), output, scripted=True)
+    origin = str(answers_path)
+    raw, details, wanted = answers.split_extras(answers.read(answers_path), origin)
+    taken = engine.complete(opened.flow, _checked(opened, raw, origin))
+    papers = _papers(flow, opened)
+    made: list[Draft] = []
+    if papers is not None:
+        from .drafts.scripted import prepare
+
+        details, chosen = prepare(papers, taken, details, wanted, output.lang, warn, origin)
+        made = list(chosen)
+    _emit(opened, taken, output, scripted=True, papers=papers, details=details, made=made)
 
 
 def interactive(flow: str | None, output: Output, save: bool) -> None:
@@ -60,7 +71,8 @@ def interactive(flow: str | None, output: Output, save: bool) -> None:
     check_output(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
-    _emit(opened, _interview(opened, output, {}, save_as), output)
+    taken = _interview(opened, output, {}, save_as)
+    _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
 
 
 def resume(output_format: str, file: Path | None, plain: bool) -> None:
@@ -77,7 +89,9 @@ def resume(output_format: str, file: Path | None, plain: bool) -> None:
         given = _checked(opened, progress.answers, str(storage.progress_path()))
     except GuideError as error:
         raise storage.reject(str(error)) from None
-    _emit(opened, _interview(opened, output, given, progress.flow), output)
+    taken = _interview(opened, output, given, progress.flow)
+    papers = _papers(progress.flow, opened)
+    _emit(opened, taken, output, papers=papers, details=progress.details, save_as=progress.flow)
 
 
 def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict[str, Answer]:
@@ -106,23 +120,77 @@ def console(plain: bool) -> Console:
     return Console(no_color=plain or None, highlight=False, emoji=False)
 
 
+def _papers(flow: str | None, opened: bundle.Bundle) -> DraftSet | None:
+    """The scripts and letters written for this flow, if any."""
+    from .drafts import open_drafts
+
+    return open_drafts(bundle.resolve(flow), opened.flow)
+
+
 def _emit(
-    opened: bundle.Bundle, taken: dict[str, Answer], output: Output, scripted: bool = False
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    output: Output,
+    scripted: bool = False,
+    papers: DraftSet | None = None,
+    details: dict[str, str] | None = None,
+    made: list[Draft] | None = None,
+    save_as: str | None = None,
 ) -> None:
-    """Show the checklist, write it to the output file, and in a terminal offer to save it."""
+    """Show the checklist, write it to the output file, and in a terminal offer what
+    comes next (the words and letters, saving the checklist)."""
     checklist = engine.checklist(opened.flow, taken)
     view = report.build(checklist, opened.catalog, output.lang)
     contract = report.contract(view, checklist, opened.catalog)
+    details = dict(details or {})
+    if papers is not None:
+        from .drafts.view import attach
+        from .drafts.view import contract as drafts_contract
+
+        contract["drafts"] = drafts_contract(papers, opened.flow, taken, details, output.lang)
+        view = attach(view, papers, opened.flow, taken, details, list(made or []))
     file = output.file
     if not (scripted and file is not None):
         _show(view, contract, output)
-    if file is None and not scripted and sys.stdin.isatty() and sys.stdout.isatty():
-        file = _offer_save(output.lang)
+    if not scripted and sys.stdin.isatty() and sys.stdout.isatty():
+        view = _next_steps(opened, taken, view, contract, output, papers, details, save_as)
     if file is not None:
         from .storage import write_atomic
 
-        write_atomic(file, render_as(format_for(file) or "text", view, contract))
+        write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
         warn(i18n.message("saved", output.lang, path=file))
+
+
+def _next_steps(
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    view: report.Report,
+    contract: dict[str, object],
+    output: Output,
+    papers: DraftSet | None,
+    details: dict[str, str],
+    save_as: str | None,
+) -> report.Report:
+    """The menu after the checklist; the view it returns carries the drafts made."""
+    from . import nextsteps, prompts
+
+    def keep(given: dict[str, str]) -> None:
+        if save_as is not None:
+            from . import storage
+
+            storage.save(storage.Progress(save_as, output.lang, dict(taken), given))
+
+    context = nextsteps.Context(
+        output.lang, opened.flow, taken, view, contract, console(output.plain), papers, details
+    )
+    context.keep = keep
+    context.file_given = output.file is not None
+
+    def choose(choices: list[tuple[str, str]]) -> str | None:
+        return prompts.choose_action(output.lang, i18n.message("next_steps", output.lang), choices)
+
+    nextsteps.run(context, choose)
+    return context.current()
 
 
 def _show(view: report.Report, contract: dict[str, object], output: Output) -> None:
@@ -133,23 +201,9 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
 
         screen = console(output.plain)
         screen.print()
-        render.checklist(screen, view, short_sources=True)
+        render.on_screen(screen, view)
     else:
         sys.stdout.write(as_text(view, shutil.get_terminal_size((80, 24)).columns))
-
-
-def _offer_save(lang: str) -> Path | None:
-    from datetime import date
-
-    from . import prompts
-
-    try:
-        chosen = prompts.offer_save(lang, date.today().isoformat())
-    except (KeyboardInterrupt, EOFError):
-        return None
-    if chosen is not None and format_for(chosen) is None:
-        chosen = chosen.with_name(chosen.name + ".txt")
-    return chosen
 
 
 def _interview(
@@ -158,9 +212,10 @@ def _interview(
     """Ask in the terminal what `given` does not answer; save after each answer if asked."""
     flow, lang = opened.flow, output.lang
     pending = engine.walk(flow, given).pending
-    if pending is None:
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if pending is None and not terminal:
         return given
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if pending is not None and not terminal:
         raise NoTerminal(
             f"no terminal to ask in: give the answers with --answers FILE "
             f"(next question '{pending.id}': {' | '.join(pending.codes)})"
@@ -182,6 +237,7 @@ def _interview(
             storage.save(storage.Progress(save_as, lang, dict(answers)))
 
     try:
-        return interview.run(flow, prompts.make_ask(lang, show_help), alert, given, saved)
+        ask = prompts.make_ask(lang, show_help)
+        return interview.run(flow, ask, alert, given, saved, prompts.make_review(lang))
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(i18n.message("interrupted", lang)) from None

@@ -11,7 +11,7 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import plain
@@ -41,6 +41,8 @@ class Progress:
     flow: str
     lang: str
     answers: dict[str, object]
+    #: Details given for the drafts (name, phone, amounts…), kept only under --save.
+    details: dict[str, str] = field(default_factory=dict)
 
 
 def write_atomic(path: Path, text: str, private: bool = False) -> None:
@@ -79,6 +81,8 @@ def save(progress: Progress) -> Path:
         "lang": progress.lang,
         "answers": plain(progress.answers),
     }
+    if progress.details:
+        document["details"] = dict(progress.details)
     path = progress_path()
     write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
     return path
@@ -106,7 +110,10 @@ def load() -> Progress | None:
     flow, lang, answers = document.get("flow"), document.get("lang"), document.get("answers")
     if not isinstance(flow, str) or not isinstance(lang, str) or not isinstance(answers, dict):
         raise _set_aside(path, "incomplete")
-    return Progress(flow, lang, answers)
+    details = document.get("details", {})
+    if not isinstance(details, dict) or not all(isinstance(v, str) for v in details.values()):
+        raise _set_aside(path, "incomplete")
+    return Progress(flow, lang, answers, {str(k): v for k, v in details.items()})
 
 
 def reject(reason: str) -> StorageError:
