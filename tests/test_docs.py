@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
@@ -44,11 +45,14 @@ def test_the_readme_contract_is_exactly_the_main_flow(main_flow: Flow) -> None:
 
 
 def test_every_finding_code_is_documented() -> None:
-    code = re.compile(r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*\w+,\s*"([a-z0-9-]+)"')
+    code = re.compile(
+        r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*[\w.\[\]"]+,\s*"([a-z0-9-]+)"'
+        r'|Unreadable\(\s*"([a-z0-9-]+)"'
+    )
     used = set()
-    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py"):
+    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py", "files.py"):
         for match in code.finditer((SOURCE / module).read_text("utf-8")):
-            used.add(match.group(1) or match.group(2))
+            used.add(match.group(1) or match.group(2) or match.group(3))
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
     assert used <= documented, used - documented
@@ -83,6 +87,60 @@ def test_every_finding_code_of_the_rules_file_is_documented() -> None:
     assert len(used) >= 7
     assert used == documented, used ^ documented
     assert "(docs/evidence-rules.md)" in README
+
+
+FEE_DOC = (ROOT / "docs" / "fee-lines.md").read_text("utf-8")
+
+
+def test_every_fee_lines_finding_code_is_documented() -> None:
+    code = re.compile(
+        r'report\(\s*[^,()]+(?:\[[^\]]*\])?,\s*"([a-z0-9-]+)"|"error",\s*"([a-z0-9-]+)"'
+    )
+    source = (SOURCE / "fees" / "lines.py").read_text("utf-8")
+    used = {m.group(1) or m.group(2) for m in code.finditer(source)}
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FEE_DOC, re.M))
+    assert {"bad-rate", "bad-date", "unknown-reference", "two-rates"} <= used
+    assert used <= documented, used - documented
+
+
+def fee_section() -> str:
+    return README.split("### The fee check")[1].split("## The contract")[0]
+
+
+def test_every_fees_option_is_in_the_readme() -> None:
+    from overdue_guide.fees import cli as fees_cli
+
+    for name in inspect.signature(fees_cli.fees).parameters:
+        flag = "--format" if name == "output_format" else "--" + name.replace("_", "-")
+        assert f"`{flag}" in fee_section(), flag
+
+
+def test_every_field_of_the_fee_json_is_in_the_readme() -> None:
+    from decimal import Decimal
+
+    from overdue_guide.fees import compute
+    from overdue_guide.fees.lines import load_lines
+    from overdue_guide.fees.model import FeeInputs, Instalments, Overdue
+    from overdue_guide.fees.render import as_json
+
+    inputs = FeeInputs(Decimal(1200), Instalments(12, Decimal(8)), Overdue(3, Decimal("0.05")))
+    document = as_json(compute(inputs, load_lines()), "en")
+    section = README.split("### Fee check JSON output")[1].split("### Exit codes")[0]
+    fields = set(document) | set(document["rates"]) | set(document["overdue"])
+    fields |= set(document["lines"][0]) | set(document["repayments"][0]) | set(document["inputs"])
+    for field in fields:
+        assert f"`{field}`" in section, field
+
+
+def test_the_documented_size_limits_are_the_codes() -> None:
+    from overdue_guide import files, yamlsafe
+
+    section = FORMAT_DOC.split("## Safety limits")[1].split("\n## ")[0]
+    documented = dict(re.findall(r"^\| ([a-z ]+) \| (\d+ [KM]iB) \|$", section, re.M))
+    assert documented == {kind: files.describe(limit) for kind, limit in files.LIMITS.items()}
+    assert f"at most {yamlsafe.MAX_NODES:,} YAML" in " ".join(section.split())
+    assert f"nested at most {yamlsafe.MAX_DEPTH} levels" in " ".join(section.split())
+    assert f"expand to at most {yamlsafe.MAX_ALIAS_NODES:,} nodes" in " ".join(section.split())
 
 
 def test_every_finding_code_of_the_drafts_checker_is_documented() -> None:

@@ -137,6 +137,10 @@ def run(
 
 @app.command()
 def resume(
+    flow: Annotated[
+        str | None,
+        typer.Argument(help="The flow file the interview was started with, if not shipped."),
+    ] = None,
     output_format: FormatOption = Format.text,
     output: OutputOption = None,
     plain: PlainOption = False,
@@ -144,7 +148,7 @@ def resume(
     """Continue the interview saved with --save, where it stopped."""
     from . import session
 
-    session.resume(output_format.value, output, plain)
+    session.resume(output_format.value, output, plain, flow)
 
 
 @app.command()
@@ -244,3 +248,18 @@ def flows_schema() -> None:
     from . import schema
 
     sys.stdout.write(schema.as_json())
+
+
+@app.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+def fees(ctx: typer.Context) -> None:
+    """What the loan really costs a year, against the 24 % line and 4 × LPR.
+
+    See `overdue-guide fees --help`: its options are parsed by fees/cli.py, only when
+    it runs, so that the other commands do not pay for building them.
+    """
+    from .fees.cli import app as fees_app
+
+    fees_app(ctx.args, prog_name="overdue-guide fees")

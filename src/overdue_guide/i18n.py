@@ -8,6 +8,7 @@ is converted from zh-CN by OpenCC with Taiwan phrasing, loaded only when asked.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
     "document": {"zh-CN": "文章", "en": "Document"},
+    "source_comment": {"zh-CN": "的读者评论", "en": ", a reader comment"},
+    "source_corrected": {
+        "zh-CN": "（说法有误或过时，清单已更正）",
+        "en": " (wrong or dated: corrected above)",
+    },
+    "source_reported": {"zh-CN": "（据报道）", "en": " (reported)"},
     "none_chosen": {"zh-CN": "都没有", "en": "none"},
     "no_items": {"zh-CN": "这份清单是空的。", "en": "This checklist is empty."},
     "interrupted": {"zh-CN": "已退出。", "en": "Stopped."},
@@ -109,6 +116,48 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a progress file of this program",
     },
     "reason_outdated": {"zh-CN": "和现在的问题对不上", "en": "out of date"},
+    "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
+    "reason_missing_flow": {
+        "zh-CN": "用到的问题清单 {flow} 已经找不到了",
+        "en": "for a flow that is no longer there ({flow})",
+    },
+    "storage_foreign_owner": {
+        "zh-CN": "{path} 属于另一个用户，不能信任。请删除它，或设置 XDG_DATA_HOME 换一个文件夹",
+        "en": "{path} belongs to another user and cannot be trusted: remove it, "
+        "or set XDG_DATA_HOME to another folder",
+    },
+    "storage_open_folder": {
+        "zh-CN": "文件夹 {path} 别的用户也能改，不能信任。请先运行：chmod 700 {path}",
+        "en": "other users can write to the folder {path}, so it cannot be trusted: "
+        "run chmod 700 {path}",
+    },
+    "storage_open_file": {
+        "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
+        "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
+    },
+    "resume_needs_flow": {
+        "zh-CN": "保存的进度用的是问题清单文件 {flow}：请运行 overdue-guide resume {flow}",
+        "en": "the saved progress is for the flow file {flow}: run overdue-guide resume {flow}",
+    },
+    "resume_other_flow": {
+        "zh-CN": "保存的进度用的是 {saved}，不是 {given}",
+        "en": "the saved progress is for {saved}, not {given}",
+    },
+    "not_saving": {
+        "zh-CN": "进度没法保存（{reason}）。问答继续，但这次不会保存。",
+        "en": "cannot save progress ({reason}); the interview goes on without saving",
+    },
+    "delete_saved": {
+        "zh-CN": "清单已经好了。要删除保存的回答吗？",
+        "en": "Your checklist is ready. Delete your saved answers now?",
+    },
+    "still_saved": {
+        "zh-CN": "你的回答还保存在 {path}。要删除，请运行：overdue-guide forget",
+        "en": "Your answers are still saved in {path}. To delete them: overdue-guide forget",
+    },
+    "deleted_saved": {"zh-CN": "保存的回答已删除。", "en": "Your saved answers are deleted."},
+    "keep_saved": {"zh-CN": "先留着", "en": "Keep them"},
+    "delete_saved_yes": {"zh-CN": "删除", "en": "Delete them"},
     "review_title": {
         "zh-CN": "核对一下你的回答（选一条可以改）",
         "en": "Check your answers (pick one to change it)",
@@ -144,17 +193,72 @@ def text(value: Text, lang: str) -> str:
     return traditional(value.get("zh-CN")) if lang == "zh-TW" else value.get(lang)
 
 
+#: Proper names kept as named: laws and titles in 《》 and these institutions are
+#: converted character by character (OpenCC s2tw), never rephrased, so that
+#: 《个人信息保护法》 stays 《個人信息保護法》, not 《個人資訊保護法》.
+_NAMES: tuple[str, ...] = (
+    "中国互联网金融协会",
+    "中国银行业协会",
+    "国家金融监督管理总局",
+    "金融监管总局",
+    "中国人民银行",
+    "人民银行",
+    "最高人民法院",
+    "最高人民检察院",
+    "全国人大常委会",
+    "中央网信办",
+    "国家网信办",
+    "银保监会",
+    "银监会",
+    "证监会",
+    "公安部",
+    "司法部",
+    "重庆蚂蚁消费金融",
+    "侵犯公民个人信息",
+)
+
+#: Phrases that Taiwan phrasing (s2twp) gets wrong here, and what they must read.
+#: Every entry is a bad conversion once found; tests/test_traditional.py keeps them fixed.
+PHRASES: Mapping[str, str] = {
+    "任何文件": "任何文件",  # papers, not 檔案 (computer files)
+    "电子文件": "電子文件",
+    "债务优化": "債務優化",  # a scam's own name, not 債務最佳化
+    "发布": "發布",  # published, not 釋出
+    "内核查": "內核查",  # "checked within", not 核心 (kernel)
+    "骚扰信息": "騷擾訊息",  # messages, not 資訊 (information)
+    "恐吓等信息": "恐嚇等訊息",
+    "账单": "帳單",  # Taiwan writes 帳 for accounts and bills
+    "账户": "帳戶",
+    "转账": "轉帳",
+}
+
+_PROTECTED = re.compile(
+    "《[^》]*》|"
+    + "|".join(re.escape(w) for w in sorted((*_NAMES, *PHRASES), key=len, reverse=True))
+)
+
+
 @lru_cache(maxsize=4096)
 def traditional(simplified: str) -> str:
-    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp)."""
-    return _converter().convert(simplified)  # type: ignore[no-any-return]
+    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp),
+    proper names converted character by character and known bad phrasings fixed."""
+    out: list[str] = []
+    position = 0
+    for match in _PROTECTED.finditer(simplified):
+        out.append(_converter("s2twp").convert(simplified[position : match.start()]))
+        token = match.group(0)
+        out.append(PHRASES.get(token) or _converter("s2tw").convert(token))
+        position = match.end()
+    out.append(_converter("s2twp").convert(simplified[position:]))
+    # 签 is always "sign" here: OpenCC sometimes gives 籤 (a lot, a label).
+    return "".join(out).replace("籤", "簽")
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
+@lru_cache(maxsize=2)
+def _converter(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("s2twp")
+    return opencc.OpenCC(config)
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
