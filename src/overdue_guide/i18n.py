@@ -65,6 +65,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "记下一次电话或上门（证据记录）",
         "en": "Log a call or visit (evidence log)",
     },
+    "action_fees": {
+        "zh-CN": "算一算这笔借款一年实际花多少（费用核算）",
+        "en": "Work out what the loan costs a year (fee check)",
+    },
     "action_save": {"zh-CN": "把清单存成文件", "en": "Save the checklist to a file"},
     "action_done": {"zh-CN": "完成", "en": "Done"},
     "drafts_choose": {"zh-CN": "要哪些？", "en": "Which ones?"},

@@ -99,11 +99,33 @@ def _has_evidence_to_keep(context: Context) -> bool:
     return view is not None and worth_offering(line.id for g in view.groups for line in g.lines)
 
 
+#: Items whose advice turns on what the loan costs: their paths offer the fee check.
+FEE_ITEMS = frozenset({"fee_cap", "dispute_amount", "check_bill_in_app", "ask_installments"})
+
+
+def _check_fees(context: Context) -> None:
+    """The fee check's form; its annual rate then fills the instalment request's line on it.
+    Ctrl-C in the form returns to the menu."""
+    from .fees import from_menu
+    from .fees.render import percent
+
+    result = from_menu(context.lang)
+    if result is not None:
+        context.details["annual_rate"] = percent(result.rates.nominal_irr)
+        context.keep(context.details)
+
+
+def _has_fee_items(context: Context) -> bool:
+    view = context.view
+    return view is not None and any(line.id in FEE_ITEMS for g in view.groups for line in g.lines)
+
+
 #: The menu, in order; "done" always comes last.
 ACTIONS: list[Action] = [
     Action("drafts", "action_drafts", _make_drafts, lambda c: c.drafts is not None),
     Action("save", "action_save", _save, lambda c: not c.file_given),
     Action("log", "action_log", _log_evidence, _has_evidence_to_keep),
+    Action("fees", "action_fees", _check_fees, _has_fee_items),
 ]
 
 

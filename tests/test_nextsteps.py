@@ -1,0 +1,63 @@
+"""The menu after the checklist offers each tool on the paths that need it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from overdue_guide import nextsteps
+from overdue_guide.model import Flow
+
+
+def menus(flow: Flow, item: str, replies: list[str]) -> tuple[list[list[str]], dict[str, str]]:
+    """The menus shown for a checklist of one item, answering with `replies`."""
+    view = SimpleNamespace(groups=[SimpleNamespace(lines=[SimpleNamespace(id=item)])])
+    context = nextsteps.Context("en", flow, {}, view, {}, None, file_given=True)  # type: ignore[arg-type]
+    offered: list[list[str]] = []
+    answers = iter(replies)
+
+    def choose(choices: list[tuple[str, str]]) -> str | None:
+        offered.append([key for _, key in choices])
+        return next(answers)
+
+    nextsteps.run(context, choose)
+    return offered, context.details
+
+
+@pytest.mark.parametrize("item", sorted(nextsteps.FEE_ITEMS))
+def test_the_fee_check_is_offered_where_the_advice_turns_on_the_cost(
+    main_flow: Flow, item: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import overdue_guide.fees as fees
+
+    monkeypatch.setattr(fees, "from_menu", lambda lang: None)
+    offered, _ = menus(main_flow, item, ["fees", "done"])
+    assert "fees" in offered[0]
+
+
+def test_the_fee_check_is_not_offered_when_the_cost_is_not_in_question(main_flow: Flow) -> None:
+    offered, _ = menus(main_flow, "pay_in_full", ["done"])
+    assert "fees" not in offered[0]
+
+
+def test_the_fee_checks_annual_rate_becomes_a_detail_for_the_letter(
+    main_flow: Flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import overdue_guide.fees as fees
+
+    result = SimpleNamespace(rates=SimpleNamespace(nominal_irr=Decimal("15.8612")))
+    monkeypatch.setattr(fees, "from_menu", lambda lang: result)
+    _, details = menus(main_flow, "fee_cap", ["fees", "done"])
+    assert details["annual_rate"] == "15.86"
+
+
+def test_leaving_the_fee_form_keeps_no_rate(
+    main_flow: Flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import overdue_guide.fees as fees
+
+    monkeypatch.setattr(fees, "from_menu", lambda lang: None)
+    _, details = menus(main_flow, "fee_cap", ["fees", "done"])
+    assert "annual_rate" not in details
