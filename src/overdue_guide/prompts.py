@@ -14,6 +14,7 @@ from typing import Any
 from .i18n import message, text
 from .interview import Nav, Prompt
 from .model import Answer, Question
+from .signals import run_prompt
 
 
 class _Help:
@@ -72,7 +73,7 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
             instruction=message("select_hint", lang),
         )
     _add_keys(widget, question.kind == "multi")
-    result = widget.unsafe_ask()
+    result = run_prompt(widget.application, lang)
     if question.kind == "multi":
         _echo_answer(title, question, result, lang)
     return tuple(result) if isinstance(result, list) else result
@@ -147,9 +148,10 @@ def offer_save(lang: str, today: str) -> Path | None:
         message("save_offer", lang), choices=choices, instruction=message("select_hint", lang)
     )
     _add_keys(widget, checkbox=False)
-    suffix = widget.unsafe_ask()
+    suffix = run_prompt(widget.application, lang)
     if not suffix:
         return None
     default = f"{message('file_name', lang)}-{today}{suffix}"
-    name = questionary.text(message("save_where", lang), default=default).unsafe_ask()
+    asked = questionary.text(message("save_where", lang), default=default)
+    name = run_prompt(asked.application, lang)
     return Path(name).expanduser() if name and name.strip() else None

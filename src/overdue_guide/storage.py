@@ -91,39 +91,43 @@ def load() -> Progress | None:
         text = path.read_text("utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise _set_aside(path, f"unreadable ({error})") from None
+    except (OSError, UnicodeDecodeError):
+        raise _set_aside(path, "reason_damaged") from None
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
-        raise _set_aside(path, "not valid JSON") from None
+        raise _set_aside(path, "reason_damaged") from None
     if (
         not isinstance(document, dict)
         or document.get("format") != FORMAT
         or document.get("version") != VERSION
     ):
-        raise _set_aside(path, "not a progress file of this program")
+        raise _set_aside(path, "reason_foreign")
     flow, lang, answers = document.get("flow"), document.get("lang"), document.get("answers")
     if not isinstance(flow, str) or not isinstance(lang, str) or not isinstance(answers, dict):
-        raise _set_aside(path, "incomplete")
+        raise _set_aside(path, "reason_damaged")
     return Progress(flow, lang, answers)
 
 
-def reject(reason: str) -> StorageError:
+def reject(detail: str) -> StorageError:
     """Move the saved progress aside because its content does not fit the flow."""
-    return _set_aside(progress_path(), reason)
+    return _set_aside(progress_path(), "reason_outdated", f" ({detail})")
 
 
-def _set_aside(path: Path, reason: str) -> StorageError:
+def _set_aside(path: Path, reason: str, detail: str = "") -> StorageError:
+    """`reason` is a message key; the line is in the language of the locale."""
     aside = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+    lang = detect_lang()
+    why = message(reason, lang)
     try:
         path.replace(aside)
     except OSError as error:
+        failed = error.strerror or str(error)
         return StorageError(
-            f"saved progress {path} is {reason}, and could not be moved aside: {error.strerror}"
+            message("set_aside_failed", lang, path=path, reason=why, error=failed) + detail
         )
     return StorageError(
-        f"saved progress {path} is {reason}; moved it to {aside.name} and did not use it"
+        message("set_aside", lang, path=path, reason=why, aside=aside.name) + detail
     )
 
 
