@@ -12,7 +12,7 @@ import os
 import sys
 from typing import NoReturn
 
-from . import signals
+from . import encoding, signals
 from .errors import ExitStatus, GuideError
 
 
@@ -21,6 +21,7 @@ def main() -> None:
     signals.install()
     try:
         _standard_streams()
+        encoding.install(sys.stdout, sys.stderr)
         status = _command()
         signals.check()  # a signal that some library caught must still end in 130
     except GuideError as error:
@@ -64,7 +65,12 @@ def _last_resort(error: Exception) -> NoReturn:
         sys.exit(int(ExitStatus.INTERRUPTED))
     if os.environ.get("OVERDUE_GUIDE_TRACEBACK"):
         raise error
-    _fail(f"unexpected error: {error!r} (set OVERDUE_GUIDE_TRACEBACK=1 to see where)")
+    if isinstance(error, UnicodeEncodeError):  # its repr would hold the whole text written
+        _fail(f"cannot write a character in this encoding: {error.reason}; use --output FILE")
+        sys.exit(int(ExitStatus.BAD_INPUT))
+    described = repr(error)
+    described = described if len(described) <= 300 else described[:300] + "…"
+    _fail(f"unexpected error: {described} (set OVERDUE_GUIDE_TRACEBACK=1 to see where)")
     sys.exit(int(ExitStatus.FINDINGS))
 
 

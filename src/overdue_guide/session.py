@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,8 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
     from . import answers
 
     check_output(output)
+    if output.file is None:
+        output = for_screen(output)
     opened = bundle.open_flow(flow)
     given = _checked(opened, answers.read(answers_path), str(answers_path))
     _emit(opened, engine.complete(opened.flow, given), output, scripted=True)
@@ -58,6 +60,7 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
 def interactive(flow: str | None, output: Output, save: bool) -> None:
     """The interview in the terminal; with `save`, progress is kept after each answer."""
     check_output(output)
+    output = for_screen(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
     _emit(opened, _interview(opened, output, {}, save_as), output)
@@ -70,7 +73,7 @@ def resume(output_format: str, file: Path | None, plain: bool) -> None:
     progress = storage.load()
     if progress is None:
         raise GuideError(i18n.message("nothing_saved", i18n.detect_lang()))
-    output = Output(progress.lang, output_format, file, plain)
+    output = for_screen(Output(progress.lang, output_format, file, plain))
     check_output(output)
     opened = bundle.open_flow(progress.flow)
     try:
@@ -125,7 +128,28 @@ def _emit(
         warn(i18n.message("saved", output.lang, path=file))
 
 
+def for_screen(output: Output) -> Output:
+    """Text on a screen whose encoding cannot show its language (Chinese in Latin-1) comes
+    in one it can (the other Chinese script, or English), and the person is told once."""
+    from . import encoding
+
+    if output.output_format not in ("text", "markdown"):
+        return output
+    lang = encoding.shown_lang(output.lang, sys.stdout)
+    if lang == output.lang:
+        return output
+    warn(
+        f"overdue-guide: this terminal's encoding ({sys.stdout.encoding}) cannot show "
+        f"{output.lang}, so the screen shows {lang}; use a UTF-8 terminal or --output FILE "
+        f"(always UTF-8) for {output.lang}"
+    )
+    return replace(output, lang=lang)
+
+
 def _show(view: report.Report, contract: dict[str, object], output: Output) -> None:
+    from . import encoding
+
+    encoding.for_format(sys.stdout, output.output_format)
     if output.output_format != "text":
         sys.stdout.write(render_as(output.output_format, view, contract))
     elif sys.stdout.isatty():
