@@ -165,10 +165,11 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
 def _offer_save(lang: str) -> Path | None:
     from datetime import date
 
-    from . import prompts
+    from . import plainprompts, prompts
 
+    offer = plainprompts.offer_save if plainprompts.wanted() else prompts.offer_save
     try:
-        chosen = prompts.offer_save(lang, date.today().isoformat())
+        chosen = offer(lang, date.today().isoformat())
     except (KeyboardInterrupt, EOFError):
         return None
     if chosen is not None and format_for(chosen) is None:
@@ -189,7 +190,7 @@ def _interview(
             f"no terminal to ask in: give the answers with --answers FILE "
             f"(next question '{pending.id}': {' | '.join(pending.codes)})"
         )
-    from . import interview, prompts, render, storage
+    from . import interview, plainprompts, prompts, render, storage
 
     screen = console(output.plain)
     intro = [i18n.text(flow.intro, lang)] if flow.intro else []
@@ -205,7 +206,8 @@ def _interview(
         if save_as is not None:
             storage.save(storage.Progress(save_as, lang, dict(answers)))
 
+    make_ask = plainprompts.make_ask if plainprompts.wanted() else prompts.make_ask
     try:
-        return interview.run(flow, prompts.make_ask(lang, show_help), alert, given, saved)
+        return interview.run(flow, make_ask(lang, show_help), alert, given, saved)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(i18n.message("interrupted", lang)) from None
