@@ -149,3 +149,15 @@ def test_a_signal_when_offered_to_save_ends_cleanly(
     tmp_path: Path, reach: Callable[[pexpect.spawn], None]
 ) -> None:
     try_many(tmp_path, reach, [0, 10, 30])
+
+
+def test_when_the_terminal_goes_away_the_interview_ends_with_130(tmp_path: Path) -> None:
+    """A real hangup: the terminal's side closes, the kernel sends SIGHUP, writes fail."""
+    child = spawn(tmp_path)
+    step(child, 1)
+    child.ptyproc.fileobj.close()  # the only holder of the terminal's side
+    deadline = time.monotonic() + 15
+    while child.isalive():
+        assert time.monotonic() < deadline, "still running after its terminal went away"
+        time.sleep(0.05)
+    assert child.exitstatus == 130
