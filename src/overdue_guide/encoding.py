@@ -10,7 +10,10 @@ in Latin-1), the screen uses one it can. Files are always written in UTF-8.
 from __future__ import annotations
 
 import codecs
-from typing import Any, TextIO
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 #: Plain stand-ins for characters legacy encodings lack (ASCII, so every encoding has them).
 FALLBACKS = {

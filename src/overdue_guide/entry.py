@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 from . import encoding, signals
 from .errors import ExitStatus, GuideError

@@ -15,7 +15,10 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 from .errors import Interrupted
 
