@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 from pathlib import Path
 
 import pexpect
@@ -109,3 +110,13 @@ def test_a_dumb_terminal_gets_numbered_questions_and_no_cursor_codes(tmp_path: P
     assert "第 1 步 · 问题\\x1b[5m" in shown and " *1. `甲\\x1b[1m" in shown
     assert "帮助\\x1b[2J" in shown and "请输入 1 到 2 之间的编号" in shown
     assert "☐ 做\\x1b[2J" in shown
+
+
+def test_a_dumb_terminal_interrupted_gets_no_escape_codes_either(tmp_path: Path) -> None:
+    child = interview(tmp_path, "dumb")
+    child.expect("> ")
+    child.kill(signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "\x1b" not in child.before and "已退出" in child.before

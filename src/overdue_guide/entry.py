@@ -38,12 +38,14 @@ def main() -> None:
 
 
 def _show_cursor() -> None:
-    """A list may have hidden the cursor when it was interrupted."""
+    """A list may have hidden the cursor when it was interrupted (a dumb terminal has none)."""
     try:
-        if sys.stdout is not None and sys.stdout.isatty():
+        from .plainprompts import wanted
+
+        if sys.stdout is not None and sys.stdout.isatty() and not wanted():
             sys.stdout.write("\x1b[?25h")
             sys.stdout.flush()
-    except (OSError, ValueError):  # the terminal is gone (SIGHUP)
+    except (OSError, ValueError, ImportError):  # the terminal is gone (SIGHUP)
         pass
 
 
