@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from overdue_guide import bundle, engine
-from overdue_guide.model import Answer, Catalog, Flow, Question
+from overdue_guide.conditions import leaves
+from overdue_guide.model import Answer, Answered, Catalog, Flow, Includes, Is, Question
 
 #: The installed console script, beside the interpreter running the tests.
 SCRIPT = Path(sys.executable).with_name("overdue-guide")
@@ -90,3 +91,51 @@ def _answers_to(question: Question, subsets: bool) -> list[Answer]:
     return [
         tuple(c for c in codes if mask >> codes.index(c) & 1) for mask in range(2 ** len(codes))
     ]
+
+
+def widest_paths(flow: Flow) -> list[dict[str, Answer]]:
+    """Paths whose checklists are the largest: no other path's items include theirs.
+
+    A code of a multiple choice that no condition tests only ever adds items, so it
+    is always ticked; every combination of the tested codes is tried. Any path's
+    checklist is a subset of one of these, so a bound that grows with the items
+    (lines on screen, say) holds for every path when it holds for these.
+    """
+    tested = {leaf.question: set(getattr(leaf, "codes", ())) for leaf in _leaves(flow)}
+    found: dict[frozenset[str], dict[str, Answer]] = {}
+    todo: list[dict[str, Answer]] = [{}]
+    while todo:
+        answers = todo.pop()
+        step = engine.walk(flow, answers)
+        if step.pending is None:
+            items = frozenset(i.id for i in engine.checklist(flow, answers).items)
+            found.setdefault(items, answers)
+            continue
+        question = step.pending
+        for answer in _widest_answers(question, tested.get(question.id, set())):
+            todo.append({**answers, question.id: answer})
+    return [found[s] for s in found if not any(s < other for other in found)]
+
+
+def _widest_answers(question: Question, tested: set[str]) -> list[Answer]:
+    if question.kind != "multi":
+        return list(question.codes)
+    varied = [c for c in question.codes if c in tested]
+    return [
+        tuple(c for c in question.codes if c not in tested or c in ticked)
+        for ticked in (
+            {c for i, c in enumerate(varied) if mask >> i & 1} for mask in range(2 ** len(varied))
+        )
+    ]
+
+
+def _leaves(flow: Flow) -> Iterator[Is | Includes | Answered]:
+    """Every test on one question in the flow's conditions: rules and routes."""
+    routes = [
+        route
+        for question in flow.questions.values()
+        for route in (*question.next, *(r for o in question.options for r in o.next))
+    ]
+    conditions = [rule.when for rule in flow.rules] + [r.when for r in routes if r.when]
+    for condition in conditions:
+        yield from leaves(condition)

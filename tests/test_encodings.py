@@ -116,12 +116,16 @@ def test_the_interview_reaches_a_checklist_in_a_legacy_terminal(
         timeout=20,
     )
     zh = encoding == "gbk"
+    back = "上一步" if zh else "Back"
     for number in range(1, 20):
         step = f"第 {number} 步" if zh else f"Step {number} "
-        if child.expect([step, r"\[ \] "]) == 1:
-            break  # the checklist, its boxes in the terminal's own characters
-        child.expect(("上一步" if zh else "Back") if number > 1 else "(这是什么意思|What does)")
+        if child.expect([step, "核对一下你的回答" if zh else "Check your answers"]) == 1:
+            break
+        child.expect(back if number > 1 else "(这是什么意思|What does)")
         child.send(ENTER)
+    child.expect(back)
+    child.send(ENTER)  # the answers look right
+    child.expect(r"\[ \] ")  # the checklist, its boxes in the terminal's own characters
     child.expect("来源" if encoding == "gbk" else "Sources")
     if encoding == "gbk":
         decline_to_save(child)

@@ -56,13 +56,24 @@ def decline_to_save(child: pexpect.spawn) -> None:
     child.send(ENTER)  # 不用了
 
 
+def accept_the_review(child: pexpect.spawn) -> None:
+    """At the review of the answers, choose "looks right" (the first choice)."""
+    child.expect("核对一下你的回答")
+    child.expect("上一步")
+    child.send(ENTER)
+
+
 def enter_until_the_checklist(child: pexpect.spawn) -> None:
-    """Press Enter at every question, as someone in a hurry would, until the sources show."""
+    """Press Enter at every question and at the review, as someone in a hurry would,
+    until the sources show."""
     for number in range(1, 20):
-        if child.expect([f"第 {number} 步", "来源"]) == 1:
-            return
+        if child.expect([f"第 {number} 步", "核对一下你的回答"]) == 1:
+            break
         child.expect("上一步" if number > 1 else "这是什么意思")
         child.send(ENTER)
+    child.expect("上一步")
+    child.send(ENTER)
+    child.expect("来源")
 
 
 def test_pressing_enter_at_every_prompt_reaches_a_checklist(term: pexpect.spawn) -> None:
@@ -94,6 +105,7 @@ def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpe
     term.send(ENTER)  # amount matches
     step(term, 6)
     term.send(ENTER)  # can pay in full
+    accept_the_review(term)
     term.expect("打 95188 核实来人是否真受委托")
     term.expect("来源")
     term.expect("不是法律意见")
@@ -148,6 +160,7 @@ def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
     second.send(ENTER)
     step(second, 5)
     second.send(ENTER)
+    accept_the_review(second)
     second.expect("来源")
     decline_to_save(second)
     second.expect(pexpect.EOF)

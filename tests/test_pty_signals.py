@@ -116,6 +116,15 @@ def during_start_up(child: pexpect.spawn) -> None:
         time.sleep(0.001)
 
 
+def at_the_review(child: pexpect.spawn) -> None:
+    for number in range(1, 20):
+        if child.expect([f"第 {number} 步", "核对一下你的回答"]) == 1:
+            break
+        child.expect("上一步" if number > 1 else "这是什么意思")
+        child.send(ENTER)
+    child.expect("上一步")
+
+
 def at_the_save_offer(child: pexpect.spawn) -> None:
     enter_until_the_checklist(child)
     child.expect("要把这份清单存成文件吗")
@@ -144,8 +153,8 @@ def test_a_signal_during_start_up_ends_cleanly(tmp_path: Path) -> None:
     try_many(tmp_path, during_start_up, [0, 5, 10, 20, 40, 80, 120, 200, 300])
 
 
-@pytest.mark.parametrize("reach", [at_the_save_offer, at_the_file_name_prompt])
-def test_a_signal_when_offered_to_save_ends_cleanly(
+@pytest.mark.parametrize("reach", [at_the_review, at_the_save_offer, at_the_file_name_prompt])
+def test_a_signal_at_the_review_or_when_offered_to_save_ends_cleanly(
     tmp_path: Path, reach: Callable[[pexpect.spawn], None]
 ) -> None:
     try_many(tmp_path, reach, [0, 10, 30])

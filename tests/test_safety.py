@@ -62,10 +62,12 @@ def test_the_interview_uses_no_network(tmp_path: Path) -> None:
         dimensions=(40, 100),
     )
     for number in range(1, 10):
-        if child.expect([f"第 {number} 步", "来源"]) == 1:
+        if child.expect([f"第 {number} 步", "核对一下你的回答"]) == 1:
             break
         child.expect("上一步" if number > 1 else "这是什么意思")
         child.send("\r")
+    child.expect("上一步")
+    child.send("\r")  # the answers look right
     child.expect("纯文本")  # the offer to save the checklist
     child.send("\r")
     child.expect(pexpect.EOF)

@@ -12,6 +12,7 @@ import pexpect
 from overdue_guide import graph
 
 from .helpers import SCRIPT, SMALL_SOURCES, run_cli, small_flow, write
+from .test_pty import accept_the_review
 
 #: A flow whose every kind of text tries to clear the screen or retitle the window.
 HOSTILE = r"""
@@ -84,7 +85,8 @@ def test_flow_text_in_the_interview_is_shown_not_run(tmp_path: Path) -> None:
     child.send("\x1b[B" * 2 + "\r")  # the help
     child.expect_exact("帮助\\x1b[2J")
     child.expect("这是什么意思")
-    child.send("\r")  # the first option: an alert, then the checklist
+    child.send("\r")  # the first option: an alert, the review, then the checklist
+    accept_the_review(child)
     child.expect("纯文本")
     child.send("\r")
     child.expect(pexpect.EOF)
@@ -97,7 +99,8 @@ def test_flow_text_in_the_interview_is_shown_not_run(tmp_path: Path) -> None:
 def test_a_dumb_terminal_gets_numbered_questions_and_no_cursor_codes(tmp_path: Path) -> None:
     child = interview(tmp_path, "dumb")
     transcript = []
-    for reply in ["?", "9", "1", "1"]:  # help, a number too large, the first option, don't save
+    # help, a number too large, the first option, accept the review, don't save
+    for reply in ["?", "9", "1", "", "1"]:
         child.expect("> ")
         transcript.append(child.before)
         child.sendline(reply)

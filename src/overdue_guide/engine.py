@@ -85,6 +85,43 @@ def on_path(flow: Flow, answers: Answers) -> dict[str, Answer]:
     return {qid: answers[qid] for qid in walk(flow, answers).path}
 
 
+def applicable(flow: Flow, answers: Answers) -> dict[str, Answer]:
+    """The answers that still count: those on the path up to the first question the
+    answers leave open, and those of questions that can still be reached from it.
+
+    After one answer is changed at the review, a newly reached question is asked
+    but what lies beyond it is kept; the answers of a branch that can no longer be
+    reached are dropped. Once the path is complete this is `on_path`.
+    """
+    step = walk(flow, answers)
+    kept = {qid: answers[qid] for qid in step.path}
+    if step.pending is not None:
+        ahead = reachable(flow, step.pending.id)
+        kept.update({qid: answer for qid, answer in answers.items() if qid in ahead})
+    return kept
+
+
+def revise(flow: Flow, answers: Answers, qid: str, answer: Answer) -> dict[str, Answer]:
+    """The answers after the person changes the answer to `qid` (see `applicable`)."""
+    return applicable(flow, {**answers, qid: answer})
+
+
+def reachable(flow: Flow, start: str) -> set[str]:
+    """Every question that some route leads to from `start` (itself excluded)."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        question = flow.questions.get(todo.pop())
+        if question is None:
+            continue
+        routes = [*question.next, *(r for o in question.options for r in o.next)]
+        for route in routes:
+            if route.goto in flow.questions and route.goto not in seen:
+                seen.add(route.goto)
+                todo.append(route.goto)
+    return seen
+
+
 def complete(flow: Flow, answers: Answers) -> dict[str, Answer]:
     """Answers for a scripted run: the given ones, plus defaults where a question has one."""
     filled = dict(answers)

@@ -80,10 +80,31 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps *.",
     },
     "plain_help": {"zh-CN": "? 看说明。", "en": "? for help."},
+    "plain_review": {
+        "zh-CN": "直接回车显示清单；输入编号改那一条；b 回到最后一步。",
+        "en": "Enter alone shows the checklist; a number changes that answer; b goes back.",
+    },
     "plain_back": {"zh-CN": "b 回到上一步。", "en": "b to go back."},
     "plain_again": {
         "zh-CN": "没有看懂：请输入 1 到 {n} 之间的编号。",
         "en": "Not understood: type a number from 1 to {n}.",
+    },
+    "review_title": {
+        "zh-CN": "核对一下你的回答（选一条可以改）",
+        "en": "Check your answers (pick one to change it)",
+    },
+    "review_done": {
+        "zh-CN": "✓ 没错，显示我的清单",
+        "en": "✓ Looks right, show my checklist",
+    },
+    "screen_sources_hint": {
+        "zh-CN": "每个来源的原文：把清单存成文件；全部来源：overdue-guide sources",
+        "en": "Each source's exact words: save the checklist to a file; all sources: overdue-guide sources",
+    },
+    "screen_recap": {"zh-CN": "最要紧的，先做：", "en": "Most urgent, do these first:"},
+    "screen_details_hint": {
+        "zh-CN": "屏幕放不下，有些条目只列了要做的事；每条的原因都在存下的文件里。",
+        "en": "To fit the screen, some items show only what to do; the file you save gives every reason.",
     },
 }
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .i18n import message, text
-from .interview import Nav, Prompt
+from .interview import Given, Nav, Prompt
 from .model import Question
 from .visible import visible
 
@@ -83,6 +83,31 @@ def _answer(question: Question, default: object, reply: str) -> str | list[str] 
     if question.kind == "multi":
         return [c for c in codes if c in picked]
     return picked[0] if len(picked) == 1 else None
+
+
+def make_review(
+    lang: str, read: Read = input, write: Write = print
+) -> Callable[[tuple[Given, ...]], object]:
+    """A `review` for `interview.run`: the answers numbered; Enter accepts, a number changes one."""
+    from .prompts import answer_text
+
+    def review(shown: tuple[Given, ...]) -> object:
+        while True:
+            write(message("review_title", lang))
+            for g in shown:
+                answer = answer_text(g.question, g.answer, lang)
+                write(visible(f"  {g.step}. {text(g.question.prompt, lang)} → {answer}"))
+            write(message("plain_review", lang))
+            reply = read("> ").strip().lower()
+            if not reply:
+                return Nav.DONE
+            if reply == "b":
+                return Nav.BACK
+            if reply.isdigit() and 1 <= int(reply) <= len(shown):
+                return shown[int(reply) - 1].question.id
+            write(message("plain_again", lang, n=len(shown)))
+
+    return review
 
 
 def offer_save(lang: str, today: str, read: Read = input, write: Write = print) -> Path | None:

@@ -7,12 +7,13 @@ Ctrl-D raises EOFError in every kind of list, so the CLI can end cleanly.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .i18n import message, text
-from .interview import Nav, Prompt
+from .interview import Given, Nav, Prompt
 from .model import Answer, Question
 from .signals import run_prompt
 
@@ -87,8 +88,7 @@ def _echo_answer(title: str, question: Question, result: list[Any], lang: str) -
     if Nav.BACK in result:
         summary = message("back", lang)
     else:
-        labels = [text(o.label, lang) for o in question.options if o.code in result]
-        summary = ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)
+        summary = answer_text(question, tuple(c for c in result if isinstance(c, str)), lang)
     if HELP not in result:
         line = [("#5f819d", "? "), ("bold", title), ("", " "), ("#ff9d00", summary)]
         print_formatted_text(FormattedText(line))
@@ -155,3 +155,43 @@ def offer_save(lang: str, today: str) -> Path | None:
     asked = questionary.text(message("save_where", lang), default=default)
     name = run_prompt(asked.application, lang)
     return Path(name).expanduser() if name and name.strip() else None
+
+
+def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
+    """An answer in the person's words: the labels of the options chosen."""
+    codes = (answer,) if isinstance(answer, str) else (answer or ())
+    labels = [text(o.label, lang) for o in question.options if o.code in codes]
+    return ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)
+
+
+def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
+    """A `review` for `interview.run`: the answers given, as a list to accept or pick from."""
+
+    def review(shown: tuple[Given, ...]) -> object:
+        import questionary
+
+        done = questionary.Choice(message("review_done", lang), Nav.DONE)
+        width = shutil.get_terminal_size((80, 24)).columns - 4  # the pointer's margin
+        answers = [questionary.Choice(review_line(g, lang, width), g.question.id) for g in shown]
+        back = questionary.Choice(message("back", lang), Nav.BACK)
+        widget = questionary.select(
+            message("review_title", lang),
+            choices=[done, questionary.Separator(" "), *answers, questionary.Separator(" "), back],
+            instruction=message("select_hint", lang),
+        )
+        _add_keys(widget, checkbox=False)
+        return run_prompt(widget.application, lang)
+
+    return review
+
+
+def review_line(given: Given, lang: str, width: int) -> str:
+    """ "3. question → answer" in `width` cells: the question is shortened, never the answer."""
+    from rich.cells import cell_len, set_cell_size
+
+    answer = f" → {answer_text(given.question, given.answer, lang)}"
+    question = f"{given.step}. {text(given.question.prompt, lang)}"
+    room = width - cell_len(answer)
+    if cell_len(question) > room:
+        question = set_cell_size(question, max(room - 1, 4)).rstrip() + "…"
+    return question + answer

@@ -13,7 +13,7 @@ from rich.text import Text
 from .i18n import message, text
 from .layout import Wrapped
 from .model import Catalog
-from .report import Report, SourceNote
+from .report import Report
 
 URGENCY_STYLES = {
     "now": "bold red",
@@ -27,12 +27,9 @@ def refs(numbers: tuple[int, ...]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
-def checklist(console: Console, report: Report, short_sources: bool = False) -> None:
-    """The checklist: grouped by urgency, each item ☐ with its why and its source numbers.
-
-    With `short_sources` (on screen), each source takes one line, its quote shortened,
-    so the checklist stays in view; files keep the whole quotes.
-    """
+def checklist(console: Console, report: Report) -> None:
+    """The whole checklist, for files and pipes: grouped by urgency, each item ☐ with its
+    why and its source numbers, every source with its quote."""
     console.print(Wrapped(report.title, "bold underline"))
     for group in report.groups:
         console.print()
@@ -44,9 +41,6 @@ def checklist(console: Console, report: Report, short_sources: bool = False) -> 
         console.print()
         console.print(Text(message("sources", report.lang), style="bold"))
         for note in report.sources:
-            if short_sources:
-                console.print(_one_line(note, console.width - 1), no_wrap=True, overflow="ellipsis")
-                continue
             console.print(Wrapped(f"[{note.number}] {note.label}", indent=1, hang=4))
             if note.quote:
                 console.print(Wrapped(f"「{note.quote}」", "dim", indent=5))
@@ -54,12 +48,25 @@ def checklist(console: Console, report: Report, short_sources: bool = False) -> 
     console.print(Wrapped(report.footer, "bold"))
 
 
-def _one_line(note: SourceNote, width: int) -> Text:
-    line = Text.assemble(" ", f"[{note.number}] {note.label}")
-    if note.quote:
-        line.append(f" 「{note.quote}」", style="dim")
-    line.truncate(max(width, 10), overflow="ellipsis")
-    return line
+_ROW_STYLES = {
+    "title": "bold underline",
+    "item": "bold",
+    "sources": "bold",
+    "note": "dim",
+    "footer": "bold",
+    **{f"heading.{urgency}": style for urgency, style in URGENCY_STYLES.items()},
+}
+
+
+def on_screen(console: Console, report: Report) -> None:
+    """The checklist as `screen` lays it out to fit the console: `now` first, sources short."""
+    from .screen import lay_out
+
+    for row in lay_out(report, console.width).rows:
+        line = Text(row.text, style=_ROW_STYLES.get(row.kind, ""), no_wrap=True, overflow="crop")
+        if row.tail:
+            line.append(row.tail, style="dim")
+        console.print(line, no_wrap=True, overflow="crop")
 
 
 def alert(console: Console, message: str) -> None:

@@ -157,7 +157,7 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
 
         screen = console(output.plain)
         screen.print()
-        render.checklist(screen, view, short_sources=True)
+        render.on_screen(screen, view)
     else:
         sys.stdout.write(as_text(view, shutil.get_terminal_size((80, 24)).columns))
 
@@ -183,9 +183,10 @@ def _interview(
     """Ask in the terminal what `given` does not answer; save after each answer if asked."""
     flow, lang = opened.flow, output.lang
     pending = engine.walk(flow, given).pending
-    if pending is None:
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if pending is None and not terminal:
         return given
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if pending is not None and not terminal:
         raise NoTerminal(
             f"no terminal to ask in: give the answers with --answers FILE "
             f"(next question '{pending.id}': {' | '.join(pending.codes)})"
@@ -206,8 +207,11 @@ def _interview(
         if save_as is not None:
             storage.save(storage.Progress(save_as, lang, dict(answers)))
 
-    make_ask = plainprompts.make_ask if plainprompts.wanted() else prompts.make_ask
+    plain = plainprompts.wanted()
+    make_ask = plainprompts.make_ask if plain else prompts.make_ask
+    make_review = plainprompts.make_review if plain else prompts.make_review
     try:
-        return interview.run(flow, make_ask(lang, show_help), alert, given, saved)
+        ask = make_ask(lang, show_help)
+        return interview.run(flow, ask, alert, given, saved, make_review(lang))
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(i18n.message("interrupted", lang)) from None

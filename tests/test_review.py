@@ -1,0 +1,189 @@
+"""The review before the checklist: change any answer, keep what still applies. No terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from overdue_guide import engine, interview
+from overdue_guide.interview import Given, Nav, Prompt
+from overdue_guide.model import Flow, Text
+
+CALM = ["no", [], [], "matches", "yes"]
+CALM_ANSWERS = {
+    "visitor_arrived": "no",
+    "misconduct": (),
+    "others_contacted": (),
+    "amount_checked": "matches",
+    "can_pay_full": "yes",
+}
+
+
+class Script:
+    """Scripted replies to the questions and to the reviews, recording what each was shown."""
+
+    def __init__(self, replies: Iterable[object], choices: Iterable[object]) -> None:
+        self.replies = list(replies)
+        self.choices = list(choices)
+        self.prompts: list[Prompt] = []
+        self.reviews: list[tuple[Given, ...]] = []
+
+    def ask(self, prompt: Prompt) -> object:
+        self.prompts.append(prompt)
+        return self.replies.pop(0)
+
+    def review(self, shown: tuple[Given, ...]) -> object:
+        self.reviews.append(shown)
+        return self.choices.pop(0)
+
+
+def run(flow: Flow, script: Script, **kwargs: object) -> dict[str, object]:
+    return dict(interview.run(flow, script.ask, review=script.review, **kwargs))  # type: ignore[arg-type]
+
+
+def test_the_review_shows_every_answer_on_the_path_in_the_order_asked(main_flow: Flow) -> None:
+    script = Script(CALM, [Nav.DONE])
+    assert run(main_flow, script) == CALM_ANSWERS
+    (shown,) = script.reviews
+    assert [(g.step, g.question.id, g.answer) for g in shown] == [
+        (number, qid, answer) for number, (qid, answer) in enumerate(CALM_ANSWERS.items(), 1)
+    ]
+
+
+def test_accepting_the_review_at_once_asks_nothing_more(main_flow: Flow) -> None:
+    script = Script(CALM, [Nav.DONE])
+    run(main_flow, script)
+    assert len(script.prompts) == len(CALM)
+
+
+def test_changing_an_answer_re_asks_it_with_the_answer_preselected(main_flow: Flow) -> None:
+    script = Script([*CALM, "not_checked"], ["amount_checked", Nav.DONE])
+    answers = run(main_flow, script)
+    again = script.prompts[len(CALM)]
+    assert again.question.id == "amount_checked"
+    assert again.default == "matches" and again.step == 4 and again.can_go_back
+    assert answers == {**CALM_ANSWERS, "amount_checked": "not_checked"}
+    assert len(script.reviews) == 2
+
+
+def test_a_change_that_reaches_new_questions_asks_them_and_keeps_the_rest(
+    main_flow: Flow,
+) -> None:
+    script = Script([*CALM, "now", "yes", "both"], ["visitor_arrived", Nav.DONE])
+    answers = run(main_flow, script)
+    asked = [p.question.id for p in script.prompts[len(CALM) :]]
+    assert asked == ["visitor_arrived", "feel_safe", "credentials_shown"]
+    assert answers == {**CALM_ANSWERS, "visitor_arrived": "now", "feel_safe": "yes",
+                       "credentials_shown": "both"}  # fmt: skip
+
+
+def test_a_change_that_leaves_a_branch_drops_its_answers(main_flow: Flow) -> None:
+    door = ["now", "yes", "both", [], [], "matches", "yes"]
+    script = Script([*door, "announced"], ["visitor_arrived", Nav.DONE])
+    answers = run(main_flow, script)
+    assert "feel_safe" not in answers and "credentials_shown" not in answers
+    assert answers == {**CALM_ANSWERS, "visitor_arrived": "announced"}
+    assert [g.question.id for g in script.reviews[-1]][:2] == ["visitor_arrived", "misconduct"]
+
+
+def test_a_branch_left_and_taken_again_is_asked_again_not_remembered(main_flow: Flow) -> None:
+    door = ["now", "no", "none", [], [], "matches", "yes"]
+    script = Script([*door, "no", "now", "yes", "both"], ["visitor_arrived"] * 2 + [Nav.DONE])
+    answers = run(main_flow, script)
+    assert [p.question.id for p in script.prompts[-2:]] == ["feel_safe", "credentials_shown"]
+    assert script.prompts[-2].default is None
+    assert answers["feel_safe"] == "yes" and answers["credentials_shown"] == "both"
+
+
+def test_back_while_changing_an_answer_returns_to_the_review_unchanged(main_flow: Flow) -> None:
+    script = Script([*CALM, Nav.BACK], ["can_pay_full", Nav.DONE])
+    assert run(main_flow, script) == CALM_ANSWERS
+    assert len(script.reviews) == 2
+
+
+def test_back_at_the_review_re_asks_the_last_question(main_flow: Flow) -> None:
+    script = Script([*CALM, "no", "job_loss"], [Nav.BACK, Nav.DONE])
+    answers = run(main_flow, script)
+    assert script.prompts[len(CALM)].question.id == "can_pay_full"
+    assert answers == {**CALM_ANSWERS, "can_pay_full": "no", "hardship": "job_loss"}
+
+
+def test_back_still_works_on_a_question_newly_reached_after_a_change(main_flow: Flow) -> None:
+    script = Script([*CALM, "no", Nav.BACK, "yes"], ["can_pay_full", Nav.DONE])
+    answers = run(main_flow, script)
+    assert [p.question.id for p in script.prompts[len(CALM) :]] == [
+        "can_pay_full",
+        "hardship",
+        "can_pay_full",
+    ]
+    assert script.prompts[-1].default == "no"
+    assert answers == CALM_ANSWERS
+
+
+def test_a_change_shows_the_alert_of_the_new_answer(main_flow: Flow) -> None:
+    shown: list[Text] = []
+    script = Script([*CALM, "now", "no", "none"], ["visitor_arrived", Nav.DONE])
+    run(main_flow, script, alert=shown.append)
+    assert len(shown) == 1 and "110" in shown[0].get("zh-CN")
+
+
+def test_a_change_is_saved_as_progress(main_flow: Flow) -> None:
+    saved: list[dict[str, object]] = []
+    script = Script([*CALM, "differs"], ["amount_checked", Nav.DONE])
+    run(main_flow, script, saved=lambda answers: saved.append(dict(answers)))
+    assert saved[-1] == {**CALM_ANSWERS, "amount_checked": "differs"}
+
+
+def test_resuming_finished_answers_goes_straight_to_the_review(main_flow: Flow) -> None:
+    script = Script([], [Nav.DONE])
+    assert run(main_flow, script, answers=dict(CALM_ANSWERS)) == CALM_ANSWERS
+    assert not script.prompts and len(script.reviews) == 1
+
+
+def test_without_a_review_the_answers_are_returned_as_soon_as_the_flow_ends(
+    main_flow: Flow,
+) -> None:
+    replies = list(CALM)
+    answers = interview.run(main_flow, lambda _: replies.pop(0))
+    assert answers == CALM_ANSWERS
+
+
+def test_revise_keeps_answers_beyond_a_newly_reached_question(main_flow: Flow) -> None:
+    revised = engine.revise(main_flow, CALM_ANSWERS, "visitor_arrived", "now")
+    assert revised == {**CALM_ANSWERS, "visitor_arrived": "now"}
+    assert engine.walk(main_flow, revised).pending.id == "feel_safe"  # type: ignore[union-attr]
+
+
+def test_revise_drops_answers_no_route_can_reach_any_more(main_flow: Flow) -> None:
+    door = {
+        **CALM_ANSWERS,
+        "visitor_arrived": "now",
+        "feel_safe": "yes",
+        "credentials_shown": "both",
+    }
+    revised = engine.revise(main_flow, door, "visitor_arrived", "earlier")
+    assert "feel_safe" not in revised and revised["credentials_shown"] == "both"
+    assert engine.walk(main_flow, revised).finished
+
+
+def test_reachable_follows_every_route_of_every_option(main_flow: Flow) -> None:
+    assert engine.reachable(main_flow, main_flow.start) == set(main_flow.questions) - {
+        main_flow.start
+    }
+    assert engine.reachable(main_flow, "hardship") == set()
+
+
+def test_a_review_line_shortens_the_question_never_the_answer(main_flow: Flow) -> None:
+    from rich.cells import cell_len
+
+    from overdue_guide.prompts import review_line
+
+    door = Given(1, main_flow.questions["visitor_arrived"], "now")
+    for width in (36, 60, 120):
+        line = review_line(door, "zh-CN", width)
+        assert line.startswith("1. ") and line.endswith("→ 有，人现在就在门口")
+        assert cell_len(line) <= width
+    many = Given(4, main_flow.questions["misconduct"], ("threats", "insults"))
+    assert review_line(many, "en", 200).endswith(
+        "→ Threats or intimidation, Insults or humiliation"
+    )
+    assert review_line(Given(4, many.question, ()), "zh-CN", 200).endswith("→ 都没有")
