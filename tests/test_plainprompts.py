@@ -46,3 +46,12 @@ def test_a_reply_that_is_not_a_choice_is_asked_again(main_flow: Flow) -> None:
 def test_terms_that_want_plain_lines() -> None:
     assert plainprompts.wanted({"TERM": "dumb"}) and plainprompts.wanted({})
     assert not plainprompts.wanted({"TERM": "xterm-256color"})
+
+
+def test_the_review_takes_enter_to_accept_and_a_number_to_change(main_flow: Flow) -> None:
+    said, read = replies("4", "", "", "", "", "1", "1", "", "", "", "")
+    ask = plainprompts.make_ask("en", said.append, read=read, write=said.append)
+    review = plainprompts.make_review("en", read=read, write=said.append)
+    answers = interview.run(main_flow, ask, review=review)
+    assert answers["visitor_arrived"] == "now"  # changed from 'no' at the review
+    assert sum(line.startswith("Check your answers") for line in said) == 2
