@@ -27,7 +27,7 @@ def test_json_output_follows_the_contract(tmp_path: Path) -> None:
     result = run_cli("run", "--answers", answers_file(tmp_path), "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert list(document) == ["flow", "lang", "answers", "checklist"]
+    assert list(document) == ["flow", "lang", "answers", "checklist", "drafts"]
     assert document["flow"] == "main" and document["lang"] == "zh-CN"
     assert document["answers"]["misconduct"] == ["threats", "personal_account"]
     first = document["checklist"][0]

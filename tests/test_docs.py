@@ -11,6 +11,7 @@ from overdue_guide.model import Flow
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
 FORMAT_DOC = (ROOT / "docs" / "flow-format.md").read_text("utf-8")
+DRAFTS_DOC = (ROOT / "docs" / "drafts-format.md").read_text("utf-8")
 SOURCE = ROOT / "src" / "overdue_guide"
 
 
@@ -43,11 +44,52 @@ def test_the_readme_contract_is_exactly_the_main_flow(main_flow: Flow) -> None:
 
 
 def test_every_finding_code_is_documented() -> None:
-    code = re.compile(r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*\w+,\s*"([a-z0-9-]+)"')
+    code = re.compile(
+        r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*[\w.\[\]"]+,\s*"([a-z0-9-]+)"'
+        r'|Unreadable\(\s*"([a-z0-9-]+)"'
+    )
     used = set()
-    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py"):
+    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py", "files.py"):
         for match in code.finditer((SOURCE / module).read_text("utf-8")):
-            used.add(match.group(1) or match.group(2))
+            used.add(match.group(1) or match.group(2) or match.group(3))
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
     assert used <= documented, used - documented
+
+
+def test_the_documented_size_limits_are_the_codes() -> None:
+    from overdue_guide import files, yamlsafe
+
+    section = FORMAT_DOC.split("## Safety limits")[1].split("\n## ")[0]
+    documented = dict(re.findall(r"^\| ([a-z ]+) \| (\d+ [KM]iB) \|$", section, re.M))
+    assert documented == {kind: files.describe(limit) for kind, limit in files.LIMITS.items()}
+    assert f"at most {yamlsafe.MAX_NODES:,} YAML" in " ".join(section.split())
+    assert f"nested at most {yamlsafe.MAX_DEPTH} levels" in " ".join(section.split())
+    assert f"expand to at most {yamlsafe.MAX_ALIAS_NODES:,} nodes" in " ".join(section.split())
+
+
+def test_every_finding_code_of_the_drafts_checker_is_documented() -> None:
+    code = re.compile(
+        r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*[^,()]+(?:\[[^]]*\])?,\s*"([a-z0-9-]+)"'
+    )
+    used = set()
+    for module in ("loader.py", "checker.py"):
+        for match in code.finditer((SOURCE / "drafts" / module).read_text("utf-8")):
+            used.add(match.group(1) or match.group(2))
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", DRAFTS_DOC, re.M))
+    documented |= set(re.findall(r"`([a-z0-9-]+)`", DRAFTS_DOC.split("## Finding codes")[1]))
+    assert {"bad-field", "unknown-field", "never-holds", "unlinked-draft"} <= used
+    assert used <= documented, used - documented
+
+
+def test_the_readme_names_every_detail_of_the_main_drafts() -> None:
+    from overdue_guide import bundle
+    from overdue_guide.drafts.loader import parse_drafts
+
+    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    assert drafts is not None
+    section = README.split("### Details for the scripts and letters")[1].split("\n### ")[0]
+    for detail in drafts.details:
+        assert f"`{detail}`" in section, detail
+    for draft in drafts.drafts:
+        assert f"`{draft}`" in section, draft

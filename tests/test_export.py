@@ -192,9 +192,13 @@ def test_the_html_page_prints_to_pdf_in_headless_chromium(
 ) -> None:
     browser = chromium()
     assert browser is not None, "CI must install chromium"
-    page = tmp_path / "checklist.html"
-    page.write_text(as_html(view(main_flow, catalog)), encoding="utf-8")
-    pdf = tmp_path / "checklist.pdf"
+    assert print_to_pdf(browser, as_html(view(main_flow, catalog)), tmp_path / "checklist") >= 1
+
+
+def print_to_pdf(browser: str, html: str, stem: Path) -> int:
+    """Print `html` to PDF in headless Chromium; the number of pages."""
+    page, pdf = stem.with_suffix(".html"), stem.with_suffix(".pdf")
+    page.write_text(html, encoding="utf-8")
     profile = tempfile.mkdtemp()
     command = [
         browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -203,6 +207,30 @@ def test_the_html_page_prints_to_pdf_in_headless_chromium(
     ]  # fmt: skip
     subprocess.run(command, capture_output=True, timeout=120, check=False)
     data = pdf.read_bytes()
-    assert (
-        data.startswith(b"%PDF") and data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 1
-    )
+    assert data.startswith(b"%PDF")
+    return data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+
+
+@pytest.mark.skipif(
+    chromium() is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
+)
+def test_the_html_page_with_letters_prints_each_letter_on_its_own_page(
+    main_flow: Flow, catalog: Catalog, tmp_path: Path
+) -> None:
+    from overdue_guide import bundle
+    from overdue_guide.drafts.loader import parse_drafts
+    from overdue_guide.drafts.view import attach
+
+    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    assert drafts is not None
+    letters = [d for d in drafts.drafts.values() if d.kind == "letter"]
+    checklist = view(main_flow, catalog)
+    with_letters = attach(checklist, drafts, main_flow, TAKEN, {}, letters)
+    browser = chromium()
+    assert browser is not None, "CI must install chromium"
+    pages = {
+        name: print_to_pdf(browser, as_html(page_view), tmp_path / name)
+        for name, page_view in (("plain", checklist), ("letters", with_letters))
+    }
+    assert len(letters) == 3
+    assert pages["letters"] >= pages["plain"] + len(letters)

@@ -51,9 +51,10 @@ def step(child: pexpect.spawn, number: int) -> None:
 
 
 def decline_to_save(child: pexpect.spawn) -> None:
-    child.expect("要把这份清单存成文件吗")
-    child.expect("纯文本")
-    child.send(ENTER)  # 不用了
+    """At the menu after the checklist, choose "done" (the last entry)."""
+    child.expect("接下来做什么")
+    child.expect("完成")
+    child.send(UP + ENTER)  # the list wraps: up from the first entry is "done"
 
 
 def accept_the_review(child: pexpect.spawn) -> None:
@@ -163,9 +164,29 @@ def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
     accept_the_review(second)
     second.expect("来源")
     decline_to_save(second)
+    second.expect("要删除保存的回答吗")
+    second.expect("删除")
+    second.send(DOWN + ENTER)  # delete them
+    second.expect("保存的回答已删除")
     second.expect(pexpect.EOF)
     second.close()
     assert second.exitstatus == 0
+    assert not saved.exists()
+
+
+def test_a_finished_save_interview_says_the_answers_are_still_saved(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--save")
+    enter_until_the_checklist(child)
+    decline_to_save(child)
+    child.expect("要删除保存的回答吗")
+    child.expect("删除")
+    child.send(ENTER)  # keep them
+    child.expect("你的回答还保存在")
+    child.expect("overdue-guide forget")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "data" / "overdue-guide" / "progress.json").is_file()
 
 
 def assert_terminal_sane(child: pexpect.spawn) -> None:
@@ -196,12 +217,16 @@ def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
     term: pexpect.spawn, tmp_path: Path
 ) -> None:
     enter_until_the_checklist(term)
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(DOWN + ENTER)  # 把清单存成文件
     term.expect("要把这份清单存成文件吗")
     term.expect("纯文本")
     term.send(DOWN + ENTER)  # 网页（可打印）
     term.expect("存到哪里")
     term.send(ENTER)  # the suggested name
     term.expect("已保存")
+    decline_to_save(term)
     term.expect(pexpect.EOF)
     (saved,) = tmp_path.glob("逾期行动清单-*.html")
     assert "<!DOCTYPE html>" in saved.read_text("utf-8")
@@ -217,3 +242,60 @@ def test_a_checkbox_answer_shows_the_ticked_labels_not_done(term: pexpect.spawn)
     term.send(ENTER)  # nobody else contacted
     term.expect("都没有")
     assert "done" not in term.before
+
+
+def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
+    term: pexpect.spawn, tmp_path: Path
+) -> None:
+    step(term, 1)
+    term.send(DOWN * 3 + ENTER)  # nobody came
+    step(term, 2)
+    term.send(ENTER)  # no misconduct
+    step(term, 3)
+    term.send(ENTER)  # nobody else contacted
+    step(term, 4)
+    term.send(ENTER)  # amount matches
+    step(term, 5)
+    term.send(DOWN + ENTER)  # cannot pay in full
+    step(term, 6)
+    term.send(DOWN + ENTER)  # job loss
+    accept_the_review(term)
+    term.expect("→ [^\r\n]*分期 / 延期还款申请")  # under the items the letter helps with
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(ENTER)  # make the words and letters
+    term.expect("要哪些")
+    term.expect("分期 / 延期还款申请")
+    term.send(DOWN * 3 + " " + ENTER)  # door, 95188, relatives, then the instalment request
+    answers = {
+        "你的姓名": "王五",
+        "你的手机号": "",
+        "贷款机构的全称": "",
+        "哪一项": "借呗",
+        "应还金额": "3000",
+        "从哪天开始逾期": "",
+        "还不上的原因": "",
+        "这个变故从哪天开始": "",
+        "现在每月收入": "4000",
+        "每月必要开支": "3500",
+        "你每月能还多少": "900",
+    }
+    for label, value in answers.items():
+        term.expect(label)
+        term.send(value + ENTER)
+    term.expect("只剩约 500 元")  # the offer is flagged before the letter is written
+    term.expect("你每月能还多少")
+    term.send("400" + ENTER)
+    term.expect("由贷款机构决定")
+    for label in ("分几期", "从哪天开始还", "落款日期"):
+        term.expect(label)
+        term.send(ENTER)
+    term.expect("申请人：王五")
+    term.expect("每月还 400 元")
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(UP + ENTER)
+    term.expect(pexpect.EOF)
+    term.close()
+    assert term.exitstatus == 0
+    assert not list((tmp_path / "data").glob("**/*"))  # nothing kept without --save

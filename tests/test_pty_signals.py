@@ -125,8 +125,15 @@ def at_the_review(child: pexpect.spawn) -> None:
     child.expect("上一步")
 
 
-def at_the_save_offer(child: pexpect.spawn) -> None:
+def at_the_next_steps(child: pexpect.spawn) -> None:
     enter_until_the_checklist(child)
+    child.expect("接下来做什么")
+    child.expect("完成")
+
+
+def at_the_save_offer(child: pexpect.spawn) -> None:
+    at_the_next_steps(child)
+    child.send(DOWN + ENTER)  # save the checklist to a file
     child.expect("要把这份清单存成文件吗")
     child.expect("纯文本")
 
@@ -153,7 +160,9 @@ def test_a_signal_during_start_up_ends_cleanly(tmp_path: Path) -> None:
     try_many(tmp_path, during_start_up, [0, 5, 10, 20, 40, 80, 120, 200, 300])
 
 
-@pytest.mark.parametrize("reach", [at_the_review, at_the_save_offer, at_the_file_name_prompt])
+@pytest.mark.parametrize(
+    "reach", [at_the_review, at_the_next_steps, at_the_save_offer, at_the_file_name_prompt]
+)
 def test_a_signal_at_the_review_or_when_offered_to_save_ends_cleanly(
     tmp_path: Path, reach: Callable[[pexpect.spawn], None]
 ) -> None:

@@ -30,6 +30,13 @@ def test_progress_lives_in_the_xdg_data_directory(data_home: Path) -> None:
     assert path == data_home / "overdue-guide" / "progress.json"
 
 
+def test_details_for_the_letters_are_saved_with_progress_and_load_back() -> None:
+    storage.save(storage.Progress("main", "zh-CN", {"visitor_arrived": "no"}, {"name": "张三"}))
+    assert storage.progress_path().stat().st_mode & 0o777 == 0o600
+    loaded = storage.load()
+    assert loaded is not None and loaded.details == {"name": "张三"}
+
+
 def test_progress_is_readable_by_its_owner_only() -> None:
     path = storage.save(storage.Progress("main", "zh-CN", {"misconduct": ("threats",)}))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -12,7 +12,7 @@ import pexpect
 from overdue_guide import graph
 
 from .helpers import SCRIPT, SMALL_SOURCES, run_cli, small_flow, write
-from .test_pty import accept_the_review
+from .test_pty import accept_the_review, decline_to_save
 
 #: A flow whose every kind of text tries to clear the screen or retitle the window.
 HOSTILE = r"""
@@ -87,8 +87,7 @@ def test_flow_text_in_the_interview_is_shown_not_run(tmp_path: Path) -> None:
     child.expect("这是什么意思")
     child.send("\r")  # the first option: an alert, the review, then the checklist
     accept_the_review(child)
-    child.expect("纯文本")
-    child.send("\r")
+    decline_to_save(child)
     child.expect(pexpect.EOF)
     seen = child.logfile_read.getvalue()
     for shown in ("标题\\x1b[2J\\x1b]0;pwned\\x07", "介绍\\x1b[31m", "警报\\x1b[2J", "做\\x1b[2J"):
@@ -99,11 +98,15 @@ def test_flow_text_in_the_interview_is_shown_not_run(tmp_path: Path) -> None:
 def test_a_dumb_terminal_gets_numbered_questions_and_no_cursor_codes(tmp_path: Path) -> None:
     child = interview(tmp_path, "dumb")
     transcript = []
-    # help, a number too large, the first option, accept the review, don't save
-    for reply in ["?", "9", "1", "", "1"]:
+    for reply in ["?", "9", "1", ""]:  # help, too large a number, the first option, the review
         child.expect("> ")
         transcript.append(child.before)
         child.sendline(reply)
+    child.expect(r"(\d+)\. 完成")  # the next steps, as numbered lines too
+    done = child.match.group(1)
+    transcript.append(child.before)
+    child.expect("> ")
+    child.sendline(done)
     child.expect(pexpect.EOF)
     transcript.append(child.before)
     child.close()

@@ -88,3 +88,30 @@ def check(flow: Flow, raw: dict[str, object], origin: str) -> tuple[dict[str, An
         except AnswersError as exc:
             raise AnswersError(f"{origin}: {exc}") from None
     return answers, warnings
+
+
+#: Keys of an answers file that are not question ids: details for the drafts, and which
+#: drafts to put in a Markdown, HTML or text output.
+DETAILS_KEY, DRAFTS_KEY = "details", "drafts"
+
+
+def split_extras(
+    raw: dict[str, object], origin: str
+) -> tuple[dict[str, object], dict[str, str], list[str] | None]:
+    """The answers, the `details` (field → text) and the `drafts` asked for (None: none
+    named) of an answers file. Numbers in details are taken as text."""
+    answers = {k: v for k, v in raw.items() if k not in (DETAILS_KEY, DRAFTS_KEY)}
+    details_raw = raw.get(DETAILS_KEY) or {}
+    if not isinstance(details_raw, dict):
+        raise AnswersError(f"{origin}: 'details' is a mapping of field name to text")
+    details: dict[str, str] = {}
+    for key, value in details_raw.items():
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise AnswersError(f"{origin}: detail '{key}' must be text or a number")
+        details[str(key)] = str(value)
+    chosen = raw.get(DRAFTS_KEY)
+    if chosen is not None and not (
+        isinstance(chosen, list) and all(isinstance(c, str) for c in chosen)
+    ):
+        raise AnswersError(f"{origin}: 'drafts' is a list of draft ids")
+    return answers, details, chosen

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
 if TYPE_CHECKING:
     from .bundle import Bundle
+    from .drafts.model import DraftSet
 
 FILE_NAME = "compiled.pickle"
 FORMAT = 1
@@ -41,7 +43,12 @@ def compile_folder(folder: Path, target: Path) -> list[str]:
             "hashes": _hashes(path, catalog_path),
             "bundle": bundle.Bundle(flow, catalog),
         }
-    document = {"format": FORMAT, "version": __version__, "flows": flows}
+    document = {
+        "format": FORMAT,
+        "version": __version__,
+        "flows": flows,
+        "drafts": _compiled_drafts(folder),
+    }
     target.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
     return sorted(flows)
 
@@ -50,17 +57,46 @@ def load(path: Path, catalog_path: Path) -> Bundle | None:
     """The compiled bundle for the shipped flow at `path`, if one fits it exactly."""
     from .bundle import Bundle
 
-    compiled = path.parent / FILE_NAME
+    found = _stored(path.parent, lambda d: d["flows"].get(path.stem), (path, catalog_path))
+    return found["bundle"] if found and isinstance(found["bundle"], Bundle) else None
+
+
+def _stored(
+    folder: Path, pick: Callable[[dict[str, Any]], Any], sources: tuple[Path, ...]
+) -> dict[str, Any] | None:
+    """The entry `pick` finds in the compiled file of `folder`, if it was made by this
+    version from exactly the files `sources` now hold; else None."""
+    compiled = folder / FILE_NAME
     try:
         if not compiled.is_file():
             return None
         document = pickle.loads(compiled.read_bytes())
         if document.get("format") != FORMAT or document.get("version") != __version__:
             return None
-        entry = document["flows"].get(path.stem)
-        if entry is None or entry["hashes"] != _hashes(path, catalog_path):
+        entry = pick(document)
+        if entry is None or entry["hashes"] != _hashes(*sources):
             return None
-        found = entry["bundle"]
     except Exception:  # a damaged file is never trusted: read the YAML instead
         return None
-    return found if isinstance(found, Bundle) else None
+    return entry if isinstance(entry, dict) else None
+
+
+def _compiled_drafts(folder: Path) -> dict[str, object] | None:
+    """The drafts file of `folder`, loaded, if it has no errors against its flow."""
+    from .drafts import DRAFTS_FILE
+    from .drafts.checker import check_file
+    from .drafts.loader import parse_drafts
+
+    path = folder / DRAFTS_FILE
+    if not path.is_file() or any(f.severity == "error" for f in check_file(path)):
+        return None
+    drafts = parse_drafts(path)[0]
+    return {"hashes": _hashes(path), "drafts": drafts} if drafts is not None else None
+
+
+def load_drafts(path: Path) -> DraftSet | None:
+    """The compiled drafts for the shipped drafts file at `path`, if they fit it exactly."""
+    from .drafts.model import DraftSet
+
+    found = _stored(path.parent, lambda d: d.get("drafts"), (path,))
+    return found["drafts"] if found and isinstance(found["drafts"], DraftSet) else None

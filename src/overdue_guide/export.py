@@ -33,6 +33,9 @@ def as_markdown(report: Report) -> str:
             notes = "".join(f"[^{n}]" for n in line.refs)
             out.append(f"- [ ] **{_md(line.text)}**{notes}  ")
             out.append(f"  {_md(line.detail)}")
+            if line.helps:
+                helps = message("drafts_helps", report.lang, titles="、".join(line.helps))
+                out.append(f"  {_md(helps)}")
         out.append("")
     if report.sources:
         out += [f"## {message('sources', report.lang)}", ""]
@@ -40,6 +43,10 @@ def as_markdown(report: Report) -> str:
             quote = f"：「{_md(note.quote)}」" if note.quote else ""
             out.append(f"[^{note.number}]: {_md(note.label)}{quote}")
         out.append("")
+    if report.drafts:
+        from .drafts.export import markdown
+
+        out += markdown(list(report.drafts), report.lang, _md)
     out += [f"> {_md(report.footer)}", ""]
     return "\n".join(out)
 
@@ -83,6 +90,7 @@ input[type=checkbox] { width: 1.1rem; height: 1.1rem; flex: none; }
 .detail { margin: .15rem 0 0 1.6rem; }
 .refs { font-weight: 400; font-size: .8rem; color: #555; }
 .refs a { color: inherit; }
+.helps { margin: .1rem 0 0 1.6rem; font-size: .9rem; color: #333; }
 ol.sources { font-size: .85rem; padding-left: 1.8rem; }
 ol.sources li { margin: .35rem 0; break-inside: avoid; }
 blockquote { margin: .1rem 0 0; color: #444; }
@@ -119,7 +127,9 @@ def as_html(report: Report) -> str:
             refs = "".join(f'<a href="#source-{n}">[{n}]</a>' for n in line.refs)
             parts.append(
                 f'<li id="item-{e(line.id)}"><label><input type="checkbox"> <span>{e(line.text)}</span>'
-                f' <span class="refs">{refs}</span></label>\n<p class="detail">{e(line.detail)}</p></li>'
+                f' <span class="refs">{refs}</span></label>\n<p class="detail">{e(line.detail)}</p>'
+                + _helps_html(line.helps, report.lang)
+                + "</li>"
             )
         parts.append("</ul>\n</section>")
     if report.sources:
@@ -130,8 +140,24 @@ def as_html(report: Report) -> str:
             quote = f"<blockquote>「{e(note.quote)}」</blockquote>" if note.quote else ""
             parts.append(f'<li id="source-{note.number}">{e(note.label)}{quote}</li>')
         parts.append("</ol>\n</section>")
+    if report.drafts:
+        from .drafts.export import CSS, html
+
+        parts[5] = parts[5].replace("</style>", f"{CSS}</style>")
+        parts += html(list(report.drafts), report.lang)
     parts.append("</main>\n</body>\n</html>\n")
     return "\n".join(parts)
+
+
+def _helps_html(helps: tuple[str, ...], lang: str) -> str:
+    """The line under an item naming the scripts and letters that help with it."""
+    from html import escape
+
+    if not helps:
+        return ""
+    return (
+        f'\n<p class="helps">{escape(message("drafts_helps", lang, titles="、".join(helps)))}</p>'
+    )
 
 
 def render_as(output_format: str, report: Report, contract: dict[str, Any]) -> str:

@@ -48,6 +48,39 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
     "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
     "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
+    "next_steps": {"zh-CN": "接下来做什么？", "en": "What next?"},
+    "action_drafts": {
+        "zh-CN": "为我的情况准备要说的话和信件",
+        "en": "Make the words and letters for my situation",
+    },
+    "action_save": {"zh-CN": "把清单存成文件", "en": "Save the checklist to a file"},
+    "action_done": {"zh-CN": "完成", "en": "Done"},
+    "drafts_choose": {"zh-CN": "要哪些？", "en": "Which ones?"},
+    "drafts_heading": {"zh-CN": "要说的话和信件", "en": "Words and letters"},
+    "drafts_helps": {"zh-CN": "→ {titles}", "en": "→ {titles}"},
+    "drafts_translation": {
+        "zh-CN": "供你理解，请说或发送上面的简体中文：",
+        "en": "For your understanding — say or send the Chinese above:",
+    },
+    "drafts_tip": {"zh-CN": "提示：", "en": "Tip: "},
+    "detail_hint": {
+        "zh-CN": "（不知道或不想填，直接回车，信里会留空让你手写）",
+        "en": "(Press Enter to leave it blank and write it in by hand)",
+    },
+    "detail_not_money": {"zh-CN": "请填一个数字，例如 1500", "en": "Enter a number, e.g. 1500"},
+    "detail_not_count": {"zh-CN": "请填一个整数，例如 12", "en": "Enter a whole number, e.g. 12"},
+    "not_affordable": {
+        "zh-CN": "每月收入减去必要开支，只剩约 {left} 元，比你想每月还的 {offer} 元少。只写你真能做到的数，请重新填（直接回车就留空）。",
+        "en": "Income minus essential spending leaves about {left} yuan a month, less than the {offer} yuan you offered. Offer only what you can really pay: enter it again (Enter leaves it blank).",
+    },
+    "not_affordable_scripted": {
+        "zh-CN": "每月还款 {offer} 元超过收入减去必要开支后剩下的 {left} 元：信里这一项留空",
+        "en": "the monthly offer of {offer} yuan is above the {left} yuan left after essential spending: left blank in the letter",
+    },
+    "lender_decides": {
+        "zh-CN": "同不同意分期或延期，由贷款机构决定。",
+        "en": "Whether to agree to instalments or a deferral is for the lender to decide.",
+    },
     "nothing_saved": {
         "zh-CN": "没有保存过进度。要保存进度，请这样开始：overdue-guide --save",
         "en": "nothing saved to resume; start with: overdue-guide --save",
@@ -89,6 +122,48 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "没有看懂：请输入 1 到 {n} 之间的编号。",
         "en": "Not understood: type a number from 1 to {n}.",
     },
+    "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
+    "reason_missing_flow": {
+        "zh-CN": "用到的问题清单 {flow} 已经找不到了",
+        "en": "for a flow that is no longer there ({flow})",
+    },
+    "storage_foreign_owner": {
+        "zh-CN": "{path} 属于另一个用户，不能信任。请删除它，或设置 XDG_DATA_HOME 换一个文件夹",
+        "en": "{path} belongs to another user and cannot be trusted: remove it, "
+        "or set XDG_DATA_HOME to another folder",
+    },
+    "storage_open_folder": {
+        "zh-CN": "文件夹 {path} 别的用户也能改，不能信任。请先运行：chmod 700 {path}",
+        "en": "other users can write to the folder {path}, so it cannot be trusted: "
+        "run chmod 700 {path}",
+    },
+    "storage_open_file": {
+        "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
+        "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
+    },
+    "resume_needs_flow": {
+        "zh-CN": "保存的进度用的是问题清单文件 {flow}：请运行 overdue-guide resume {flow}",
+        "en": "the saved progress is for the flow file {flow}: run overdue-guide resume {flow}",
+    },
+    "resume_other_flow": {
+        "zh-CN": "保存的进度用的是 {saved}，不是 {given}",
+        "en": "the saved progress is for {saved}, not {given}",
+    },
+    "not_saving": {
+        "zh-CN": "进度没法保存（{reason}）。问答继续，但这次不会保存。",
+        "en": "cannot save progress ({reason}); the interview goes on without saving",
+    },
+    "delete_saved": {
+        "zh-CN": "清单已经好了。要删除保存的回答吗？",
+        "en": "Your checklist is ready. Delete your saved answers now?",
+    },
+    "still_saved": {
+        "zh-CN": "你的回答还保存在 {path}。要删除，请运行：overdue-guide forget",
+        "en": "Your answers are still saved in {path}. To delete them: overdue-guide forget",
+    },
+    "deleted_saved": {"zh-CN": "保存的回答已删除。", "en": "Your saved answers are deleted."},
+    "keep_saved": {"zh-CN": "先留着", "en": "Keep them"},
+    "delete_saved_yes": {"zh-CN": "删除", "en": "Delete them"},
     "review_title": {
         "zh-CN": "核对一下你的回答（选一条可以改）",
         "en": "Check your answers (pick one to change it)",

@@ -110,6 +110,24 @@ def make_review(
     return review
 
 
+def choose_action(
+    lang: str, title: str, choices: list[tuple[str, str]], read: Read = input, write: Write = print
+) -> str | None:
+    """One of (label, key), by number; Enter alone takes the first; None at end of input."""
+    while True:
+        write(visible(title))
+        for number, (label, _) in enumerate(choices, start=1):
+            write(visible(f" {'*' if number == 1 else ' '}{number}. {label}"))
+        write(message("plain_single", lang))
+        try:
+            reply = read("> ").strip() or "1"
+        except EOFError:
+            return None
+        if reply.isdigit() and 1 <= int(reply) <= len(choices):
+            return choices[int(reply) - 1][1]
+        write(message("plain_again", lang, n=len(choices)))
+
+
 def offer_save(lang: str, today: str, read: Read = input, write: Write = print) -> Path | None:
     """Ask whether to save the checklist, in which format and where; None for no."""
     choices = [("", "save_no"), (".html", "save_html"), (".md", "save_markdown")]

@@ -157,6 +157,21 @@ def offer_save(lang: str, today: str) -> Path | None:
     return Path(name).expanduser() if name and name.strip() else None
 
 
+def offer_delete_saved(lang: str) -> bool:
+    """At the end of a --save interview: delete the saved answers now? (default: keep them)."""
+    import questionary
+
+    choices = [
+        questionary.Choice(message("keep_saved", lang), False),
+        questionary.Choice(message("delete_saved_yes", lang), True),
+    ]
+    widget = questionary.select(
+        message("delete_saved", lang), choices=choices, instruction=message("select_hint", lang)
+    )
+    _add_keys(widget, checkbox=False)
+    return bool(run_prompt(widget.application, lang))
+
+
 def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     """An answer in the person's words: the labels of the options chosen."""
     codes = (answer,) if isinstance(answer, str) else (answer or ())
@@ -195,3 +210,46 @@ def review_line(given: Given, lang: str, width: int) -> str:
     if cell_len(question) > room:
         question = set_cell_size(question, max(room - 1, 4)).rstrip() + "…"
     return question + answer
+
+
+def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str | None:
+    """One of the next steps after the checklist (label, key); None for Ctrl-C / Ctrl-D."""
+    import questionary
+
+    widget = questionary.select(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("select_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    try:
+        key = run_prompt(widget.application, lang)
+    except (KeyboardInterrupt, EOFError):
+        return None
+    return key if isinstance(key, str) else None
+
+
+def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[str]:
+    """Several of (label, key), ticked with Space; [] for none."""
+    import questionary
+
+    widget = questionary.checkbox(
+        title,
+        choices=[questionary.Choice(label, key) for label, key in choices],
+        instruction=message("checkbox_hint", lang),
+    )
+    _add_keys(widget, checkbox=False)
+    chosen = run_prompt(widget.application, lang)
+    return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+
+
+def ask_text(label: str, default: str, check: Callable[[str], str | None]) -> str:
+    """A line of text; `check` returns a message for an answer it refuses, None to accept."""
+    import questionary
+
+    def validate(value: str) -> bool | str:
+        return check(value) or True
+
+    asked = questionary.text(label, default=default, validate=validate)
+    answer = run_prompt(asked.application)
+    return answer.strip() if isinstance(answer, str) else ""

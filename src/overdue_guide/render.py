@@ -36,7 +36,11 @@ def checklist(console: Console, report: Report) -> None:
         console.print(Text(group.heading, style=URGENCY_STYLES.get(group.urgency, "bold")))
         for line in group.lines:
             console.print(Wrapped(f"☐ {line.text}", "bold", indent=1, tail=refs(line.refs), hang=2))
-            console.print(Wrapped(line.detail, indent=3))
+            detail = line.detail
+            if line.helps:
+                helps = message("drafts_helps", report.lang, titles="、".join(line.helps))
+                detail = f"{detail}\n{helps}"
+            console.print(Wrapped(detail, indent=3))
     if report.sources:
         console.print()
         console.print(Text(message("sources", report.lang), style="bold"))
@@ -44,6 +48,10 @@ def checklist(console: Console, report: Report) -> None:
             console.print(Wrapped(f"[{note.number}] {note.label}", indent=1, hang=4))
             if note.quote:
                 console.print(Wrapped(f"「{note.quote}」", "dim", indent=5))
+    if report.drafts:
+        from .drafts.screen import show
+
+        show(console, list(report.drafts), report.lang)
     console.print()
     console.print(Wrapped(report.footer, "bold"))
 

@@ -34,6 +34,8 @@ class Line:
     text: str
     detail: str
     refs: tuple[int, ...]
+    #: Titles of the scripts and letters that help with this item (see `drafts`).
+    helps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Report:
     groups: tuple[Group, ...]
     sources: tuple[SourceNote, ...]
     footer: str
+    #: Scripts and letters made for this person (`drafts.render.Rendered`), to show or save.
+    drafts: tuple[Any, ...] = ()
 
     @property
     def lines(self) -> tuple[Line, ...]:

@@ -26,7 +26,7 @@ from rich.cells import cell_len, set_cell_size
 
 from .i18n import message
 from .layout import wrap
-from .report import Report, SourceNote
+from .report import Line, Report, SourceNote
 
 #: The rows of a small terminal: the `now` items must end within them.
 FIRST_SCREEN = 24
@@ -136,7 +136,7 @@ class _Parts:
             for line in report.lines
         ]
         self.whys = [
-            [Row("   " + part, "detail") for part in wrap(line.detail, width - 3)]
+            [Row("   " + part, "detail") for part in wrap(_why(line, report.lang), width - 3)]
             for line in report.lines
         ]
         self.sources = _sources(report, numbers, width)
@@ -165,6 +165,14 @@ class _Parts:
         if len(rows) + len(self.footer) > FIRST_SCREEN:
             rows += self.recap  # a tall checklist scrolls its top away: the last screen repeats it
         return Screen(tuple(rows + self.footer), whys, now_ends)
+
+
+def _why(line: Line, lang: str) -> str:
+    """An item's why, and under it the scripts and letters that help with it (if any):
+    they go with the why, so the budget that drops whys drops them too."""
+    if not line.helps:
+        return line.detail
+    return f"{line.detail}\n{message('drafts_helps', lang, titles='、'.join(line.helps))}"
 
 
 def _hanging(text: str, tail: str, width: int) -> list[Row]:

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import bundle, engine, i18n, report
-from .errors import GuideError, Interrupted, NoTerminal
+from .errors import GuideError, Interrupted, NoTerminal, StorageError
 from .export import as_text, format_for, render_as
 from .model import Answer, Text
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from .drafts.model import Draft, DraftSet
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,17 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
     if output.file is None:
         output = for_screen(output)
     opened = bundle.open_flow(flow)
-    given = _checked(opened, answers.read(answers_path), str(answers_path))
-    _emit(opened, engine.complete(opened.flow, given), output, scripted=True)
+    origin = str(answers_path)
+    raw, details, wanted = answers.split_extras(answers.read(answers_path), origin)
+    taken = engine.complete(opened.flow, _checked(opened, raw, origin))
+    papers = _papers(flow, opened)
+    made: list[Draft] = []
+    if papers is not None:
+        from .drafts.scripted import prepare
+
+        details, chosen = prepare(papers, taken, details, wanted, output.lang, warn, origin)
+        made = list(chosen)
+    _emit(opened, taken, output, scripted=True, papers=papers, details=details, made=made)
 
 
 def interactive(flow: str | None, output: Output, save: bool) -> None:
@@ -63,11 +74,18 @@ def interactive(flow: str | None, output: Output, save: bool) -> None:
     output = for_screen(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
-    _emit(opened, _interview(opened, output, {}, save_as), output)
+    taken = _interview(opened, output, {}, save_as)
+    _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
+    if save:
+        _after_saving(output.lang)
 
 
-def resume(output_format: str, file: Path | None, plain: bool) -> None:
-    """Continue the interview saved with --save, in the language it was started in."""
+def resume(output_format: str, file: Path | None, plain: bool, flow: str | None = None) -> None:
+    """Continue the interview saved with --save, in the language it was started in.
+
+    Saved progress names a shipped flow, or a flow file the person gave on the command
+    line; resuming a flow file needs that file named again (`resume FLOW`), so a planted
+    progress file can never make the program read a flow the person did not choose."""
     from . import storage
 
     progress = storage.load()
@@ -75,12 +93,56 @@ def resume(output_format: str, file: Path | None, plain: bool) -> None:
         raise GuideError(i18n.message("nothing_saved", i18n.detect_lang()))
     output = for_screen(Output(progress.lang, output_format, file, plain))
     check_output(output)
-    opened = bundle.open_flow(progress.flow)
+    opened = bundle.open_flow(_resumable(progress.flow, flow, i18n.detect_lang()))
     try:
         given = _checked(opened, progress.answers, str(storage.progress_path()))
     except GuideError as error:
         raise storage.reject(str(error)) from None
-    _emit(opened, _interview(opened, output, given, progress.flow), output)
+    taken = _interview(opened, output, given, progress.flow)
+    papers = _papers(progress.flow, opened)
+    _emit(opened, taken, output, papers=papers, details=progress.details, save_as=progress.flow)
+    _after_saving(output.lang)
+
+
+def _resumable(saved: str, given: str | None, lang: str) -> str:
+    """The flow saved progress may continue: a shipped flow, or the flow file `given` again."""
+    from . import files, storage
+
+    missing = i18n.message("reason_missing_flow", lang, flow=saved)
+    if not Path(saved).is_absolute():
+        if saved not in bundle.shipped_names():
+            raise storage.reject(missing)
+    elif not files.is_regular(Path(saved)):
+        raise storage.reject(missing)
+    elif given is None:
+        raise GuideError(i18n.message("resume_needs_flow", lang, flow=saved))
+    if given is not None and _flow_key(given) != saved:
+        raise GuideError(i18n.message("resume_other_flow", lang, saved=saved, given=given))
+    return saved
+
+
+def _after_saving(lang: str) -> None:
+    """At the end of a --save interview: the answers are still saved; say so and how to
+    delete them, or delete them now if the person says so."""
+    import os
+
+    from . import storage
+
+    path = storage.progress_path()
+    if not os.path.lexists(path):
+        return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from . import prompts
+
+        try:
+            delete = prompts.offer_delete_saved(lang)
+        except (KeyboardInterrupt, EOFError):
+            delete = False
+        if delete:
+            storage.forget()
+            warn(i18n.message("deleted_saved", lang))
+            return
+    warn(i18n.message("still_saved", lang, path=path))
 
 
 def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict[str, Answer]:
@@ -109,22 +171,44 @@ def console(plain: bool) -> Console:
     return Console(no_color=plain or None, highlight=False, emoji=False)
 
 
+def _papers(flow: str | None, opened: bundle.Bundle) -> DraftSet | None:
+    """The scripts and letters written for this flow, if any."""
+    from .drafts import open_drafts
+
+    return open_drafts(bundle.resolve(flow), opened.flow)
+
+
 def _emit(
-    opened: bundle.Bundle, taken: dict[str, Answer], output: Output, scripted: bool = False
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    output: Output,
+    scripted: bool = False,
+    papers: DraftSet | None = None,
+    details: dict[str, str] | None = None,
+    made: list[Draft] | None = None,
+    save_as: str | None = None,
 ) -> None:
-    """Show the checklist, write it to the output file, and in a terminal offer to save it."""
+    """Show the checklist, write it to the output file, and in a terminal offer what
+    comes next (the words and letters, saving the checklist)."""
     checklist = engine.checklist(opened.flow, taken)
     view = report.build(checklist, opened.catalog, output.lang)
     contract = report.contract(view, checklist, opened.catalog)
+    details = dict(details or {})
+    if papers is not None:
+        from .drafts.view import attach
+        from .drafts.view import contract as drafts_contract
+
+        contract["drafts"] = drafts_contract(papers, opened.flow, taken, details, output.lang)
+        view = attach(view, papers, opened.flow, taken, details, list(made or []))
     file = output.file
     if not (scripted and file is not None):
         _show(view, contract, output)
-    if file is None and not scripted and sys.stdin.isatty() and sys.stdout.isatty():
-        file = _offer_save(output.lang)
+    if not scripted and sys.stdin.isatty() and sys.stdout.isatty():
+        view = _next_steps(opened, taken, view, contract, output, papers, details, save_as)
     if file is not None:
         from .storage import write_atomic
 
-        write_atomic(file, render_as(format_for(file) or "text", view, contract))
+        write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
         warn(i18n.message("saved", output.lang, path=file))
 
 
@@ -146,6 +230,42 @@ def for_screen(output: Output) -> Output:
     return replace(output, lang=lang)
 
 
+def _next_steps(
+    opened: bundle.Bundle,
+    taken: dict[str, Answer],
+    view: report.Report,
+    contract: dict[str, object],
+    output: Output,
+    papers: DraftSet | None,
+    details: dict[str, str],
+    save_as: str | None,
+) -> report.Report:
+    """The menu after the checklist; the view it returns carries the drafts made."""
+    from . import nextsteps, plainprompts, prompts
+
+    def keep(given: dict[str, str]) -> None:
+        if save_as is not None:
+            from . import storage
+
+            try:
+                storage.save(storage.Progress(save_as, output.lang, dict(taken), given))
+            except StorageError as error:  # the menu goes on without saving
+                warn(i18n.message("not_saving", output.lang, reason=error))
+
+    context = nextsteps.Context(
+        output.lang, opened.flow, taken, view, contract, console(output.plain), papers, details
+    )
+    context.keep = keep
+    context.file_given = output.file is not None
+
+    def choose(choices: list[tuple[str, str]]) -> str | None:
+        menu = plainprompts.choose_action if plainprompts.wanted() else prompts.choose_action
+        return menu(output.lang, i18n.message("next_steps", output.lang), choices)
+
+    nextsteps.run(context, choose)
+    return context.current()
+
+
 def _show(view: report.Report, contract: dict[str, object], output: Output) -> None:
     from . import encoding
 
@@ -160,21 +280,6 @@ def _show(view: report.Report, contract: dict[str, object], output: Output) -> N
         render.on_screen(screen, view)
     else:
         sys.stdout.write(as_text(view, shutil.get_terminal_size((80, 24)).columns))
-
-
-def _offer_save(lang: str) -> Path | None:
-    from datetime import date
-
-    from . import plainprompts, prompts
-
-    offer = plainprompts.offer_save if plainprompts.wanted() else prompts.offer_save
-    try:
-        chosen = offer(lang, date.today().isoformat())
-    except (KeyboardInterrupt, EOFError):
-        return None
-    if chosen is not None and format_for(chosen) is None:
-        chosen = chosen.with_name(chosen.name + ".txt")
-    return chosen
 
 
 def _interview(
@@ -203,9 +308,16 @@ def _interview(
     def alert(text: Text) -> None:
         render.alert(screen, i18n.text(text, lang))
 
+    not_saving: list[str] = []
+
     def saved(answers: dict[str, Answer]) -> None:
-        if save_as is not None:
+        if save_as is None or not_saving:
+            return
+        try:
             storage.save(storage.Progress(save_as, lang, dict(answers)))
+        except StorageError as error:  # say so once; the interview matters more
+            not_saving.append(str(error))
+            warn(i18n.message("not_saving", lang, reason=error))
 
     plain = plainprompts.wanted()
     make_ask = plainprompts.make_ask if plain else prompts.make_ask

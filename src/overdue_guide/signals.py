@@ -64,7 +64,7 @@ def check(lang: str | None = None) -> None:
         raise interrupted(lang)
 
 
-def run_prompt(app: Any, lang: str) -> Any:
+def run_prompt(app: Any, lang: str | None = None) -> Any:
     """Run a prompt_toolkit `Application`; a signal meanwhile ends it with `Interrupted`.
 
     A signal can come before the prompt's loop exists (the `pre_run` hook sees

@@ -1,0 +1,77 @@
+"""The drafts step of the interview: choose scripts and letters, give the details they
+need (each may be left blank), check an instalment offer, show the result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..i18n import message, text
+from . import afford
+from .model import Detail
+from .render import details_asked, offered
+
+if TYPE_CHECKING:
+    from ..nextsteps import Context
+
+
+def make(context: Context) -> None:
+    """Ask which drafts to make, then only the details those need; show them."""
+    from .. import prompts, render
+    from .screen import show
+    from .view import attach, rendered_of
+
+    lang, drafts = context.lang, context.drafts
+    fitting = offered(drafts, context.answers)
+    choices = [(text(d.title, lang), d.id) for d in fitting]
+    try:
+        ids = prompts.choose_many(lang, message("drafts_choose", lang), choices)
+    except (KeyboardInterrupt, EOFError):
+        return
+    chosen = [d for d in fitting if d.id in ids]
+    if not chosen:
+        return
+    try:
+        render.note(context.screen, message("detail_hint", lang))
+        for field in details_asked(drafts, chosen):
+            detail = drafts.details[field]
+            context.details[field] = _ask(detail, context.details.get(field, ""), lang)
+            if field == afford.OFFER:
+                _check_offer(context, detail)
+    except (KeyboardInterrupt, EOFError):
+        return
+    context.made = [d for d in drafts.drafts.values() if d in chosen or d in context.made]
+    context.keep(dict(context.details))
+    view = attach(context.view, drafts, context.flow, context.answers, context.details, chosen)
+    show(context.screen, rendered_of(view), lang)
+    context.screen.print()
+
+
+def _ask(detail: Detail, default: str, lang: str) -> str:
+    from .. import prompts
+
+    def check(value: str) -> str | None:
+        value = value.strip()
+        if not value:
+            return None
+        if detail.kind == "money" and afford.money(value) is None:
+            return message("detail_not_money", lang)
+        if detail.kind == "count" and not (value.isdigit() and int(value) > 0):
+            return message("detail_not_count", lang)
+        return None
+
+    return prompts.ask_text(text(detail.label, lang), default, check)
+
+
+def _check_offer(context: Context, detail: Detail) -> None:
+    """An offer above what is left each month is flagged and asked again, before the
+    letter is written: a letter never promises more than the person can pay."""
+    from .. import render
+
+    while (verdict := afford.check(context.details)) is not None and not verdict.affordable:
+        left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)
+        render.alert(
+            context.screen, message("not_affordable", context.lang, left=left, offer=offer)
+        )
+        context.details[detail.id] = _ask(detail, "", context.lang)
+    if afford.OFFER in context.details:
+        render.note(context.screen, message("lender_decides", context.lang))

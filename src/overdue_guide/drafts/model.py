@@ -1,0 +1,72 @@
+"""Scripts and letters as plain data: what the drafts loader builds and the renderer fills.
+
+A draft is a list of paragraphs, each chosen by an optional declarative condition
+(the flow's own `Condition`) and holding named fields `{name}`; nothing here runs code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Condition, Loc, Text
+
+DraftKind = Literal["script", "letter"]
+DRAFT_KINDS: tuple[str, ...] = ("script", "letter")
+
+#: Kinds of detail: how an answer is checked and shown (money and count are numbers).
+DETAIL_KINDS: tuple[str, ...] = ("text", "money", "date", "count")
+
+#: What a field not given prints as: a visible blank to fill in by hand.
+BLANK = "＿＿＿＿"
+
+#: Fields worked out from other details, never asked: name → what it needs.
+COMPUTED: Mapping[str, tuple[str, ...]] = {
+    "left_over": ("monthly_income", "essential_spending"),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Detail:
+    """A fact about the person asked only when a chosen draft needs it."""
+
+    id: str
+    label: Text
+    kind: str
+    loc: Loc
+
+
+@dataclass(frozen=True, eq=False)
+class Paragraph:
+    """One line of a script or one paragraph of a letter, shown when `when` holds."""
+
+    text: Text
+    when: Condition | None
+    loc: Loc
+
+
+@dataclass(frozen=True, eq=False)
+class Draft:
+    """A script (numbered lines to say) or a letter (paragraphs to send), with the
+    checklist items it helps with and tips for the reader (`notes`, never sent)."""
+
+    id: str
+    kind: DraftKind
+    title: Text
+    items: tuple[str, ...]
+    when: Condition | None
+    paragraphs: tuple[Paragraph, ...]
+    notes: tuple[Paragraph, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, eq=False)
+class DraftSet:
+    """Every draft written for one flow, and the details they may ask for."""
+
+    flow: str
+    details: Mapping[str, Detail]
+    drafts: Mapping[str, Draft]
+    path: str
+    loc: Loc

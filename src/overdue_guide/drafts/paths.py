@@ -1,0 +1,80 @@
+"""The distinct situations a set of conditions can tell apart, on real paths of a flow.
+
+A condition reads only the questions and codes it names (and whether a detail was
+given). So instead of every path of a flow (675,840 for the main one), it is enough
+to walk the flow with each multiple choice reduced to the subsets of the codes that
+matter — those named by the conditions at hand and by the flow's own routes, which
+decide the path — each alone and with all the other codes added (so an answer field
+sees an empty and a full choice), and every single choice in full. Every real path
+agrees on every such condition with one of these, which is why the checker and the
+tests can use them in place of the full walk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from itertools import combinations as subsets_of
+
+from .. import engine
+from ..conditions import leaves
+from ..model import Answer, Condition, Flow, Includes, Is, Question
+
+
+def codes_named(conditions: Iterable[Condition | None]) -> dict[str, set[str]]:
+    """Question id → the codes these conditions test (Is and Includes leaves)."""
+    named: dict[str, set[str]] = {}
+    for condition in conditions:
+        if condition is None:
+            continue
+        for test in leaves(condition):
+            codes = test.codes if isinstance(test, (Is, Includes)) else ()
+            named.setdefault(test.question, set()).update(codes)
+    return named
+
+
+def route_codes(flow: Flow) -> dict[str, set[str]]:
+    """The codes the flow's routes test: they decide which questions a path asks."""
+    routes = [
+        route.when
+        for question in flow.questions.values()
+        for route in (*question.next, *(r for o in question.options for r in o.next))
+    ]
+    return codes_named(routes)
+
+
+def situations(
+    flow: Flow, codes: Mapping[str, Collection[str]], details: Collection[str] = ()
+) -> Iterator[tuple[dict[str, Answer], frozenset[str]]]:
+    """Answers on real paths that differ on `codes`, each with every subset of `details`
+    given: (answers, the detail ids given)."""
+    wanted = {qid: set(found) for qid, found in route_codes(flow).items()}
+    for qid, found in codes.items():
+        wanted.setdefault(qid, set()).update(found)
+    detail_sets = [
+        frozenset(chosen)
+        for size in range(len(details) + 1)
+        for chosen in subsets_of(sorted(details), size)
+    ]
+    todo: list[dict[str, Answer]] = [{}]
+    while todo:
+        answers = todo.pop()
+        pending = engine.walk(flow, answers).pending
+        if pending is None:
+            for given in detail_sets:
+                yield answers, given
+            continue
+        for answer in _answers_to(pending, wanted.get(pending.id, set())):
+            todo.append({**answers, pending.id: answer})
+
+
+def _answers_to(question: Question, relevant: set[str]) -> list[Answer]:
+    if question.kind != "multi":
+        return list(question.codes)
+    mattering = [c for c in question.codes if c in relevant]
+    others = tuple(c for c in question.codes if c not in relevant)
+    found: list[Answer] = []
+    for mask in range(2 ** len(mattering)):
+        part = {c for i, c in enumerate(mattering) if mask >> i & 1}
+        variants = [part, part | set(others)] if others else [part]
+        found += [tuple(c for c in question.codes if c in v) for v in variants]
+    return found

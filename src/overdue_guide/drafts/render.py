@@ -1,0 +1,142 @@
+"""Fill a draft for one person: pure, from answers and details to text.
+
+Letters and scripts are in Simplified Chinese, whatever the reader's language,
+because they go to Chinese institutions and people; a reader in `en` or `zh-TW`
+also gets a translation. A field not given prints as a visible blank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..conditions import evaluate
+from ..engine import chosen
+from ..i18n import message, text, traditional
+from ..model import Answer, Flow
+from ..report import clean
+from . import afford, fields
+from .model import BLANK, COMPUTED, Draft, DraftSet, Paragraph
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A draft filled in: its Chinese text, a translation for the reader, tips."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    translation: str | None
+    notes: tuple[str, ...]
+    items: tuple[str, ...]
+
+    def contract(self) -> dict[str, object]:
+        """The README's JSON shape of a draft."""
+        found: dict[str, object] = {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "text": self.text,
+            "items": list(self.items),
+        }
+        if self.translation is not None:
+            found["translation"] = self.translation
+        found["notes"] = list(self.notes)
+        return found
+
+
+def facts(answers: Mapping[str, Answer], details: Mapping[str, str]) -> dict[str, Answer]:
+    """What conditions see: the answers, and each detail given (for `answered`)."""
+    given: dict[str, Answer] = {k: v for k, v in details.items() if v.strip()}
+    return {**given, **answers}
+
+
+def offered(drafts: DraftSet, answers: Mapping[str, Answer]) -> list[Draft]:
+    """The drafts that fit the path taken, in file order."""
+    return [
+        d for d in drafts.drafts.values() if d.when is None or evaluate(d.when, facts(answers, {}))
+    ]
+
+
+def fields_of(draft: Draft) -> list[str]:
+    """Every field a draft may show, in order of first use, repeats dropped."""
+    found: dict[str, None] = {}
+    for paragraph in draft.paragraphs:
+        for name in fields.names(paragraph.text.get("zh-CN")):
+            found[name] = None
+    return list(found)
+
+
+def details_asked(drafts: DraftSet, chosen_drafts: list[Draft]) -> list[str]:
+    """The details to ask for these drafts, in the file's order (computed ones are not asked)."""
+    needed: set[str] = set()
+    for draft in chosen_drafts:
+        for name in fields_of(draft):
+            needed.update(COMPUTED.get(name, (name,)))
+    return [d for d in drafts.details if d in needed]
+
+
+def render(
+    draft: Draft,
+    flow: Flow,
+    answers: Mapping[str, Answer],
+    details: Mapping[str, str],
+    lang: str,
+) -> Rendered:
+    """The draft for these answers and details, for a reader of `lang`."""
+    seen = facts(answers, details)
+    kept = [p for p in draft.paragraphs if p.when is None or evaluate(p.when, seen)]
+    chinese = _join(draft, [_fill(p, flow, answers, details, "zh-CN") for p in kept])
+    translation = None
+    if lang == "en":
+        translation = _join(draft, [_fill(p, flow, answers, details, "en") for p in kept])
+    elif lang == "zh-TW":
+        translation = traditional(chinese)
+    notes = tuple(
+        text(n.text, lang) for n in draft.notes if n.when is None or evaluate(n.when, seen)
+    )
+    return Rendered(
+        draft.id, draft.kind, text(draft.title, lang), chinese, translation, notes, draft.items
+    )
+
+
+def _join(draft: Draft, paragraphs: list[str]) -> str:
+    if draft.kind == "script":
+        return "\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, 1))
+    return "\n\n".join(paragraphs)
+
+
+def _fill(
+    paragraph: Paragraph,
+    flow: Flow,
+    answers: Mapping[str, Answer],
+    details: Mapping[str, str],
+    lang: str,
+) -> str:
+    def value(name: str) -> str:
+        return field_value(name, flow, answers, details, lang)
+
+    return fields.fill(paragraph.text.get(lang), value)
+
+
+def field_value(
+    name: str, flow: Flow, answers: Mapping[str, Answer], details: Mapping[str, str], lang: str
+) -> str:
+    """A field's text: a detail as given, an answer's labels, a computed amount, else BLANK."""
+    given = details.get(name, "").strip()
+    if given:
+        return clean(" ".join(given.split()))
+    if name == "left_over":
+        left = afford.left_over(details)
+        return afford.amount_text(left) if left is not None else BLANK
+    question = flow.questions.get(name)
+    if question is not None and name in answers:
+        labels = [
+            o.label.get(lang)
+            for c in chosen(answers[name])
+            if (o := question.option(c)) is not None
+        ]
+        joiner = ", " if lang == "en" else "、"
+        return joiner.join(labels) or message("none_chosen", lang)
+    return BLANK

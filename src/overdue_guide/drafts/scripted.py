@@ -1,0 +1,48 @@
+"""Drafts in a scripted run: details from the answers file, checked like the interview's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import AnswersError
+from ..i18n import message
+from ..model import Answer
+from . import afford
+from .model import Draft, DraftSet
+from .render import offered
+
+
+def prepare(
+    drafts: DraftSet,
+    answers: dict[str, Answer],
+    details: dict[str, str],
+    wanted: list[str] | None,
+    lang: str,
+    warn: Callable[[str], None],
+    origin: str,
+) -> tuple[dict[str, str], list[Draft]]:
+    """The details to use and the drafts to put in a file: an unknown detail is a warning,
+    an unknown draft id bad input, an unaffordable offer left blank with a warning."""
+    kept: dict[str, str] = {}
+    for key, value in details.items():
+        if key in drafts.details:
+            kept[key] = value
+        else:
+            warn(f"warning: {origin}: unknown detail '{key}' ignored")
+    verdict = afford.check(kept)
+    if verdict is not None and not verdict.affordable:
+        left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)
+        warn(
+            f"warning: {origin}: "
+            + message("not_affordable_scripted", lang, left=left, offer=offer)
+        )
+        kept.pop(afford.OFFER)
+    fitting = offered(drafts, answers)
+    for draft_id in wanted or []:
+        if draft_id not in drafts.drafts:
+            raise AnswersError(
+                f"{origin}: unknown draft '{draft_id}'; drafts: {', '.join(drafts.drafts)}"
+            )
+        if drafts.drafts[draft_id] not in fitting:
+            warn(f"warning: {origin}: draft '{draft_id}' does not fit these answers; left out")
+    return kept, [d for d in fitting if d.id in (wanted or [])]

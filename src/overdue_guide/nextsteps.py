@@ -1,0 +1,101 @@
+"""What the interview offers after the checklist: a small menu of actions.
+
+Each action is a label and a function over one shared `Context`; a new tool (an
+evidence log, a fee check) joins the menu by adding one `Action` to `ACTIONS`.
+Nothing here draws or asks directly: `choose` is passed in (questionary in the
+program, a list of replies in tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .i18n import message
+from .model import Answer, Flow
+from .report import Report
+
+
+@dataclass
+class Context:
+    """One finished interview, and what its actions made so far (kept in memory only)."""
+
+    lang: str
+    flow: Flow
+    answers: dict[str, Answer]
+    view: Report
+    contract: dict[str, Any]
+    screen: Any  # rich.console.Console
+    drafts: Any = None  # drafts.model.DraftSet | None
+    details: dict[str, str] = field(default_factory=dict)
+    made: list[Any] = field(default_factory=list)  # drafts.model.Draft
+    saved: list[Path] = field(default_factory=list)
+    #: An --output file will get the checklist anyway: no need to offer saving it.
+    file_given: bool = False
+    #: Called when details change: keeps them with the progress under --save, else nothing.
+    keep: Callable[[dict[str, str]], None] = lambda _: None
+
+    def current(self) -> Report:
+        """The checklist view with the drafts made so far."""
+        if self.drafts is None:
+            return self.view
+        from .drafts.view import attach
+
+        return attach(self.view, self.drafts, self.flow, self.answers, self.details, self.made)
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str
+    label: str  # an i18n message key
+    run: Callable[[Context], None]
+    shown: Callable[[Context], bool] = lambda _: True
+
+
+def _make_drafts(context: Context) -> None:
+    from .drafts.interview import make
+
+    make(context)
+
+
+def _save(context: Context) -> None:
+    from datetime import date
+
+    from . import plainprompts, prompts
+    from .export import format_for, render_as
+    from .storage import write_atomic
+
+    offer = plainprompts.offer_save if plainprompts.wanted() else prompts.offer_save
+    try:
+        chosen = offer(context.lang, date.today().isoformat())
+    except (KeyboardInterrupt, EOFError):
+        return
+    if chosen is None:
+        return
+    if format_for(chosen) is None:
+        chosen = chosen.with_name(chosen.name + ".txt")
+    text = render_as(format_for(chosen) or "text", context.current(), context.contract)
+    write_atomic(chosen, text, private=True)
+    context.saved.append(chosen)
+    context.screen.print(message("saved", context.lang, path=chosen))
+
+
+#: The menu, in order; "done" always comes last.
+ACTIONS: list[Action] = [
+    Action("drafts", "action_drafts", _make_drafts, lambda c: c.drafts is not None),
+    Action("save", "action_save", _save, lambda c: not c.file_given),
+]
+
+
+def run(context: Context, choose: Callable[[list[tuple[str, str]]], str | None]) -> None:
+    """Offer the actions until the person is done (or presses Ctrl-C / Ctrl-D)."""
+    while True:
+        shown = [a for a in ACTIONS if a.shown(context)]
+        choices = [(message(a.label, context.lang), a.key) for a in shown]
+        key = choose([*choices, (message("action_done", context.lang), "done")])
+        action = next((a for a in shown if a.key == key), None)
+        if action is None:
+            return
+        action.run(context)
