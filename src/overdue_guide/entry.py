@@ -105,9 +105,14 @@ def _command() -> int:
     if not sys.argv[1:]:
         _interview()
         return int(ExitStatus.OK)
-    from .cli import app
+    if sys.argv[1:2] == ["fees"]:  # straight to its own options (see fees/cli.py)
+        from .fees.cli import app as fees_app
 
-    status = app(standalone_mode=False)  # usage errors come here, to become one line
+        status = fees_app(sys.argv[2:], prog_name="overdue-guide fees", standalone_mode=False)
+    else:
+        from .cli import app
+
+        status = app(standalone_mode=False)  # usage errors come here, to become one line
     return status if isinstance(status, int) else int(ExitStatus.OK)
 
 

@@ -163,6 +163,10 @@ class _Reader:
         return kept
 
 
+#: The reader for other data files in flows/ (fees/lines.py): one set of located findings.
+Reader = _Reader
+
+
 def _is_identifier(value: str) -> bool:
     return (
         value.isascii()
