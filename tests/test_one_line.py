@@ -24,7 +24,7 @@ def assert_one_line(result: subprocess.CompletedProcess[str], status: int = 2) -
 @pytest.mark.parametrize(
     ("args", "names"),
     [
-        (["bogus"], "commands: run, resume, forget, sources, flows"),
+        (["bogus"], "commands: run, resume, forget, sources"),
         (["--bogus"], "options: --lang, --plain, --save"),
         (["run", "--bogus"], "--answers, --format, --lang"),
         (["run", "--format", "xml"], "'text', 'markdown', 'html', 'json'"),
