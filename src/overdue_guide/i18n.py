@@ -8,6 +8,7 @@ is converted from zh-CN by OpenCC with Taiwan phrasing, loaded only when asked.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -37,6 +38,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
     "document": {"zh-CN": "文章", "en": "Document"},
+    "source_comment": {"zh-CN": "的读者评论", "en": ", a reader comment"},
+    "source_corrected": {
+        "zh-CN": "（说法有误或过时，清单已更正）",
+        "en": " (wrong or dated: corrected above)",
+    },
+    "source_reported": {"zh-CN": "（据报道）", "en": " (reported)"},
     "none_chosen": {"zh-CN": "都没有", "en": "none"},
     "no_items": {"zh-CN": "这份清单是空的。", "en": "This checklist is empty."},
     "interrupted": {"zh-CN": "已退出。", "en": "Stopped."},
@@ -199,17 +206,72 @@ def text(value: Text, lang: str) -> str:
     return traditional(value.get("zh-CN")) if lang == "zh-TW" else value.get(lang)
 
 
+#: Proper names kept as named: laws and titles in 《》 and these institutions are
+#: converted character by character (OpenCC s2tw), never rephrased, so that
+#: 《个人信息保护法》 stays 《個人信息保護法》, not 《個人資訊保護法》.
+_NAMES: tuple[str, ...] = (
+    "中国互联网金融协会",
+    "中国银行业协会",
+    "国家金融监督管理总局",
+    "金融监管总局",
+    "中国人民银行",
+    "人民银行",
+    "最高人民法院",
+    "最高人民检察院",
+    "全国人大常委会",
+    "中央网信办",
+    "国家网信办",
+    "银保监会",
+    "银监会",
+    "证监会",
+    "公安部",
+    "司法部",
+    "重庆蚂蚁消费金融",
+    "侵犯公民个人信息",
+)
+
+#: Phrases that Taiwan phrasing (s2twp) gets wrong here, and what they must read.
+#: Every entry is a bad conversion once found; tests/test_traditional.py keeps them fixed.
+PHRASES: Mapping[str, str] = {
+    "任何文件": "任何文件",  # papers, not 檔案 (computer files)
+    "电子文件": "電子文件",
+    "债务优化": "債務優化",  # a scam's own name, not 債務最佳化
+    "发布": "發布",  # published, not 釋出
+    "内核查": "內核查",  # "checked within", not 核心 (kernel)
+    "骚扰信息": "騷擾訊息",  # messages, not 資訊 (information)
+    "恐吓等信息": "恐嚇等訊息",
+    "账单": "帳單",  # Taiwan writes 帳 for accounts and bills
+    "账户": "帳戶",
+    "转账": "轉帳",
+}
+
+_PROTECTED = re.compile(
+    "《[^》]*》|"
+    + "|".join(re.escape(w) for w in sorted((*_NAMES, *PHRASES), key=len, reverse=True))
+)
+
+
 @lru_cache(maxsize=4096)
 def traditional(simplified: str) -> str:
-    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp)."""
-    return _converter().convert(simplified)  # type: ignore[no-any-return]
+    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp),
+    proper names converted character by character and known bad phrasings fixed."""
+    out: list[str] = []
+    position = 0
+    for match in _PROTECTED.finditer(simplified):
+        out.append(_converter("s2twp").convert(simplified[position : match.start()]))
+        token = match.group(0)
+        out.append(PHRASES.get(token) or _converter("s2tw").convert(token))
+        position = match.end()
+    out.append(_converter("s2twp").convert(simplified[position:]))
+    # 签 is always "sign" here: OpenCC sometimes gives 籤 (a lot, a label).
+    return "".join(out).replace("籤", "簽")
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
+@lru_cache(maxsize=2)
+def _converter(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("s2twp")
+    return opencc.OpenCC(config)
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
