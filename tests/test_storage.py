@@ -77,7 +77,10 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         '{"format": "overdue-guide/progress", "version": 1}',
     ],
 )
-def test_a_corrupt_or_foreign_file_is_moved_aside_not_used_nor_deleted(content: str) -> None:
+def test_a_corrupt_or_foreign_file_is_moved_aside_not_used_nor_deleted(
+    content: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
     path = storage.progress_path()
     path.parent.mkdir(parents=True)
     path.write_text(content, encoding="utf-8")

@@ -32,15 +32,46 @@ def read(path: Path) -> dict[str, object]:
     return data
 
 
+#: An answer is a code, never a number: longer numbers than this are refused unread.
+MAX_NUMBER_DIGITS = 100
+
+
 def _parse(source: str, path: Path) -> object:
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(source)
+            return json.loads(
+                source, object_pairs_hook=lambda pairs: _unique(pairs, path), parse_int=_number
+            )
         except json.JSONDecodeError as exc:
             raise AnswersError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
         except RecursionError:
             raise AnswersError(f"{path}: nested too deeply to be an answers file") from None
-    return yamlsafe.plain_value(yamlsafe.parse(source, str(path)))
+        except ValueError as exc:  # from _number
+            raise AnswersError(f"{path}: {exc}") from None
+    node = yamlsafe.parse(source, str(path))
+    if node is not None and node.kind == "map":
+        seen: set[str] = set()
+        for key, _ in node.pairs:
+            if key.value in seen:
+                raise AnswersError(f"{path}:{key.line}:{key.col}: '{key.value}' is answered twice")
+            seen.add(key.value)
+    return yamlsafe.plain_value(node)
+
+
+def _unique(pairs: list[tuple[str, object]], path: Path) -> dict[str, object]:
+    """A JSON object whose keys are all different: a second answer is a mistake, not a choice."""
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise AnswersError(f"{path}: '{key}' is answered twice")
+        found[key] = value
+    return found
+
+
+def _number(digits: str) -> int:
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number of {len(digits)} digits is not an answer code")
+    return int(digits)
 
 
 def check(flow: Flow, raw: dict[str, object], origin: str) -> tuple[dict[str, Answer], list[str]]:

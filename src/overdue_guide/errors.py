@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from .visible import visible
+
 
 class ExitStatus(IntEnum):
     """The exit codes the README promises."""
@@ -31,7 +33,9 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code} {self.message}"
+        """One line, whatever the file name or the message quotes (escapes shown, not run)."""
+        line = f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code} {self.message}"
+        return visible(line, keep="")
 
 
 class GuideError(Exception):

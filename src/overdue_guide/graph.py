@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .i18n import text
 from .model import END, NOWHERE, Flow, Route
+from .visible import visible
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,13 @@ def mermaid(flow: Flow, lang: str = "zh-CN") -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Mermaid entity codes for what would end a label, start a Markdown label (a backtick)
+#: or be read as HTML; '#' first, so that an entity written in the flow stays text.
+_MERMAID = {"#": "#35;", '"': "#quot;", "`": "#96;", "<": "#lt;", ">": "#gt;", "\n": " "}
+
+
 def _mermaid_text(value: str) -> str:
-    return value.replace('"', "#quot;").replace("\n", " ")
+    return "".join(_MERMAID.get(c, c) for c in visible(value, keep="\n"))
 
 
 def dot(flow: Flow, lang: str = "zh-CN") -> str:
@@ -108,4 +114,5 @@ def dot(flow: Flow, lang: str = "zh-CN") -> str:
 
 
 def _dot_text(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    safe = visible(value, keep="\n").replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + safe.replace("\n", " ") + '"'

@@ -120,6 +120,24 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a progress file of this program",
     },
     "reason_outdated": {"zh-CN": "和现在的问题对不上", "en": "out of date"},
+    "plain_single": {
+        "zh-CN": "输入编号后回车；直接回车选 *。",
+        "en": "Type a number and Enter; Enter alone keeps *.",
+    },
+    "plain_multi": {
+        "zh-CN": "输入一个或几个编号（用空格隔开）后回车；直接回车保留 *。",
+        "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps *.",
+    },
+    "plain_help": {"zh-CN": "? 看说明。", "en": "? for help."},
+    "plain_review": {
+        "zh-CN": "直接回车显示清单；输入编号改那一条；b 回到最后一步。",
+        "en": "Enter alone shows the checklist; a number changes that answer; b goes back.",
+    },
+    "plain_back": {"zh-CN": "b 回到上一步。", "en": "b to go back."},
+    "plain_again": {
+        "zh-CN": "没有看懂：请输入 1 到 {n} 之间的编号。",
+        "en": "Not understood: type a number from 1 to {n}.",
+    },
     "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
     "reason_missing_flow": {
         "zh-CN": "用到的问题清单 {flow} 已经找不到了",

@@ -15,6 +15,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
+from .visible import visible
+
 _NO_LINE_START = frozenset("，。、；：？！）》」』”’,.;:?!)]}%")
 _NO_LINE_END = frozenset("（《「『“‘([{")
 _TOKEN = re.compile(r"\s+|[A-Za-z0-9@#$%&*+=/\\_.,;:!?'\"()\[\]{}<>~`^|-]+|.", re.S)
@@ -90,7 +92,7 @@ class Wrapped:
     def __init__(
         self, text: str, style: str = "", indent: int = 0, tail: str = "", hang: int = 0
     ) -> None:
-        self.text = text
+        self.text = visible(text)  # flow text may hold escapes: shown, never run
         self.style = style
         self.indent = indent
         self.tail = tail

@@ -63,12 +63,13 @@ def _make_drafts(context: Context) -> None:
 def _save(context: Context) -> None:
     from datetime import date
 
-    from . import prompts
+    from . import plainprompts, prompts
     from .export import format_for, render_as
     from .storage import write_atomic
 
+    offer = plainprompts.offer_save if plainprompts.wanted() else prompts.offer_save
     try:
-        chosen = prompts.offer_save(context.lang, date.today().isoformat())
+        chosen = offer(context.lang, date.today().isoformat())
     except (KeyboardInterrupt, EOFError):
         return
     if chosen is None:

@@ -15,6 +15,7 @@ from typing import Any
 from .i18n import message, text
 from .interview import Given, Nav, Prompt
 from .model import Answer, Question
+from .signals import run_prompt
 
 
 class _Help:
@@ -73,7 +74,7 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
             instruction=message("select_hint", lang),
         )
     _add_keys(widget, question.kind == "multi")
-    result = widget.unsafe_ask()
+    result = run_prompt(widget.application, lang)
     if question.kind == "multi":
         _echo_answer(title, question, result, lang)
     return tuple(result) if isinstance(result, list) else result
@@ -147,11 +148,12 @@ def offer_save(lang: str, today: str) -> Path | None:
         message("save_offer", lang), choices=choices, instruction=message("select_hint", lang)
     )
     _add_keys(widget, checkbox=False)
-    suffix = widget.unsafe_ask()
+    suffix = run_prompt(widget.application, lang)
     if not suffix:
         return None
     default = f"{message('file_name', lang)}-{today}{suffix}"
-    name = questionary.text(message("save_where", lang), default=default).unsafe_ask()
+    asked = questionary.text(message("save_where", lang), default=default)
+    name = run_prompt(asked.application, lang)
     return Path(name).expanduser() if name and name.strip() else None
 
 
@@ -168,7 +170,7 @@ def ask_choice(
         title, choices=listed, default=default, instruction=message("select_hint", lang)
     )
     _add_keys(widget, checkbox=False)
-    reply: str | Nav = widget.unsafe_ask()
+    reply: str | Nav = run_prompt(widget.application, lang)
     return reply
 
 
@@ -184,7 +186,7 @@ def offer_delete_saved(lang: str) -> bool:
         message("delete_saved", lang), choices=choices, instruction=message("select_hint", lang)
     )
     _add_keys(widget, checkbox=False)
-    return bool(widget.unsafe_ask())
+    return bool(run_prompt(widget.application, lang))
 
 
 def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
@@ -210,7 +212,7 @@ def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
             instruction=message("select_hint", lang),
         )
         _add_keys(widget, checkbox=False)
-        return widget.unsafe_ask()
+        return run_prompt(widget.application, lang)
 
     return review
 
@@ -238,7 +240,7 @@ def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str 
     )
     _add_keys(widget, checkbox=False)
     try:
-        key = widget.unsafe_ask()
+        key = run_prompt(widget.application, lang)
     except (KeyboardInterrupt, EOFError):
         return None
     return key if isinstance(key, str) else None
@@ -254,7 +256,7 @@ def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[s
         instruction=message("checkbox_hint", lang),
     )
     _add_keys(widget, checkbox=False)
-    chosen = widget.unsafe_ask()
+    chosen = run_prompt(widget.application, lang)
     return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
 
 
@@ -286,5 +288,5 @@ def ask_text(
 
     app = widget.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])  # type: ignore[list-item]
-    answer = widget.unsafe_ask()
+    answer = run_prompt(widget.application)
     return answer.strip() if isinstance(answer, str) else ""

@@ -6,13 +6,13 @@ read, so the numbering and wording are the same in all of them.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from .engine import Checklist, plain
 from .i18n import message, text, traditional
 from .model import URGENCIES, Answer, Catalog, Item, Source
+from .visible import visible
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,7 @@ class Report:
 
 def clean(value: str) -> str:
     """Control characters (terminal escapes among them) made visible and harmless."""
-    return "".join(
-        c if c in "\n\t" or unicodedata.category(c) != "Cc" else f"\\x{ord(c):02x}" for c in value
-    )
+    return visible(value)
 
 
 def contract_source(source: Source, catalog: Catalog, lang: str = "zh-CN") -> dict[str, object]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,8 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
     from . import answers
 
     check_output(output)
+    if output.file is None:
+        output = for_screen(output)
     opened = bundle.open_flow(flow)
     origin = str(answers_path)
     raw, details, wanted = answers.split_extras(answers.read(answers_path), origin)
@@ -69,6 +71,7 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
 def interactive(flow: str | None, output: Output, save: bool) -> None:
     """The interview in the terminal; with `save`, progress is kept after each answer."""
     check_output(output)
+    output = for_screen(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
     taken = _interview(opened, output, {}, save_as)
@@ -88,7 +91,7 @@ def resume(output_format: str, file: Path | None, plain: bool, flow: str | None 
     progress = storage.load()
     if progress is None:
         raise GuideError(i18n.message("nothing_saved", i18n.detect_lang()))
-    output = Output(progress.lang, output_format, file, plain)
+    output = for_screen(Output(progress.lang, output_format, file, plain))
     check_output(output)
     opened = bundle.open_flow(_resumable(progress.flow, flow, i18n.detect_lang()))
     try:
@@ -209,6 +212,24 @@ def _emit(
         warn(i18n.message("saved", output.lang, path=file))
 
 
+def for_screen(output: Output) -> Output:
+    """Text on a screen whose encoding cannot show its language (Chinese in Latin-1) comes
+    in one it can (the other Chinese script, or English), and the person is told once."""
+    from . import encoding
+
+    if output.output_format not in ("text", "markdown"):
+        return output
+    lang = encoding.shown_lang(output.lang, sys.stdout)
+    if lang == output.lang:
+        return output
+    warn(
+        f"overdue-guide: this terminal's encoding ({sys.stdout.encoding}) cannot show "
+        f"{output.lang}, so the screen shows {lang}; use a UTF-8 terminal or --output FILE "
+        f"(always UTF-8) for {output.lang}"
+    )
+    return replace(output, lang=lang)
+
+
 def _next_steps(
     opened: bundle.Bundle,
     taken: dict[str, Answer],
@@ -220,7 +241,7 @@ def _next_steps(
     save_as: str | None,
 ) -> report.Report:
     """The menu after the checklist; the view it returns carries the drafts made."""
-    from . import nextsteps, prompts
+    from . import nextsteps, plainprompts, prompts
 
     def keep(given: dict[str, str]) -> None:
         if save_as is not None:
@@ -238,13 +259,17 @@ def _next_steps(
     context.file_given = output.file is not None
 
     def choose(choices: list[tuple[str, str]]) -> str | None:
-        return prompts.choose_action(output.lang, i18n.message("next_steps", output.lang), choices)
+        menu = plainprompts.choose_action if plainprompts.wanted() else prompts.choose_action
+        return menu(output.lang, i18n.message("next_steps", output.lang), choices)
 
     nextsteps.run(context, choose)
     return context.current()
 
 
 def _show(view: report.Report, contract: dict[str, object], output: Output) -> None:
+    from . import encoding
+
+    encoding.for_format(sys.stdout, output.output_format)
     if output.output_format != "text":
         sys.stdout.write(render_as(output.output_format, view, contract))
     elif sys.stdout.isatty():
@@ -271,7 +296,7 @@ def _interview(
             f"no terminal to ask in: give the answers with --answers FILE "
             f"(next question '{pending.id}': {' | '.join(pending.codes)})"
         )
-    from . import interview, prompts, render, storage
+    from . import interview, plainprompts, prompts, render, storage
 
     screen = console(output.plain)
     intro = [i18n.text(flow.intro, lang)] if flow.intro else []
@@ -294,8 +319,11 @@ def _interview(
             not_saving.append(str(error))
             warn(i18n.message("not_saving", lang, reason=error))
 
+    plain = plainprompts.wanted()
+    make_ask = plainprompts.make_ask if plain else prompts.make_ask
+    make_review = plainprompts.make_review if plain else prompts.make_review
     try:
-        ask = prompts.make_ask(lang, show_help)
-        return interview.run(flow, ask, alert, given, saved, prompts.make_review(lang))
+        ask = make_ask(lang, show_help)
+        return interview.run(flow, ask, alert, given, saved, make_review(lang))
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(i18n.message("interrupted", lang)) from None

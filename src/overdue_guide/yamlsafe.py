@@ -90,8 +90,22 @@ def parse(text: str, name: str) -> Node | None:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         problem = exc.problem or exc.context or "not valid YAML"
         raise YamlProblem(Finding(name, line, col, "error", "yaml-syntax", problem)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a NUL byte
+        before = _text_before(text, exc.position)
+        line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+        message = f"{character} is a control character, not allowed in YAML"
+        raise YamlProblem(Finding(name, line, col, "error", "yaml-syntax", message)) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Finding(name, 0, 0, "error", "yaml-syntax", str(exc))) from None
+        message = " ".join(str(exc).split())
+        raise YamlProblem(Finding(name, 0, 0, "error", "yaml-syntax", message)) from None
+
+
+def _text_before(text: str, position: int) -> str:
+    """The text before a reader error's position: libyaml counts UTF-8 bytes, PyYAML characters."""
+    if _Parser is yaml.SafeLoader:
+        return text[:position]
+    return text.encode("utf-8")[:position].decode("utf-8", errors="ignore")
 
 
 def load(path: Path, what: str = "flow file") -> Node | None:

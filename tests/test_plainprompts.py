@@ -1,0 +1,57 @@
+"""The numbered-line questions of a dumb terminal, driven without one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from overdue_guide import interview, plainprompts
+from overdue_guide.model import Flow
+
+
+def replies(*lines: str) -> tuple[list[str], plainprompts.Read]:
+    said: list[str] = []
+    given: Iterator[str] = iter(lines)
+
+    def read(prompt: str) -> str:
+        return next(given)
+
+    return said, read
+
+
+def run(flow: Flow, *lines: str) -> tuple[dict[str, object], list[str]]:
+    said, read = replies(*lines)
+    ask = plainprompts.make_ask("en", said.append, read=read, write=said.append)
+    return dict(interview.run(flow, ask)), said
+
+
+def test_numbers_choose_and_enter_alone_takes_the_starred_option(main_flow: Flow) -> None:
+    answers, said = run(main_flow, "4", "2 5", "", "", "")
+    assert answers["visitor_arrived"] == "no"
+    assert len(answers["misconduct"]) == 2  # type: ignore[arg-type]
+    assert answers["others_contacted"] == ()  # Enter alone in a multiple choice: none
+    assert " *1. " in said[1]  # a single choice stars what Enter picks
+
+
+def test_b_goes_back_with_the_earlier_answer_starred(main_flow: Flow) -> None:
+    _, said = run(main_flow, "4", "b", "", "", "", "", "")
+    back = [line for line in said if line.startswith(" *")]
+    assert back[1].startswith(" *4. ")  # the question asked again, 'no' preselected
+
+
+def test_a_reply_that_is_not_a_choice_is_asked_again(main_flow: Flow) -> None:
+    _, said = run(main_flow, "x", "0", "1 2", "4", "", "", "", "")
+    assert sum("Not understood: type a number from 1 to 4." in line for line in said) == 3
+
+
+def test_terms_that_want_plain_lines() -> None:
+    assert plainprompts.wanted({"TERM": "dumb"}) and plainprompts.wanted({})
+    assert not plainprompts.wanted({"TERM": "xterm-256color"})
+
+
+def test_the_review_takes_enter_to_accept_and_a_number_to_change(main_flow: Flow) -> None:
+    said, read = replies("4", "", "", "", "", "1", "1", "", "", "", "")
+    ask = plainprompts.make_ask("en", said.append, read=read, write=said.append)
+    review = plainprompts.make_review("en", read=read, write=said.append)
+    answers = interview.run(main_flow, ask, review=review)
+    assert answers["visitor_arrived"] == "now"  # changed from 'no' at the review
+    assert sum(line.startswith("Check your answers") for line in said) == 2
