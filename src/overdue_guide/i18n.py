@@ -8,6 +8,7 @@ is converted from zh-CN by OpenCC with Taiwan phrasing, loaded only when asked.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -139,17 +140,43 @@ def text(value: Text, lang: str) -> str:
     return traditional(value.get("zh-CN")) if lang == "zh-TW" else value.get(lang)
 
 
+# Terms that OpenCC's Taiwan phrasing would turn into another meaning or a changed proper
+# name (信息→資訊 in a law's title, 互联网→網際網路 in an association's name, 优化→最佳化,
+# 文件→檔案 "computer file", 程序→程式 "program"): they get characters only (s2tw).
+KEPT_TERMS: tuple[str, ...] = (
+    "个人信息保护法",
+    "中国互联网金融协会",
+    "互联网金融",
+    "债务优化",
+    "文件",
+    "程序",
+)
+_KEPT = re.compile("|".join(re.escape(t) for t in KEPT_TERMS))
+
+
 @lru_cache(maxsize=4096)
 def traditional(simplified: str) -> str:
-    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp)."""
-    return _converter().convert(simplified)  # type: ignore[no-any-return]
+    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp).
+
+    Proper names and the KEPT_TERMS are converted character by character, so that
+    a law or an institution keeps its name and a word keeps its meaning.
+    """
+    phrased, plain = _converter(), _converter("s2tw")
+    parts: list[str] = []
+    start = 0
+    for match in _KEPT.finditer(simplified):
+        parts.append(phrased.convert(simplified[start : match.start()]))
+        parts.append(plain.convert(match.group(0)))
+        start = match.end()
+    parts.append(phrased.convert(simplified[start:]))
+    return "".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
+@lru_cache(maxsize=2)
+def _converter(config: str = "s2twp") -> Any:
     import opencc
 
-    return opencc.OpenCC("s2twp")
+    return opencc.OpenCC(config)
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
