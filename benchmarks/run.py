@@ -203,6 +203,7 @@ def checking(work: Path, sizes: Sequence[int]) -> list[Result]:
             )
         )
     largest = work / f"flow{sizes[-1]}" / "flow.yaml"
+    results.append(memory_per_mib(largest))
     command = [SCRIPT, "flows", "check", "--documents", str(largest.parent), str(largest)]
     shutil.rmtree(work / "cache", ignore_errors=True)
     first, again = wall(command, env), wall(command, env)
@@ -215,6 +216,24 @@ def checking(work: Path, sizes: Sequence[int]) -> list[Result]:
         )
     )
     return results
+
+
+def memory_per_mib(flow: Path) -> Result:
+    """Peak memory of checking `flow`, per MiB of its YAML: with the size limit of a flow
+    file, it bounds what checking any flow can take."""
+    from overdue_guide.files import LIMITS, MIB
+
+    size = flow.stat().st_size / MIB
+    command = [SCRIPT, "flows", "check", "--no-cache", "--documents", str(flow.parent), str(flow)]
+    peak = peak_memory_mib(command)
+    per_mib = peak / size
+    at_limit = per_mib * LIMITS["flow file"] / MIB
+    return Result(
+        f"6 peak memory per MiB of YAML ({size:.0f} MiB flow)",
+        f"{peak:.0f} MiB / {size:.1f} = {per_mib:.1f} (at the limit ≈ {at_limit / 1024:.1f} GiB)",
+        "≤ 40",
+        per_mib <= 40,
+    )
 
 
 def main() -> int:

@@ -44,14 +44,28 @@ def test_the_readme_contract_is_exactly_the_main_flow(main_flow: Flow) -> None:
 
 
 def test_every_finding_code_is_documented() -> None:
-    code = re.compile(r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*\w+,\s*"([a-z0-9-]+)"')
+    code = re.compile(
+        r'"(?:error|warning)",\s*"([a-z0-9-]+)"|report\(\s*[\w.\[\]"]+,\s*"([a-z0-9-]+)"'
+        r'|Unreadable\(\s*"([a-z0-9-]+)"'
+    )
     used = set()
-    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py"):
+    for module in ("yamlsafe.py", "loader.py", "checker.py", "engine.py", "files.py"):
         for match in code.finditer((SOURCE / module).read_text("utf-8")):
-            used.add(match.group(1) or match.group(2))
+            used.add(match.group(1) or match.group(2) or match.group(3))
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
     assert used <= documented, used - documented
+
+
+def test_the_documented_size_limits_are_the_codes() -> None:
+    from overdue_guide import files, yamlsafe
+
+    section = FORMAT_DOC.split("## Safety limits")[1].split("\n## ")[0]
+    documented = dict(re.findall(r"^\| ([a-z ]+) \| (\d+ [KM]iB) \|$", section, re.M))
+    assert documented == {kind: files.describe(limit) for kind, limit in files.LIMITS.items()}
+    assert f"at most {yamlsafe.MAX_NODES:,} YAML" in " ".join(section.split())
+    assert f"nested at most {yamlsafe.MAX_DEPTH} levels" in " ".join(section.split())
+    assert f"expand to at most {yamlsafe.MAX_ALIAS_NODES:,} nodes" in " ".join(section.split())
 
 
 def test_every_finding_code_of_the_drafts_checker_is_documented() -> None:

@@ -164,9 +164,29 @@ def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
     accept_the_review(second)
     second.expect("来源")
     decline_to_save(second)
+    second.expect("要删除保存的回答吗")
+    second.expect("删除")
+    second.send(DOWN + ENTER)  # delete them
+    second.expect("保存的回答已删除")
     second.expect(pexpect.EOF)
     second.close()
     assert second.exitstatus == 0
+    assert not saved.exists()
+
+
+def test_a_finished_save_interview_says_the_answers_are_still_saved(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--save")
+    enter_until_the_checklist(child)
+    decline_to_save(child)
+    child.expect("要删除保存的回答吗")
+    child.expect("删除")
+    child.send(ENTER)  # keep them
+    child.expect("你的回答还保存在")
+    child.expect("overdue-guide forget")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "data" / "overdue-guide" / "progress.json").is_file()
 
 
 def assert_terminal_sane(child: pexpect.spawn) -> None:

@@ -79,6 +79,10 @@ def test_interrupted_at_the_review_resume_shows_the_review_again(tmp_path: Path)
     second.send(ENTER)
     second.expect("来源")
     decline_to_save(second)
+    second.expect("要删除保存的回答吗")
+    second.expect("删除")
+    second.send(ENTER)  # keep them
+    second.expect("你的回答还保存在")
     second.expect(pexpect.EOF)
     second.close()
     assert second.exitstatus == 0

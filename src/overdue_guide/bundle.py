@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Finding, FlowError, FlowNotFound
+from .errors import Finding, FlowError, FlowNotFound, GuideError
 from .model import Catalog, Flow
 
 DEFAULT_FLOW = "main"
@@ -23,7 +23,9 @@ SOURCES_FILE = "sources.yaml"
 #: Files in a flows folder that are data, not flows: file name → "module:function" that
 #: checks one file, called as `function(path, documents) -> list[Finding]`. A feature with
 #: data of its own in `flows/` adds one line here; `flows check` then checks that file
-#: and nothing mistakes it for a flow. Imported only when such a file is checked.
+#: and nothing mistakes it for a flow. Imported only when such a file is checked. A checker
+#: reads its file with `yamlsafe.load(path, "data file")` (or `files.read_bytes`), which
+#: refuses pipes, devices and folders and bounds the size (`files.LIMITS`).
 DATA_FILES: dict[str, str] = {
     SOURCES_FILE: "overdue_guide.loader:check_catalog_file",
     "drafts.yaml": "overdue_guide.drafts.checker:check_file",
@@ -66,7 +68,7 @@ def flow_files(folder: Path) -> list[Path]:
 
 def data_files(folder: Path) -> list[Path]:
     """The data files (see `DATA_FILES`) present in `folder`."""
-    return [folder / name for name in sorted(DATA_FILES) if (folder / name).is_file()]
+    return [folder / name for name in sorted(DATA_FILES) if os.path.lexists(folder / name)]
 
 
 def data_checker(path: Path) -> Callable[[Path, Path | None], list[Finding]] | None:
@@ -95,7 +97,8 @@ def resolve(name: str | None) -> Path:
     as_path = Path(name)
     if as_path.suffix in (".yaml", ".yml") or os.sep in name:
         if not as_path.is_file():
-            raise FlowNotFound(f"no flow file at {name}")
+            exists = as_path.exists()
+            raise FlowNotFound(f"{name} is not a file" if exists else f"no flow file at {name}")
         return as_path
     shipped = shipped_dir() / f"{name}.yaml"
     if not shipped.is_file():
@@ -163,10 +166,15 @@ def check_paths(
     """Every finding in the flow files at `paths` (files or folders; none: the shipped
     flows), and the files checked. A path that does not exist is a `FlowNotFound`.
     With `cache`, findings of unchanged files are recalled instead of recomputed."""
+    if documents is not None:
+        _require_documents(documents)
     files: list[Path] = []
     for path in paths or [shipped_dir()]:
         if path.is_dir():
-            files += flow_files(path) + data_files(path)
+            found = flow_files(path) + data_files(path)
+            if not found:
+                raise FlowNotFound(f"no flow files (*.yaml) in the folder {path}")
+            files += found
         elif path.exists():
             files.append(path)
         else:
@@ -177,6 +185,15 @@ def check_paths(
         checker = data_checker(file)
         findings += checker(file, known) if checker else _check_file(file, known, cache)
     return list(dict.fromkeys(findings)), files
+
+
+def _require_documents(folder: Path) -> None:
+    """A documents folder named on the command line must exist and hold something: checking
+    quotes against nothing would pass every quote silently."""
+    if not folder.is_dir():
+        raise GuideError(f"--documents: no such folder: {folder}")
+    if not any(entry.name[:1] != "." for entry in folder.iterdir()):
+        raise GuideError(f"--documents: the folder {folder} is empty")
 
 
 def _check_file(file: Path, documents: Path | None, cache: bool) -> list[Finding]:

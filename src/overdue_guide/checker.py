@@ -6,12 +6,14 @@ The interview refuses a flow with errors, so nobody in trouble meets a dead end;
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from .conditions import leaves
 from .errors import Finding
+from .files import inside, plain_name
 from .model import END, Catalog, Condition, Flow, Includes, Is, Loc, Question, Route
 from .yamlsafe import YamlProblem, read_text
 
@@ -63,13 +65,14 @@ def _structure(flow: Flow) -> Iterator[Finding]:
                     "bad-route",
                     "an option of a multiple choice cannot have its own 'next'",
                 )
-        if question.next and question.next[-1].when is not None:
-            yield _at(
-                question.next[-1].loc,
-                "warning",
-                "no-fallback",
-                "the last route has a condition: add one without 'when'",
-            )
+        for routes in (question.next, *(option.next for option in question.options)):
+            if routes and routes[-1].when is not None:
+                yield _at(
+                    routes[-1].loc,
+                    "warning",
+                    "no-fallback",
+                    "the last route has a condition: add one without 'when'",
+                )
     for loc, items in _item_refs(flow):
         for item_id in items:
             if item_id not in flow.items and item_id not in flow.broken:
@@ -315,7 +318,9 @@ def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[F
             if documents is None:
                 continue
             if source.document not in texts:
-                texts[source.document], problem = _document_text(documents / source.document)
+                texts[source.document], problem = _document_text(
+                    documents, source.document, source.loc
+                )
                 if problem is not None:
                     yield problem
             body = texts[source.document]
@@ -328,9 +333,18 @@ def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[F
                 )
 
 
-def _document_text(path: Path) -> tuple[str | None, Finding | None]:
-    """A document's text without whitespace; None if absent, with a finding if unreadable."""
-    if not path.is_file():
+def _document_text(documents: Path, name: str, loc: Loc) -> tuple[str | None, Finding | None]:
+    """A document's text without whitespace; None if absent, with a finding if it is
+    unreadable or lies outside `documents` (then nothing is read at all)."""
+    path = documents / name
+    if not plain_name(name) or not inside(documents, path):
+        return None, _at(
+            loc,
+            "error",
+            "document-outside",
+            f"document '{name}' is outside the documents folder {documents}: not read",
+        )
+    if not os.path.lexists(path):
         return None, None
     try:
         return _squash(read_text(path, "document")), None

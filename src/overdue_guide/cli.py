@@ -119,6 +119,10 @@ def run(
 
 @app.command()
 def resume(
+    flow: Annotated[
+        str | None,
+        typer.Argument(help="The flow file the interview was started with, if not shipped."),
+    ] = None,
     output_format: FormatOption = Format.text,
     output: OutputOption = None,
     plain: PlainOption = False,
@@ -126,7 +130,7 @@ def resume(
     """Continue the interview saved with --save, where it stopped."""
     from . import session
 
-    session.resume(output_format.value, output, plain)
+    session.resume(output_format.value, output, plain, flow)
 
 
 @app.command()

@@ -105,6 +105,48 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "not a progress file of this program",
     },
     "reason_outdated": {"zh-CN": "和现在的问题对不上", "en": "out of date"},
+    "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
+    "reason_missing_flow": {
+        "zh-CN": "用到的问题清单 {flow} 已经找不到了",
+        "en": "for a flow that is no longer there ({flow})",
+    },
+    "storage_foreign_owner": {
+        "zh-CN": "{path} 属于另一个用户，不能信任。请删除它，或设置 XDG_DATA_HOME 换一个文件夹",
+        "en": "{path} belongs to another user and cannot be trusted: remove it, "
+        "or set XDG_DATA_HOME to another folder",
+    },
+    "storage_open_folder": {
+        "zh-CN": "文件夹 {path} 别的用户也能改，不能信任。请先运行：chmod 700 {path}",
+        "en": "other users can write to the folder {path}, so it cannot be trusted: "
+        "run chmod 700 {path}",
+    },
+    "storage_open_file": {
+        "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
+        "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
+    },
+    "resume_needs_flow": {
+        "zh-CN": "保存的进度用的是问题清单文件 {flow}：请运行 overdue-guide resume {flow}",
+        "en": "the saved progress is for the flow file {flow}: run overdue-guide resume {flow}",
+    },
+    "resume_other_flow": {
+        "zh-CN": "保存的进度用的是 {saved}，不是 {given}",
+        "en": "the saved progress is for {saved}, not {given}",
+    },
+    "not_saving": {
+        "zh-CN": "进度没法保存（{reason}）。问答继续，但这次不会保存。",
+        "en": "cannot save progress ({reason}); the interview goes on without saving",
+    },
+    "delete_saved": {
+        "zh-CN": "清单已经好了。要删除保存的回答吗？",
+        "en": "Your checklist is ready. Delete your saved answers now?",
+    },
+    "still_saved": {
+        "zh-CN": "你的回答还保存在 {path}。要删除，请运行：overdue-guide forget",
+        "en": "Your answers are still saved in {path}. To delete them: overdue-guide forget",
+    },
+    "deleted_saved": {"zh-CN": "保存的回答已删除。", "en": "Your saved answers are deleted."},
+    "keep_saved": {"zh-CN": "先留着", "en": "Keep them"},
+    "delete_saved_yes": {"zh-CN": "删除", "en": "Delete them"},
     "review_title": {
         "zh-CN": "核对一下你的回答（选一条可以改）",
         "en": "Check your answers (pick one to change it)",

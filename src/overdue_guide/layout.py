@@ -30,37 +30,51 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    """One paragraph as lines; linear in its length whatever the width: each token is
+    measured once and the cells of the current line are counted as it grows."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for token in _TOKEN.findall(paragraph):
         if token.isspace():
-            if line and cell_len(line) < width:
-                line += " "
+            if line and used < width:
+                line, used = line + " ", used + 1
             elif line:
                 lines.append(line.rstrip())
-                line = ""
+                line, used = "", 0
             continue
-        if cell_len(line + token) <= width:
-            line += token
+        size = cell_len(token)
+        if used + size <= width:
+            line, used = line + token, used + size
             continue
         line = _break(lines, line, token)
-        for piece in chop_cells(token, width) if cell_len(token) > width else [token]:
-            if cell_len(line + piece) > width:
+        used = cell_len(line)
+        for piece in chop_cells(token, width) if size > width else [token]:
+            piece_size = cell_len(piece) if size > width else size
+            if used + piece_size > width:
                 lines.append(line)
-                line = ""
-            line += piece
+                line, used = "", 0
+            line, used = line + piece, used + piece_size
     lines.append(line.rstrip())
     return lines
+
+
+#: At most this many characters move down to the next line to keep punctuation in place: a
+#: run of punctuation longer than that breaks anyway, and each break costs the same.
+MAX_CARRY = 4
 
 
 def _break(lines: list[str], line: str, token: str) -> str:
     """End the current line before `token`; return what the next line starts with.
 
     Characters move down with the token so that no line starts with closing
-    punctuation and none ends with opening punctuation.
+    punctuation and none ends with opening punctuation (up to `MAX_CARRY` of them).
     """
     head, carried = line.rstrip(), ""
-    while len(head) > 1 and ((carried or token)[0] in _NO_LINE_START or head[-1] in _NO_LINE_END):
+    while (
+        len(head) > 1
+        and len(carried) < MAX_CARRY
+        and ((carried or token)[0] in _NO_LINE_START or head[-1] in _NO_LINE_END)
+    ):
         head, carried = head[:-1], head[-1] + carried
     if head.strip():
         lines.append(head.rstrip())

@@ -13,7 +13,9 @@ from typing import TypeVar, cast
 
 from . import yamlsafe
 from .errors import Finding, FlowError
+from .files import plain_name
 from .model import (
+    END,
     FLOW_LANGS,
     KINDS,
     URGENCIES,
@@ -212,6 +214,8 @@ def _flow(r: _Reader, root: Node) -> Flow | None:
     title = r.text(keys["title"], "'title'") if "title" in keys else None
     intro = r.text(keys["intro"], "'intro'") if "intro" in keys else None
     start = r.identifier(keys["start"], "'start'") if "start" in keys else None
+    if start == END:
+        r.report(keys["start"], "start-is-end", "'start' cannot be 'end': nothing would be asked")
     questions = _each(
         r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question '{}'"
     )
@@ -278,6 +282,9 @@ def _question(r: _Reader, node: Node) -> Question | None:
     if keys is None:
         return None
     ident = r.identifier(keys["id"], "a question id") if "id" in keys else None
+    if ident == END:
+        r.report(keys["id"], "reserved-id", "a question cannot be called 'end': it ends the flow")
+        ident = None
     what = f"question '{ident}'"
     kind = _kind(r, keys.get("kind"))
     prompt = r.text(keys["prompt"], f"the prompt of {what}") if "prompt" in keys else None
@@ -464,6 +471,8 @@ def _condition(r: _Reader, node: Node) -> Condition | None:
         question = r.identifier(keys["question"], "'question' in a condition")
         test = shape[0]
         codes = r.ids(keys[test], f"'{test}' in a condition")
+        if keys[test].kind == "seq" and not keys[test].items:
+            r.report(keys[test], "empty-codes", f"'{test}' needs at least one answer code")
         if question is None or not codes:
             return None
         if test == "is":
@@ -541,6 +550,12 @@ def _document(r: _Reader, node: Node) -> Document | None:
     values = {k: r.string(v, f"'{k}' of a document") for k, v in keys.items() if k != "note"}
     note = r.text(keys["note"], "'note' of a document") if "note" in keys else None
     file, title = values.get("file"), values.get("title")
+    if file and not plain_name(file):
+        r.report(
+            keys["file"],
+            "document-outside",
+            f"'file' must be a file name in the documents folder, not the path '{file}'",
+        )
     if not (file and title):
         return None
     return Document(

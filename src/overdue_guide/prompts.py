@@ -155,6 +155,21 @@ def offer_save(lang: str, today: str) -> Path | None:
     return Path(name).expanduser() if name and name.strip() else None
 
 
+def offer_delete_saved(lang: str) -> bool:
+    """At the end of a --save interview: delete the saved answers now? (default: keep them)."""
+    import questionary
+
+    choices = [
+        questionary.Choice(message("keep_saved", lang), False),
+        questionary.Choice(message("delete_saved_yes", lang), True),
+    ]
+    widget = questionary.select(
+        message("delete_saved", lang), choices=choices, instruction=message("select_hint", lang)
+    )
+    _add_keys(widget, checkbox=False)
+    return bool(widget.unsafe_ask())
+
+
 def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
     """An answer in the person's words: the labels of the options chosen."""
     codes = (answer,) if isinstance(answer, str) else (answer or ())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import bundle, engine, i18n, report
-from .errors import GuideError, Interrupted, NoTerminal
+from .errors import GuideError, Interrupted, NoTerminal, StorageError
 from .export import as_text, format_for, render_as
 from .model import Answer, Text
 
@@ -73,10 +73,16 @@ def interactive(flow: str | None, output: Output, save: bool) -> None:
     save_as = _flow_key(flow) if save else None
     taken = _interview(opened, output, {}, save_as)
     _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
+    if save:
+        _after_saving(output.lang)
 
 
-def resume(output_format: str, file: Path | None, plain: bool) -> None:
-    """Continue the interview saved with --save, in the language it was started in."""
+def resume(output_format: str, file: Path | None, plain: bool, flow: str | None = None) -> None:
+    """Continue the interview saved with --save, in the language it was started in.
+
+    Saved progress names a shipped flow, or a flow file the person gave on the command
+    line; resuming a flow file needs that file named again (`resume FLOW`), so a planted
+    progress file can never make the program read a flow the person did not choose."""
     from . import storage
 
     progress = storage.load()
@@ -84,7 +90,7 @@ def resume(output_format: str, file: Path | None, plain: bool) -> None:
         raise GuideError(i18n.message("nothing_saved", i18n.detect_lang()))
     output = Output(progress.lang, output_format, file, plain)
     check_output(output)
-    opened = bundle.open_flow(progress.flow)
+    opened = bundle.open_flow(_resumable(progress.flow, flow, i18n.detect_lang()))
     try:
         given = _checked(opened, progress.answers, str(storage.progress_path()))
     except GuideError as error:
@@ -92,6 +98,48 @@ def resume(output_format: str, file: Path | None, plain: bool) -> None:
     taken = _interview(opened, output, given, progress.flow)
     papers = _papers(progress.flow, opened)
     _emit(opened, taken, output, papers=papers, details=progress.details, save_as=progress.flow)
+    _after_saving(output.lang)
+
+
+def _resumable(saved: str, given: str | None, lang: str) -> str:
+    """The flow saved progress may continue: a shipped flow, or the flow file `given` again."""
+    from . import files, storage
+
+    missing = i18n.message("reason_missing_flow", lang, flow=saved)
+    if not Path(saved).is_absolute():
+        if saved not in bundle.shipped_names():
+            raise storage.reject(missing)
+    elif not files.is_regular(Path(saved)):
+        raise storage.reject(missing)
+    elif given is None:
+        raise GuideError(i18n.message("resume_needs_flow", lang, flow=saved))
+    if given is not None and _flow_key(given) != saved:
+        raise GuideError(i18n.message("resume_other_flow", lang, saved=saved, given=given))
+    return saved
+
+
+def _after_saving(lang: str) -> None:
+    """At the end of a --save interview: the answers are still saved; say so and how to
+    delete them, or delete them now if the person says so."""
+    import os
+
+    from . import storage
+
+    path = storage.progress_path()
+    if not os.path.lexists(path):
+        return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from . import prompts
+
+        try:
+            delete = prompts.offer_delete_saved(lang)
+        except (KeyboardInterrupt, EOFError):
+            delete = False
+        if delete:
+            storage.forget()
+            warn(i18n.message("deleted_saved", lang))
+            return
+    warn(i18n.message("still_saved", lang, path=path))
 
 
 def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict[str, Answer]:
@@ -178,7 +226,10 @@ def _next_steps(
         if save_as is not None:
             from . import storage
 
-            storage.save(storage.Progress(save_as, output.lang, dict(taken), given))
+            try:
+                storage.save(storage.Progress(save_as, output.lang, dict(taken), given))
+            except StorageError as error:  # the menu goes on without saving
+                warn(i18n.message("not_saving", output.lang, reason=error))
 
     context = nextsteps.Context(
         output.lang, opened.flow, taken, view, contract, console(output.plain), papers, details
@@ -232,9 +283,16 @@ def _interview(
     def alert(text: Text) -> None:
         render.alert(screen, i18n.text(text, lang))
 
+    not_saving: list[str] = []
+
     def saved(answers: dict[str, Answer]) -> None:
-        if save_as is not None:
+        if save_as is None or not_saving:
+            return
+        try:
             storage.save(storage.Progress(save_as, lang, dict(answers)))
+        except StorageError as error:  # say so once; the interview matters more
+            not_saving.append(str(error))
+            warn(i18n.message("not_saving", lang, reason=error))
 
     try:
         ask = prompts.make_ask(lang, show_help)
