@@ -211,7 +211,12 @@ def traditional(simplified: str) -> str:
         parts.append(plain.convert(match.group(0)))
         start = match.end()
     parts.append(phrased.convert(simplified[start:]))
-    return "".join(parts)
+    return _SIGN.sub("簽", "".join(parts))
+
+
+# OpenCC makes 签 "sign" into 籤 "slip, lot" when no phrase tells them apart (再签, 别签);
+# here 签 is signing, except in the words for a label, a lot, a toothpick, a bookmark.
+_SIGN = re.compile("(?<![標抽牙書求])籤")
 
 
 @lru_cache(maxsize=2)
