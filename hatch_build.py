@@ -20,9 +20,13 @@ class CompiledFlows(BuildHookInterface):  # type: ignore[type-arg]
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
             from overdue_guide.compiled import FILE_NAME, compile_folder
+            from overdue_guide.fees import lines
 
             target = Path(tempfile.mkdtemp()) / FILE_NAME
             compile_folder(Path(self.root) / "flows", target)
+            fee_lines = target.with_name(lines.COMPILED_NAME)
+            lines.compile_lines(Path(self.root) / "flows" / lines.FILE_NAME, fee_lines)
         finally:
             sys.path.pop(0)
         build_data["force_include"][str(target)] = f"overdue_guide/flows/{FILE_NAME}"
+        build_data["force_include"][str(fee_lines)] = f"overdue_guide/flows/{lines.COMPILED_NAME}"

@@ -159,6 +159,18 @@ def startup(work: Path, runs: int) -> list[Result]:
             ours <= 1.3 * base,
         )
     )
+    fees = [SCRIPT, "fees", "--principal", "1200", "--periods", "12", "--fee-rate", "8.8"]
+    base, ours = side_by_side(
+        lambda: wall([PYTHON, str(app)]), lambda: wall([*fees, "--format", "json"]), runs
+    )
+    results.append(
+        Result(
+            "7 scripted fees vs typer app",
+            f"{ms(ours)} / {ms(base)} = {ours / base:.2f}×",
+            "≤ 1.3×",
+            ours <= 1.3 * base,
+        )
+    )
     peak = max(
         peak_memory_mib([SCRIPT, "run", "--answers", str(answers), "--format", "json"])
         for _ in range(3)

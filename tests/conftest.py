@@ -8,6 +8,8 @@ from overdue_guide import bundle
 from overdue_guide.loader import parse_catalog, parse_flow
 from overdue_guide.model import Catalog, Flow
 
+from .rules import Verdicts, walk_every_path
+
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,6 +24,12 @@ def main_flow() -> Flow:
     flow, findings = parse_flow(bundle.shipped_dir() / "main.yaml")
     assert flow is not None, findings
     return flow
+
+
+@pytest.fixture(scope="session")
+def every_path(main_flow: Flow) -> Verdicts:
+    """Every path of the main flow walked once, every advice rule checked on it."""
+    return walk_every_path(main_flow)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from overdue_guide import bundle, engine
 from overdue_guide.conditions import leaves
-from overdue_guide.model import Answer, Answered, Catalog, Flow, Includes, Is, Question
+from overdue_guide.model import END, Answer, Answered, Catalog, Flow, Includes, Is, Question
 
 #: The installed console script, beside the interpreter running the tests.
 SCRIPT = Path(sys.executable).with_name("overdue-guide")
@@ -71,15 +71,16 @@ def run_cli(
 def all_paths(flow: Flow, subsets: bool = True) -> Iterator[dict[str, Answer]]:
     """Every complete set of answers through `flow` (each subset of a multiple choice,
     or with `subsets=False` only none, each single option and all)."""
-    todo: list[dict[str, Answer]] = [{}]
+    todo: list[tuple[dict[str, Answer], str]] = [({}, flow.start)]
     while todo:
-        answers = todo.pop()
-        step = engine.walk(flow, answers)
-        if step.pending is None:
+        answers, current = todo.pop()
+        if current == END:
             yield answers
             continue
-        for answer in _answers_to(step.pending, subsets):
-            todo.append({**answers, step.pending.id: answer})
+        question = flow.questions[current]
+        for answer in _answers_to(question, subsets):
+            given = {**answers, question.id: answer}
+            todo.append((given, engine.next_target(question, given)))
 
 
 def _answers_to(question: Question, subsets: bool) -> list[Answer]:
@@ -101,7 +102,9 @@ def widest_paths(flow: Flow) -> list[dict[str, Answer]]:
     checklist is a subset of one of these, so a bound that grows with the items
     (lines on screen, say) holds for every path when it holds for these.
     """
-    tested = {leaf.question: set(getattr(leaf, "codes", ())) for leaf in _leaves(flow)}
+    tested: dict[str, set[str]] = {}
+    for leaf in _leaves(flow):  # every code any condition tests, across all conditions
+        tested.setdefault(leaf.question, set()).update(getattr(leaf, "codes", ()))
     found: dict[frozenset[str], dict[str, Answer]] = {}
     todo: list[dict[str, Answer]] = [{}]
     while todo:

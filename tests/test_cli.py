@@ -35,7 +35,20 @@ def test_json_output_follows_the_contract(tmp_path: Path) -> None:
     assert first["id"] == "safety_110" and first["urgency"] == "now"
     for item in document["checklist"]:
         for source in item["sources"]:
-            assert set(source) in ({"document", "quote"}, {"reference"})
+            if "reference" in source:
+                assert set(source) == {"reference", "confidence"}
+                assert source["confidence"] in ("H", "M")
+            else:
+                assert (
+                    {"document", "quote"}
+                    <= set(source)
+                    <= {
+                        "document",
+                        "quote",
+                        "comment",
+                        "corrected",
+                    }
+                )
 
 
 def test_json_answers_files_work_like_yaml_ones(tmp_path: Path) -> None:
@@ -77,7 +90,7 @@ def test_language_follows_the_locale(tmp_path: Path) -> None:
 def test_markdown_output_is_a_task_list_with_numbered_sources(tmp_path: Path) -> None:
     result = run_cli("run", "--answers", answers_file(tmp_path), "--format", "markdown")
     assert result.returncode == 0, result.stderr
-    assert "- [ ] **关好门待在屋里，马上打 110**" in result.stdout
+    assert "- [ ] **门别开，待在屋里，马上打 110**" in result.stdout
     assert "[^1]: 110 报警电话" in result.stdout
 
 
@@ -85,7 +98,7 @@ def test_text_output_to_a_pipe_has_no_colour_codes(tmp_path: Path) -> None:
     result = run_cli("run", "--answers", answers_file(tmp_path), env={"NO_COLOR": ""})
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout
-    assert "☐ 关好门待在屋里，马上打 110" in result.stdout
+    assert "☐ 门别开，待在屋里，马上打 110" in result.stdout
     assert "不是法律意见" in result.stdout
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
@@ -55,6 +56,49 @@ def test_every_finding_code_is_documented() -> None:
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
     assert used <= documented, used - documented
+
+
+FEE_DOC = (ROOT / "docs" / "fee-lines.md").read_text("utf-8")
+
+
+def test_every_fee_lines_finding_code_is_documented() -> None:
+    code = re.compile(
+        r'report\(\s*[^,()]+(?:\[[^\]]*\])?,\s*"([a-z0-9-]+)"|"error",\s*"([a-z0-9-]+)"'
+    )
+    source = (SOURCE / "fees" / "lines.py").read_text("utf-8")
+    used = {m.group(1) or m.group(2) for m in code.finditer(source)}
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FEE_DOC, re.M))
+    assert {"bad-rate", "bad-date", "unknown-reference", "two-rates"} <= used
+    assert used <= documented, used - documented
+
+
+def fee_section() -> str:
+    return README.split("### The fee check")[1].split("## The contract")[0]
+
+
+def test_every_fees_option_is_in_the_readme() -> None:
+    from overdue_guide.fees import cli as fees_cli
+
+    for name in inspect.signature(fees_cli.fees).parameters:
+        flag = "--format" if name == "output_format" else "--" + name.replace("_", "-")
+        assert f"`{flag}" in fee_section(), flag
+
+
+def test_every_field_of_the_fee_json_is_in_the_readme() -> None:
+    from decimal import Decimal
+
+    from overdue_guide.fees import compute
+    from overdue_guide.fees.lines import load_lines
+    from overdue_guide.fees.model import FeeInputs, Instalments, Overdue
+    from overdue_guide.fees.render import as_json
+
+    inputs = FeeInputs(Decimal(1200), Instalments(12, Decimal(8)), Overdue(3, Decimal("0.05")))
+    document = as_json(compute(inputs, load_lines()), "en")
+    section = README.split("### Fee check JSON output")[1].split("### Exit codes")[0]
+    fields = set(document) | set(document["rates"]) | set(document["overdue"])
+    fields |= set(document["lines"][0]) | set(document["repayments"][0]) | set(document["inputs"])
+    for field in fields:
+        assert f"`{field}`" in section, field
 
 
 def test_the_documented_size_limits_are_the_codes() -> None:

@@ -51,7 +51,7 @@ def test_output_writes_the_format_its_extension_names(tmp_path: Path, suffix: st
     result = run_cli("run", "--answers", str(answers), "--output", str(target))
     assert result.returncode == 0, result.stderr
     text = target.read_text("utf-8")
-    assert "关好门待在屋里，马上打 110" in text
+    assert "门别开，待在屋里，马上打 110" in text
     assert {".md": "- [ ] **", ".html": "<!DOCTYPE html>", ".json": '"checklist"', ".txt": "☐ "}[
         suffix
     ] in text
@@ -73,8 +73,10 @@ def test_the_same_answers_give_the_same_items_in_three_languages(tmp_path: Path)
         assert documents[lang]["lang"] == lang
     ids = {lang: [item["id"] for item in d["checklist"]] for lang, d in documents.items()}
     assert ids["zh-CN"] == ids["zh-TW"] == ids["en"]
-    assert documents["zh-TW"]["checklist"][0]["text"] == "關好門待在屋裡，馬上打 110"
+    assert documents["zh-TW"]["checklist"][0]["text"] == "門別開，待在屋裡，馬上打 110"
     assert documents["en"]["checklist"][0]["text"].startswith("Keep the door shut")
+    english = [s for item in documents["en"]["checklist"] for s in item["sources"]]
+    assert all(s["gloss"] for s in english if "reference" in s)
 
 
 def quotes_of(document: dict[str, list[dict[str, list[dict[str, str]]]]]) -> list[str]:
@@ -89,7 +91,9 @@ def test_traditional_chinese_keeps_quotes_verbatim_in_their_own_script(tmp_path:
     simplified = json.loads(run_cli("run", "--answers", str(answers), "--format", "json").stdout)
     quotes = [quotes_of(d) for d in (traditional, simplified)]
     assert quotes[0] == quotes[1]
-    assert "应当及时采取措施保护自己的合法权益" in quotes[0]
+    assert (
+        "如果遇到人员未经过本人同意擅自上门的情况,应当及时采取措施保护自己的合法权益" in quotes[0]
+    )
 
 
 def test_traditional_chinese_uses_taiwan_phrasing() -> None:

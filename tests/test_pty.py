@@ -107,7 +107,7 @@ def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpe
     step(term, 6)
     term.send(ENTER)  # can pay in full
     accept_the_review(term)
-    term.expect("打 95188 核实来人是否真受委托")
+    term.expect("打 95188 核实：来人真是贷款机构派的吗")
     term.expect("来源")
     term.expect("不是法律意见")
     decline_to_save(term)

@@ -28,6 +28,7 @@ SOURCES_FILE = "sources.yaml"
 #: refuses pipes, devices and folders and bounds the size (`files.LIMITS`).
 DATA_FILES: dict[str, str] = {
     SOURCES_FILE: "overdue_guide.loader:check_catalog_file",
+    "fee_lines.yaml": "overdue_guide.fees.lines:check_lines_file",
     "drafts.yaml": "overdue_guide.drafts.checker:check_file",
 }
 

@@ -224,3 +224,18 @@ def flows_schema() -> None:
     from . import schema
 
     sys.stdout.write(schema.as_json())
+
+
+@app.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+def fees(ctx: typer.Context) -> None:
+    """What the loan really costs a year, against the 24 % line and 4 × LPR.
+
+    See `overdue-guide fees --help`: its options are parsed by fees/cli.py, only when
+    it runs, so that the other commands do not pay for building them.
+    """
+    from .fees.cli import app as fees_app
+
+    fees_app(ctx.args, prog_name="overdue-guide fees")

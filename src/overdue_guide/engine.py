@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .conditions import evaluate
 from .errors import AnswersError, Finding, FlowError, MissingAnswer
@@ -168,10 +169,18 @@ def plain(answers: Mapping[str, object]) -> dict[str, object]:
 
 def _ordered(flow: Flow, wanted: list[str]) -> tuple[Item, ...]:
     """De-duplicated, most urgent first; within an urgency, in the order the flow lists items."""
-    position = {item_id: index for index, item_id in enumerate(flow.items)}
-    chosen = {item_id for item_id in wanted if item_id in flow.items}
-    ranked = sorted(chosen, key=lambda i: (URGENCIES.index(flow.items[i].urgency), position[i]))
+    rank = _ranks(flow)
+    ranked = sorted({item_id for item_id in wanted if item_id in rank}, key=rank.__getitem__)
     return tuple(flow.items[item_id] for item_id in ranked)
+
+
+@lru_cache(maxsize=8)
+def _ranks(flow: Flow) -> dict[str, int]:
+    """Each item's place in every checklist of `flow`: by urgency, then as listed."""
+    order = sorted(
+        enumerate(flow.items.values()), key=lambda e: (URGENCIES.index(e[1].urgency), e[0])
+    )
+    return {item.id: rank for rank, (_, item) in enumerate(order)}
 
 
 def _question(flow: Flow, qid: str, path: list[str]) -> Question:

@@ -18,7 +18,11 @@ def main() -> None:
     """Run the command line; turn every failure into one line and an exit code."""
     signal.signal(signal.SIGTERM, _terminated)
     try:
-        if sys.argv[1:]:
+        if sys.argv[1:2] == ["fees"]:  # straight to its own options (see fees/cli.py)
+            from .fees.cli import app as fees_app
+
+            fees_app(sys.argv[2:], prog_name="overdue-guide fees")
+        elif sys.argv[1:]:
             from .cli import app
 
             app()

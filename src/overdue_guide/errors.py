@@ -83,3 +83,16 @@ class Interrupted(GuideError):
 
 class StorageError(GuideError):
     """Saved progress or an output file that cannot be read or written."""
+
+
+class FeeInputError(GuideError):
+    """A figure for the fee check that cannot be used (exit 2).
+
+    `key` and `values` name the problem, so that `fees.words` can say it in the
+    person's language; the message itself is English, for scripts and logs.
+    """
+
+    def __init__(self, message: str, key: str = "", values: dict[str, object] | None = None):
+        super().__init__(message)
+        self.key = key
+        self.values = dict(values or {})

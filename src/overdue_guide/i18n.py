@@ -38,6 +38,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
     "document": {"zh-CN": "文章", "en": "Document"},
+    "source_comment": {"zh-CN": "的读者评论", "en": ", a reader comment"},
+    "source_corrected": {
+        "zh-CN": "（说法有误或过时，清单已更正）",
+        "en": " (wrong or dated: corrected above)",
+    },
+    "source_reported": {"zh-CN": "（据报道）", "en": " (reported)"},
     "none_chosen": {"zh-CN": "都没有", "en": "none"},
     "no_items": {"zh-CN": "这份清单是空的。", "en": "This checklist is empty."},
     "interrupted": {"zh-CN": "已退出。", "en": "Stopped."},
@@ -182,45 +188,69 @@ def text(value: Text, lang: str) -> str:
     return traditional(value.get("zh-CN")) if lang == "zh-TW" else value.get(lang)
 
 
-# Terms that OpenCC's Taiwan phrasing would turn into another meaning or a changed proper
-# name (信息→資訊 in a law's title, 互联网→網際網路 in an association's name, 优化→最佳化,
-# 文件→檔案 "computer file", 程序→程式 "program"): they get characters only (s2tw).
-KEPT_TERMS: tuple[str, ...] = (
-    "个人信息保护法",
+#: Proper names kept as named: laws and titles in 《》 and these institutions are
+#: converted character by character (OpenCC s2tw), never rephrased, so that
+#: 《个人信息保护法》 stays 《個人信息保護法》, not 《個人資訊保護法》.
+_NAMES: tuple[str, ...] = (
     "中国互联网金融协会",
-    "互联网金融",
-    "债务优化",
-    "文件",
-    "程序",
+    "中国银行业协会",
+    "国家金融监督管理总局",
+    "金融监管总局",
+    "中国人民银行",
+    "人民银行",
+    "最高人民法院",
+    "最高人民检察院",
+    "全国人大常委会",
+    "中央网信办",
+    "国家网信办",
+    "银保监会",
+    "银监会",
+    "证监会",
+    "公安部",
+    "司法部",
+    "重庆蚂蚁消费金融",
+    "侵犯公民个人信息",
 )
-_KEPT = re.compile("|".join(re.escape(t) for t in KEPT_TERMS))
+
+#: Phrases that Taiwan phrasing (s2twp) gets wrong here, and what they must read.
+#: Every entry is a bad conversion once found; tests/test_traditional.py keeps them fixed.
+PHRASES: Mapping[str, str] = {
+    "任何文件": "任何文件",  # papers, not 檔案 (computer files)
+    "电子文件": "電子文件",
+    "债务优化": "債務優化",  # a scam's own name, not 債務最佳化
+    "发布": "發布",  # published, not 釋出
+    "内核查": "內核查",  # "checked within", not 核心 (kernel)
+    "骚扰信息": "騷擾訊息",  # messages, not 資訊 (information)
+    "恐吓等信息": "恐嚇等訊息",
+    "账单": "帳單",  # Taiwan writes 帳 for accounts and bills
+    "账户": "帳戶",
+    "转账": "轉帳",
+}
+
+_PROTECTED = re.compile(
+    "《[^》]*》|"
+    + "|".join(re.escape(w) for w in sorted((*_NAMES, *PHRASES), key=len, reverse=True))
+)
 
 
 @lru_cache(maxsize=4096)
 def traditional(simplified: str) -> str:
-    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp).
-
-    Proper names and the KEPT_TERMS are converted character by character, so that
-    a law or an institution keeps its name and a word keeps its meaning.
-    """
-    phrased, plain = _converter(), _converter("s2tw")
-    parts: list[str] = []
-    start = 0
-    for match in _KEPT.finditer(simplified):
-        parts.append(phrased.convert(simplified[start : match.start()]))
-        parts.append(plain.convert(match.group(0)))
-        start = match.end()
-    parts.append(phrased.convert(simplified[start:]))
-    return _SIGN.sub("簽", "".join(parts))
-
-
-# OpenCC makes 签 "sign" into 籤 "slip, lot" when no phrase tells them apart (再签, 别签);
-# here 签 is signing, except in the words for a label, a lot, a toothpick, a bookmark.
-_SIGN = re.compile("(?<![標抽牙書求])籤")
+    """Simplified Chinese in Traditional script with Taiwan phrasing (OpenCC s2twp),
+    proper names converted character by character and known bad phrasings fixed."""
+    out: list[str] = []
+    position = 0
+    for match in _PROTECTED.finditer(simplified):
+        out.append(_converter("s2twp").convert(simplified[position : match.start()]))
+        token = match.group(0)
+        out.append(PHRASES.get(token) or _converter("s2tw").convert(token))
+        position = match.end()
+    out.append(_converter("s2twp").convert(simplified[position:]))
+    # 签 is always "sign" here: OpenCC sometimes gives 籤 (a lot, a label).
+    return "".join(out).replace("籤", "簽")
 
 
 @lru_cache(maxsize=2)
-def _converter(config: str = "s2twp") -> Any:
+def _converter(config: str) -> Any:
     import opencc
 
     return opencc.OpenCC(config)

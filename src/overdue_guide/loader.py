@@ -163,6 +163,10 @@ class _Reader:
         return kept
 
 
+#: The reader for other data files in flows/ (fees/lines.py): one set of located findings.
+Reader = _Reader
+
+
 def _is_identifier(value: str) -> bool:
     return (
         value.isascii()
@@ -418,7 +422,12 @@ def _item(r: _Reader, node: Node) -> Item | None:
 
 
 def _source(r: _Reader, node: Node, what: str) -> Source | None:
-    keys = r.mapping(node, f"a source of {what}", (), ("document", "quote", "reference", "article"))
+    keys = r.mapping(
+        node,
+        f"a source of {what}",
+        (),
+        ("document", "quote", "reference", "article", "comment", "corrected"),
+    )
     if keys is None:
         return None
     loc = r.loc(node)
@@ -430,12 +439,16 @@ def _source(r: _Reader, node: Node, what: str) -> Source | None:
         quote = r.string(keys["quote"], "'quote'")
         if "article" in keys:
             r.report(keys["article"], "unknown-key", "'article' belongs to a reference source")
-        return Source(loc, document=document, quote=quote) if document and quote else None
+        comment, corrected = (_flag(r, keys.get(k), k) for k in ("comment", "corrected"))
+        if not (document and quote):
+            return None
+        return Source(loc, document=document, quote=quote, comment=comment, corrected=corrected)
     if "reference" in keys and "document" not in keys:
         reference = r.string(keys["reference"], "'reference'")
         article = r.string(keys["article"], "'article'") if "article" in keys else None
-        if "quote" in keys:
-            r.report(keys["quote"], "unknown-key", "'quote' belongs to a document source")
+        for key in ("quote", "comment", "corrected"):
+            if key in keys:
+                r.report(keys[key], "unknown-key", f"'{key}' belongs to a document source")
         return Source(loc, reference=reference, article=article) if reference else None
     r.report(
         node,
@@ -443,6 +456,16 @@ def _source(r: _Reader, node: Node, what: str) -> Source | None:
         f"a source of {what} needs either 'document' and 'quote', or 'reference'",
     )
     return None
+
+
+def _flag(r: _Reader, node: Node | None, what: str) -> bool:
+    """An optional true/false key; absent means false."""
+    if node is None:
+        return False
+    if node.kind != "scalar" or node.value.lower() not in ("true", "false"):
+        r.report(node, "bad-value", f"'{what}' must be true or false")
+        return False
+    return node.value.lower() == "true"
 
 
 def _rule(r: _Reader, node: Node) -> Rule | None:
@@ -564,7 +587,7 @@ def _document(r: _Reader, node: Node) -> Document | None:
 
 
 def _reference(r: _Reader, node: Node) -> Reference | None:
-    keys = r.mapping(node, "a reference", ("id", "cite", "summary", "confidence"))
+    keys = r.mapping(node, "a reference", ("id", "cite", "summary", "confidence"), ("gloss",))
     if keys is None:
         return None
     ident = r.string(keys["id"], "'id' of a reference") if "id" in keys else None
@@ -578,6 +601,7 @@ def _reference(r: _Reader, node: Node) -> Reference | None:
             "a cited reference must be marked H or M (L is never cited)",
         )
         confidence = None
+    gloss = r.string(keys["gloss"], "'gloss' of a reference") if "gloss" in keys else None
     if not (ident and cite and summary and confidence):
         return None
-    return Reference(ident, cite, summary, confidence, r.loc(node))
+    return Reference(ident, cite, summary, confidence, r.loc(node), gloss)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 #: Languages every flow string is written in; zh-TW is derived from zh-CN.
@@ -65,6 +66,10 @@ class Source:
     quote: str | None = None
     reference: str | None = None
     article: str | None = None
+    #: The quote is from a reader comment under the document, not the document's own text.
+    comment: bool = False
+    #: The quoted claim is wrong or dated; the item says what is right instead.
+    corrected: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -169,7 +174,12 @@ class Question:
     loc: Loc
 
     def option(self, code: str) -> Option | None:
-        return next((o for o in self.options if o.code == code), None)
+        return self._by_code.get(code)
+
+    @cached_property
+    def _by_code(self) -> Mapping[str, Option]:
+        """Options by code: the engine looks one up for every answer on every path."""
+        return {o.code: o for o in self.options}
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -227,6 +237,8 @@ class Reference:
     summary: Text
     confidence: str
     loc: Loc
+    #: The instrument's name in English, shown beside the Chinese citation in English output.
+    gloss: str | None = None
 
 
 @dataclass(frozen=True, eq=False)

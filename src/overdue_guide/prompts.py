@@ -155,6 +155,23 @@ def offer_save(lang: str, today: str) -> Path | None:
     return Path(name).expanduser() if name and name.strip() else None
 
 
+def ask_choice(
+    title: str, choices: list[tuple[str, str]], default: str | None, lang: str, can_go_back: bool
+) -> str | Nav:
+    """One of `choices` (label, value) from a select list, or `Nav.BACK`; for forms."""
+    import questionary
+
+    listed: list[Any] = [questionary.Choice(label, value) for label, value in choices]
+    if can_go_back:
+        listed += [questionary.Separator(" "), questionary.Choice(message("back", lang), Nav.BACK)]
+    widget = questionary.select(
+        title, choices=listed, default=default, instruction=message("select_hint", lang)
+    )
+    _add_keys(widget, checkbox=False)
+    reply: str | Nav = widget.unsafe_ask()
+    return reply
+
+
 def offer_delete_saved(lang: str) -> bool:
     """At the end of a --save interview: delete the saved answers now? (default: keep them)."""
     import questionary
@@ -241,12 +258,33 @@ def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[s
     return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
 
 
-def ask_text(label: str, default: str, check: Callable[[str], str | None]) -> str:
-    """A line of text; `check` returns a message for an answer it refuses, None to accept."""
+def ask_text(
+    label: str, default: str, check: Callable[[str], str | None], instruction: str | None = None
+) -> str:
+    """A line of text, stripped; `check` returns a message for an answer it refuses, None to
+    accept (shown when Enter is pressed, not while typing). Ctrl-C raises KeyboardInterrupt
+    and Ctrl-D EOFError, as in the lists."""
     import questionary
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
 
     def validate(value: str) -> bool | str:
         return check(value) or True
 
-    answer = questionary.text(label, default=default, validate=validate).unsafe_ask()
+    widget = questionary.text(
+        label,
+        default=default,
+        validate=validate,
+        instruction=instruction,
+        validate_while_typing=False,
+    )
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    app = widget.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])  # type: ignore[list-item]
+    answer = widget.unsafe_ask()
     return answer.strip() if isinstance(answer, str) else ""

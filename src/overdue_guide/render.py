@@ -105,5 +105,10 @@ def sources(console: Console, catalog: Catalog, lang: str) -> None:
             console.print(Wrapped(text(document.note, lang), "dim", indent=2))
     console.print()
     for reference in catalog.references.values():
-        console.print(Wrapped(f"{reference.id} [{reference.confidence}] {reference.cite}", "bold"))
+        cite = (
+            f"{reference.gloss}: {reference.cite}"
+            if lang == "en" and reference.gloss
+            else reference.cite
+        )
+        console.print(Wrapped(f"{reference.id} [{reference.confidence}] {cite}", "bold"))
         console.print(Wrapped(text(reference.summary, lang), "dim", indent=2))

@@ -22,7 +22,7 @@ class SourceNote:
     number: int
     label: str
     quote: str | None
-    contract: dict[str, str]
+    contract: dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -69,27 +69,53 @@ def clean(value: str) -> str:
     )
 
 
-def contract_source(source: Source, catalog: Catalog, lang: str = "zh-CN") -> dict[str, str]:
-    """A source in the README's JSON shape; quotes stay verbatim in their document's script."""
+def contract_source(source: Source, catalog: Catalog, lang: str = "zh-CN") -> dict[str, object]:
+    """A source in the README's JSON shape; quotes stay verbatim in their document's script.
+
+    A quote from a reader comment says so (`comment`), a claim the checklist corrects
+    says so (`corrected`); a reference carries its confidence, and in English the
+    instrument's English name (`gloss`).
+    """
     if source.document is not None and source.quote is not None:
-        return {"document": source.document, "quote": source.quote}
+        found: dict[str, object] = {"document": source.document, "quote": source.quote}
+        if source.comment:
+            found["comment"] = True
+        if source.corrected:
+            found["corrected"] = True
+        return found
     reference = catalog.references.get(source.reference or "")
     cite = reference.cite if reference else (source.reference or "")
     full = f"{cite} {source.article}" if source.article else cite
-    return {"reference": traditional(full) if lang == "zh-TW" else full}
+    cited: dict[str, object] = {"reference": traditional(full) if lang == "zh-TW" else full}
+    if reference is not None:
+        cited["confidence"] = reference.confidence
+        if lang == "en" and reference.gloss:
+            cited["gloss"] = reference.gloss
+    return cited
 
 
 def _label(source: Source, catalog: Catalog, lang: str) -> str:
+    """How a source reads in the list: marked as a comment, corrected or reported."""
+    contract = contract_source(source, catalog, lang)
+    reference = catalog.references.get(source.reference or "")
     if source.document is not None:
         document = catalog.documents.get(source.document)
         title = f"《{document.title}》" if document else ""
-        return f"{message('document', lang)} {source.document[:3]} {title}".rstrip()
-    return contract_source(source, catalog, lang)["reference"]
+        label = f"{message('document', lang)} {source.document[:3]} {title}".rstrip()
+        if source.comment:
+            label += message("source_comment", lang)
+        return label + (message("source_corrected", lang) if source.corrected else "")
+    label = str(contract["reference"])
+    if "gloss" in contract:
+        label = f"{contract['gloss']}: {label}"
+    cited = f"{reference.cite} {source.article or ''}" if reference else ""
+    reported = contract.get("confidence") == "M" and (lang == "en" or "据报道" not in cited)
+    return label + (message("source_reported", lang) if reported else "")
 
 
 def build(checklist: Checklist, catalog: Catalog, lang: str) -> Report:
     """Group, localize and number the sources of a finished checklist."""
-    numbers: dict[tuple[tuple[str, str], ...], SourceNote] = {}
+    numbers: dict[tuple[tuple[str, object], ...], SourceNote] = {}
 
     def number(source: Source) -> int:
         contract = contract_source(source, catalog, lang)

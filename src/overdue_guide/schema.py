@@ -69,7 +69,18 @@ def _next() -> dict[str, Any]:
 
 def _source() -> dict[str, Any]:
     document = _closed(
-        {"document": {"type": "string"}, "quote": {"type": "string", "minLength": 6}},
+        {
+            "document": {"type": "string"},
+            "quote": {"type": "string", "minLength": 6},
+            "comment": {
+                "type": "boolean",
+                "description": "The quote is from a reader comment, not the document's own text.",
+            },
+            "corrected": {
+                "type": "boolean",
+                "description": "The quoted claim is wrong or dated; the item says what is right.",
+            },
+        },
         ["document", "quote"],
         "A passage quoted verbatim from a file of ../shared/seeds.",
     )

@@ -92,7 +92,7 @@ def origins(report: Report) -> dict[int, int]:
 def short_name(note: SourceNote, lang: str) -> str:
     """A name to recognise a source by: '文章 000', '《民法典》', '110 报警电话'."""
     if "document" in note.contract:
-        return f"{message('document', lang)} {note.contract['document'][:3]}"
+        return f"{message('document', lang)} {str(note.contract['document'])[:3]}"
     name = _before_separator(note.label)
     if cell_len(name) > SHORT_NAME and (title := re.search(r"《[^》]*》", name)):
         name = title.group(0)

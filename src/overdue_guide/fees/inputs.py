@@ -1,0 +1,211 @@
+"""Figures as a person or a script gives them (text), turned into `FeeInputs`.
+
+Parsing is strict and says what is wrong in one line (a `FeeInputError`): a
+number that is not one (NaN, "1,2,3"), a date not written YYYY-MM-DD, a schedule
+file that is not UTF-8 or has its dates out of order. Thousands separators and
+a trailing "%" or "元" are accepted, as people copy them from the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .model import (
+    DailyRate,
+    FeeInputs,
+    Instalments,
+    Overdue,
+    Payments,
+    Plan,
+    Schedule,
+)
+from .words import problem
+
+_STRIP = ("%", "元", "¥", "￥", "％")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures as typed, before parsing: every field optional, as on the command line."""
+
+    principal: str | None = None
+    periods: str | None = None
+    fee_rate: str | None = None
+    payment: str | None = None
+    schedule: Path | None = None
+    start: str | None = None
+    daily_rate: str | None = None
+    term_days: str | None = None
+    days_overdue: str | None = None
+    overdue_rate: str | None = None
+    overdue_charge: str | None = None
+    overdue_amount: str | None = None
+
+    def any_given(self) -> bool:
+        return any(value is not None for value in vars(self).values())
+
+
+def from_figures(figures: Figures) -> FeeInputs:
+    """Parse and combine the figures; exactly one plan, an overdue charge one way."""
+    if figures.principal is None:
+        raise problem("need_principal")
+    principal = number(figures.principal, "principal")
+    return FeeInputs(principal, _plan(figures), _overdue(figures))
+
+
+def _plan(f: Figures) -> Plan:
+    given = {
+        "instalments": f.fee_rate is not None,
+        "payments": f.payment is not None,
+        "schedule": f.schedule is not None,
+        "daily": f.daily_rate is not None or f.term_days is not None,
+    }
+    needs_periods = given["instalments"] or given["payments"]
+    if sum(given.values()) != 1 or needs_periods != (f.periods is not None):
+        raise problem("plan_one_of")
+    if f.start is not None and not given["schedule"]:
+        raise problem("start_without_schedule")
+    if f.fee_rate is not None:
+        return Instalments(whole(f.periods, "periods"), number(f.fee_rate, "fee_rate"))
+    if f.payment is not None:
+        return Payments(whole(f.periods, "periods"), number(f.payment, "payment"))
+    if f.schedule is not None:
+        start = day(f.start, "start") if f.start is not None else None
+        return read_schedule(f.schedule, start)
+    if f.daily_rate is None or f.term_days is None:
+        raise problem("plan_one_of")
+    return DailyRate(number(f.daily_rate, "daily_rate"), whole(f.term_days, "term_days"))
+
+
+def _overdue(f: Figures) -> Overdue | None:
+    if f.days_overdue is None:
+        if f.overdue_rate is not None or f.overdue_charge is not None or f.overdue_amount:
+            raise problem("overdue_needs_days")
+        return None
+    if (f.overdue_rate is None) == (f.overdue_charge is None):
+        raise problem("overdue_one_of")
+    return Overdue(
+        whole(f.days_overdue, "days_overdue"),
+        number(f.overdue_rate, "overdue_rate") if f.overdue_rate is not None else None,
+        number(f.overdue_charge, "overdue_charge") if f.overdue_charge is not None else None,
+        number(f.overdue_amount, "overdue_amount") if f.overdue_amount is not None else None,
+    )
+
+
+def number(text: str, field: str, **where: object) -> Decimal:
+    """A finite decimal number, as typed ("1,200", "8.8%", "108.80元" are fine)."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    for mark in _STRIP:
+        cleaned = cleaned.removesuffix(mark).removeprefix(mark).strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise problem("not_a_number", field=field, value=text.strip(), **where) from None
+    if not value.is_finite():
+        raise problem("not_a_number", field=field, value=text.strip(), **where)
+    return value
+
+
+def whole(text: str | None, field: str) -> int:
+    """A whole number, as typed."""
+    value = number(text or "", field)
+    if value != value.to_integral_value():
+        raise problem("not_whole", field=field, value=(text or "").strip())
+    return int(value)
+
+
+def day(text: str, field: str, **where: object) -> date:
+    """A date written YYYY-MM-DD (or YYYY/MM/DD, as some apps show it)."""
+    try:
+        return date.fromisoformat(text.strip().replace("/", "-"))
+    except ValueError:
+        raise problem("bad_date", field=field, value=text.strip(), **where) from None
+
+
+def read_schedule(path: Path, start: date | None = None) -> Schedule:
+    """A schedule file: CSV rows of `date,amount` (a header row is fine) or YAML, a list
+    of {date, amount}. Without `start`, the money is taken as received one interval (the
+    gap between the first two repayments) before the first repayment."""
+    text = _read_text(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        written_start, rows = _yaml_rows(path, text)
+        start = start or (day(written_start, "start") if written_start else None)
+    else:
+        rows = _csv_rows(path, text)
+    payments = [
+        (day(d, "row_date", path=path, line=line), number(a, "row_amount", path=path, line=line))
+        for line, d, a in rows
+    ]
+    if not payments:
+        raise problem("schedule_empty")
+    if start is None:
+        if len(payments) < 2:
+            raise problem("schedule_needs_start")
+        start = payments[0][0] - (payments[1][0] - payments[0][0])
+    return Schedule(start, tuple(payments))
+
+
+def _read_text(path: Path) -> str:
+    """The schedule as text: a regular file (a pipe or a device is refused without waiting),
+    bounded in size, UTF-8."""
+    from .. import files
+
+    try:
+        data = files.read_bytes(path, "schedule file")
+    except files.Unreadable as error:
+        raise problem("schedule_unreadable", path=path, reason=error.reason) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise problem("schedule_not_utf8", path=path, line=line) from None
+
+
+def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
+    """(line, date, amount) of each data row; blank lines, '#' comments and a header skipped."""
+    import csv
+    import io
+
+    rows: list[tuple[int, str, str]] = []
+    dialect = "excel-tab" if "\t" in text and "," not in text else "excel"
+    for number_, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+        cells = [c.strip() for c in cells if c.strip()]
+        if not cells or cells[0].startswith("#"):
+            continue
+        if len(cells) != 2:
+            raise problem("schedule_bad_row", path=path, line=number_)
+        if not rows and not cells[0][:1].isdigit():
+            continue  # a header row, such as "date,amount" or "日期,金额"
+        rows.append((number_, cells[0], cells[1]))
+    return rows
+
+
+def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[tuple[int, str, str]]]:
+    """(start as written, rows): a list of {date, amount}, or {start, payments: [...]}."""
+    from .. import yamlsafe
+
+    try:
+        root = yamlsafe.parse(text, str(path))
+    except yamlsafe.YamlProblem as error:
+        finding = error.finding
+        raise problem(
+            "schedule_bad_value", path=path, line=finding.line, reason=finding.message
+        ) from None
+    start, items = None, root.items if root is not None and root.kind == "seq" else None
+    if root is not None and root.kind == "map":
+        found = {k.value: v for k, v in root.pairs}
+        items = found["payments"].items if "payments" in found else None
+        start = found["start"].value if "start" in found else None
+    if items is None:
+        raise problem("schedule_bad_row", path=path, line=root.line if root else 1)
+    rows: list[tuple[int, str, str]] = []
+    for item in items:
+        fields = {k.value: v for k, v in item.pairs} if item.kind == "map" else {}
+        d, a = fields.get("date"), fields.get("amount")
+        if d is None or a is None or d.kind != "scalar" or a.kind != "scalar":
+            raise problem("schedule_bad_row", path=path, line=item.line)
+        rows.append((item.line, d.value, a.value))
+    return start, rows

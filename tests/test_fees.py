@@ -1,0 +1,189 @@
+"""The fee check's maths: the issue's test vectors, round trips, and refused figures."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_CEILING
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from overdue_guide.errors import FeeInputError
+from overdue_guide.fees import compute
+from overdue_guide.fees.lines import load_lines
+from overdue_guide.fees.model import (
+    DailyRate,
+    FeeInputs,
+    Instalments,
+    Overdue,
+    Payments,
+    Schedule,
+)
+from overdue_guide.fees.render import percent
+
+
+def shown(rate: D) -> str:
+    return percent(rate)
+
+
+def test_twelve_periods_at_8_8_percent_match_the_issue_vector() -> None:
+    result = compute(FeeInputs(D(1200), Instalments(12, D("8.8"))))
+    assert [r.amount for r in result.repayments] == [D("108.80")] * 12
+    assert result.cost_of_credit == D("105.60")
+    assert result.total_to_repay == D("1305.60")
+    rates = result.rates
+    assert (shown(rates.nominal_irr), shown(rates.effective), shown(rates.simple)) == (
+        "15.86",
+        "17.07",
+        "16.25",
+    )
+
+
+def test_three_periods_at_2_5_percent_match_the_issue_vector() -> None:
+    rates = compute(FeeInputs(D(5000), Instalments(3, D("2.5")))).rates
+    assert (shown(rates.nominal_irr), shown(rates.effective), shown(rates.simple)) == (
+        "14.94",
+        "16.00",
+        "15.00",
+    )
+
+
+def test_a_payment_per_period_gives_the_same_rates_as_the_fee_rate_it_implies() -> None:
+    by_fee = compute(FeeInputs(D(1200), Instalments(12, D("8.8")))).rates
+    by_payment = compute(FeeInputs(D(1200), Payments(12, D("108.80")))).rates
+    assert by_fee == by_payment
+
+
+def test_instalments_that_do_not_divide_evenly_put_the_remainder_on_the_last() -> None:
+    result = compute(FeeInputs(D(5000), Instalments(3, D("2.5"))))
+    assert [r.amount for r in result.repayments] == [D("1708.33"), D("1708.33"), D("1708.34")]
+
+
+def test_a_daily_rate_is_simple_interest_of_365_days_a_year() -> None:
+    result = compute(FeeInputs(D(10000), DailyRate(D("0.05"), 30)))
+    assert result.cost_of_credit == D("150.00")
+    assert shown(result.rates.simple) == "18.25"
+
+
+def test_a_monthly_schedule_file_gives_about_the_monthly_plan_rates() -> None:
+    start = date(2025, 1, 1)
+    days = [start + timedelta(days=round(365 * i / 12)) for i in range(1, 13)]
+    plan = Schedule(start, tuple((d, D("108.80")) for d in days))
+    rates = compute(FeeInputs(D(1200), plan)).rates
+    assert rates.periods_per_year == 12
+    assert abs(rates.nominal_irr - D("15.86")) < D("0.05")
+
+
+def test_a_loan_without_cost_has_every_rate_zero() -> None:
+    rates = compute(FeeInputs(D(1200), Payments(12, D(100)))).rates
+    assert rates.simple == rates.nominal_irr == rates.effective == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rate=st.decimals(min_value=0, max_value=200, places=3),
+    periods=st.integers(min_value=1, max_value=60),
+    principal=st.decimals(min_value=100, max_value=1_000_000, places=2),
+)
+def test_an_annuity_built_from_any_nominal_rate_gives_that_rate_back(
+    rate: D, periods: int, principal: D
+) -> None:
+    r = rate / 100 / 12
+    exact = principal / periods if r == 0 else principal * r / (1 - (1 + r) ** -periods)
+    payment = exact.quantize(D("1e-18"), ROUND_CEILING)  # never a hair short of the principal
+    nominal = compute(FeeInputs(principal, Payments(periods, payment))).rates.nominal_irr
+    assert abs(nominal - rate) <= D("0.001")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rate=st.decimals(min_value=0, max_value=200, places=3),
+    gaps=st.lists(st.integers(min_value=1, max_value=120), min_size=1, max_size=24),
+    principal=st.decimals(min_value=100, max_value=1_000_000, places=2),
+)
+def test_a_dated_schedule_built_from_any_effective_rate_gives_that_rate_back(
+    rate: D, gaps: list[int], principal: D
+) -> None:
+    start, days, elapsed = date(2025, 1, 1), [], 0
+    for gap in gaps:
+        elapsed += gap
+        days.append(elapsed)
+    each = (principal / len(days)).quantize(D("1e-18"), ROUND_CEILING)
+    growth = 1 + rate / 100
+    payments = tuple((start + timedelta(days=d), each * growth ** (D(d) / 365)) for d in days)
+    effective = compute(FeeInputs(principal, Schedule(start, payments))).rates.effective
+    assert abs(effective - rate) <= D("0.001")
+
+
+def test_the_overdue_charge_from_a_daily_rate_is_in_yuan_and_a_yearly_rate() -> None:
+    result = compute(FeeInputs(D(1000), Payments(1, D(1000)), Overdue(30, daily_rate=D("0.05"))))
+    assert result.overdue is not None
+    assert result.overdue.charge == D("15.00")
+    assert result.overdue.yearly_rate == D("18.25")
+
+
+def test_the_overdue_charge_as_an_amount_is_turned_into_a_yearly_rate_on_what_is_overdue() -> None:
+    overdue = Overdue(10, charge=D("10"), amount=D("1000"))
+    result = compute(FeeInputs(D(1000), Payments(1, D(1000)), overdue))
+    assert result.overdue is not None
+    assert shown(result.overdue.yearly_rate) == "36.50"
+
+
+def test_the_shipped_lines_are_24_percent_and_4_times_the_lpr() -> None:
+    lines = {line.id: line for line in load_lines()}
+    assert lines["court_24"].rate == 24
+    assert lines["court_24"].references == ("R32", "R36")
+    assert lines["lpr_4x"].lpr is not None and lines["lpr_4x"].rate == 4 * lines["lpr_4x"].lpr
+    assert lines["lpr_4x"].references == ("R31", "R35")
+    assert all(line.date for line in lines.values())
+
+
+def test_a_loan_under_24_percent_is_below_that_line_and_above_4_times_lpr() -> None:
+    checks = compute(FeeInputs(D(1200), Instalments(12, D("8.8"))), load_lines()).lines
+    by_id = {c.line.id: c for c in checks}
+    assert not by_id["court_24"].above
+    assert by_id["lpr_4x"].above and by_id["lpr_4x"].measures == ("simple", "nominal_irr")
+
+
+def test_an_overdue_charge_above_24_percent_crosses_the_line_by_that_measure() -> None:
+    inputs = FeeInputs(D(1000), Payments(1, D(1000)), Overdue(30, daily_rate=D("0.1")))
+    by_id = {c.line.id: c for c in compute(inputs, load_lines()).lines}
+    assert by_id["court_24"].above and by_id["court_24"].measures == ("overdue",)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "key"),
+    [
+        (FeeInputs(D(0), Instalments(12, D("8.8"))), "not_positive"),
+        (FeeInputs(D(-5), Instalments(12, D("8.8"))), "not_positive"),
+        (FeeInputs(D("NaN"), Instalments(12, D("8.8"))), "not_a_number"),
+        (FeeInputs(D(1200), Instalments(0, D("8.8"))), "not_positive"),
+        (FeeInputs(D(1200), Instalments(12, D("1000.1"))), "rate_too_high"),
+        (FeeInputs(D(1200), Payments(12, D(99))), "never_repaid"),
+        (FeeInputs(D(1200), Payments(12, D(0))), "not_positive"),
+        (FeeInputs(D(1200), Payments(1, D(100000))), "rate_too_high"),
+        (FeeInputs(D(1200), DailyRate(D("2.8"), 30)), "rate_too_high"),
+        (FeeInputs(D(1200), DailyRate(D("0.05"), 0)), "not_positive"),
+        (
+            FeeInputs(
+                D(1200),
+                Schedule(
+                    date(2025, 1, 1), ((date(2025, 3, 1), D(700)), (date(2025, 2, 1), D(700)))
+                ),
+            ),
+            "dates_out_of_order",
+        ),
+        (
+            FeeInputs(D(1200), Payments(12, D(110)), Overdue(0, daily_rate=D("0.05"))),
+            "not_positive",
+        ),
+        (FeeInputs(D(1200), Payments(12, D(110)), Overdue(5)), "overdue_one_of"),
+        (FeeInputs(D(1200), Payments(12, D(110)), Overdue(5, D("3"))), "rate_too_high"),
+    ],
+)
+def test_figures_no_loan_has_are_refused_naming_the_problem(inputs: FeeInputs, key: str) -> None:
+    with pytest.raises(FeeInputError) as raised:
+        compute(inputs)
+    assert raised.value.key == key

@@ -1,0 +1,55 @@
+"""Traditional Chinese means what the Simplified says: names kept, bad phrasings fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from overdue_guide import i18n
+from overdue_guide.model import Catalog, Flow
+
+from .test_advice_wording import catalog_texts, flow_texts
+
+#: Every bad conversion found so far: the Simplified text, and what must never come back.
+KNOWN_BAD = [
+    ("任何文件都看懂再签", "檔案"),  # papers are 文件, not computer files
+    ("纸质或电子文件", "檔案"),
+    ("什么都不签", "籤"),  # signing is 簽; 籤 is a lot or a label
+    ("看懂再签，拿不准先别签", "籤"),
+    ("别找收费的“债务优化”中介", "最佳化"),  # a scam's own name
+    ("《个人信息保护法》第10条", "資訊"),  # the law's name
+    ("中国互联网金融协会", "網際網路"),  # the institution's name
+    ("《互联网金融逾期债务催收自律公约(试行)》", "網際網路"),
+    ("发布者做“债务优化”生意", "釋出"),  # published, not released
+    ("20 天内核查并书面答复", "核心"),  # within 20 days, not "kernel"
+    ("反复发骚扰信息", "資訊"),  # messages, not information
+    ("侵犯公民个人信息（第253条之一）", "資訊"),  # the crime's name
+]
+
+
+@pytest.mark.parametrize(("simplified", "bad"), KNOWN_BAD)
+def test_a_known_bad_conversion_never_comes_back(simplified: str, bad: str) -> None:
+    assert bad not in i18n.traditional(simplified)
+
+
+def test_proper_names_keep_their_words() -> None:
+    assert i18n.traditional("《个人信息保护法》") == "《個人信息保護法》"
+    assert i18n.traditional("中国互联网金融协会") == "中國互聯網金融協會"
+    assert i18n.traditional("别找“债务优化”中介") == "別找“債務優化”中介"
+
+
+def test_taiwan_wording_stays_where_it_keeps_the_meaning() -> None:
+    assert i18n.traditional("短信和网络信息") == "簡訊和網路資訊"
+    assert i18n.traditional("看账单") == "看帳單"
+
+
+def test_no_shipped_text_converts_badly(main_flow: Flow, catalog: Catalog) -> None:
+    texts = [t.get("zh-CN") for t in [*flow_texts(main_flow), *catalog_texts(catalog)]]
+    texts += [r.cite for r in catalog.references.values()]
+    texts += [by_lang["zh-CN"] for by_lang in i18n.all_keys().values()]
+    bad = {b for _, b in KNOWN_BAD} - {"檔案", "資訊"}
+    for text in texts:
+        converted = i18n.traditional(text)
+        assert not any(b in converted for b in bad), converted
+        for simplified, _ in KNOWN_BAD:
+            if simplified in text:
+                assert _ not in i18n.traditional(simplified)
