@@ -32,7 +32,8 @@ SAMPLE = {
     "essential_spending": "3000", "plan_amount": "800", "plan_periods": "12",
     "plan_start": "2026-12-01", "agency": "某催收公司", "collector": "李四", "collector_id": "A1024",
     "people_count": "2", "incident_date": "2026-11-20 晚上 11 点", "what_happened": "两个人敲门要钱",
-    "ticket_number": "T20261121001", "complaint_date": "2026-11-21", "date": "2026-11-23",
+    "ticket_number": "T20261121001", "complaint_date": "2026-11-21", "annual_rate": "15.86",
+    "date": "2026-11-23",
 }  # fmt: skip
 
 
