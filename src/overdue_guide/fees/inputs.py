@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from pathlib import Path
 
 from .model import (
@@ -25,6 +26,17 @@ from .model import (
 from .words import problem
 
 _STRIP = ("%", "元", "¥", "￥", "％")
+
+#: No figure of a consumer loan comes near these. Beyond them a figure was mistyped, and the
+#: arithmetic would fail (Decimal keeps 28 digits) or never end (a list of every payment).
+MAX_FIGURE = Decimal(10) ** 12
+#: Periods or days: a hundred years.
+MAX_COUNT = 36_500
+#: Repayments in a schedule file: ten years of daily ones (a 10 MB file holds far more, and
+#: the rate would take minutes to find).
+MAX_ROWS = 3_650
+#: A figure quoted back in a message is cut to this many characters.
+SHOWN = 40
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,7 @@ def _overdue(f: Figures) -> Overdue | None:
     )
 
 
-def number(text: str, field: str, **where: object) -> Decimal:
+def number(text: str, field: str, limit: Decimal = MAX_FIGURE, **where: object) -> Decimal:
     """A finite decimal number, as typed ("1,200", "8.8%", "108.80元" are fine)."""
     cleaned = text.strip().replace(",", "").replace("，", "")
     for mark in _STRIP:
@@ -103,18 +115,26 @@ def number(text: str, field: str, **where: object) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise problem("not_a_number", field=field, value=text.strip(), **where) from None
+        raise problem("not_a_number", field=field, value=_shown(text), **where) from None
     if not value.is_finite():
-        raise problem("not_a_number", field=field, value=text.strip(), **where)
+        raise problem("not_a_number", field=field, value=_shown(text), **where)
+    if value.copy_abs() > limit:  # copy_abs: exact, where abs() may overflow
+        raise problem("too_large", field=field, value=_shown(text), limit=f"{limit:,}", **where)
     return value
 
 
 def whole(text: str | None, field: str) -> int:
     """A whole number, as typed."""
-    value = number(text or "", field)
+    value = number(text or "", field, Decimal(MAX_COUNT))
     if value != value.to_integral_value():
-        raise problem("not_whole", field=field, value=(text or "").strip())
+        raise problem("not_whole", field=field, value=_shown(text or ""))
     return int(value)
+
+
+def _shown(text: str) -> str:
+    """A figure as typed, for a message: stripped, and cut short if it is long."""
+    text = text.strip()
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def day(text: str, field: str, **where: object) -> date:
@@ -122,7 +142,7 @@ def day(text: str, field: str, **where: object) -> date:
     try:
         return date.fromisoformat(text.strip().replace("/", "-"))
     except ValueError:
-        raise problem("bad_date", field=field, value=text.strip(), **where) from None
+        raise problem("bad_date", field=field, value=_shown(text), **where) from None
 
 
 def read_schedule(path: Path, start: date | None = None) -> Schedule:
@@ -135,16 +155,24 @@ def read_schedule(path: Path, start: date | None = None) -> Schedule:
         start = start or (day(written_start, "start") if written_start else None)
     else:
         rows = _csv_rows(path, text)
+    if len(rows) > MAX_ROWS:
+        raise problem("schedule_too_long", path=path, limit=f"{MAX_ROWS:,}")
     payments = [
         (day(d, "row_date", path=path, line=line), number(a, "row_amount", path=path, line=line))
         for line, d, a in rows
     ]
     if not payments:
         raise problem("schedule_empty")
+    for number_, ((earlier, _), (later, _)) in enumerate(pairwise(payments), start=2):
+        if later <= earlier:  # said before a start is inferred from the first two rows
+            raise problem("dates_out_of_order", number=number_, day=later, previous=earlier)
     if start is None:
         if len(payments) < 2:
             raise problem("schedule_needs_start")
-        start = payments[0][0] - (payments[1][0] - payments[0][0])
+        try:
+            start = payments[0][0] - (payments[1][0] - payments[0][0])
+        except OverflowError:  # before the year 1
+            raise problem("schedule_needs_start") from None
     return Schedule(start, tuple(payments))
 
 
@@ -180,6 +208,8 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
         if not rows and not cells[0][:1].isdigit():
             continue  # a header row, such as "date,amount" or "日期,金额"
         rows.append((number_, cells[0], cells[1]))
+        if len(rows) > MAX_ROWS:
+            break  # enough to refuse the file
     return rows
 
 

@@ -41,6 +41,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "zh-CN": "{field}要写成整数（现在是“{value}”）",
         "en": "{field} must be a whole number (got '{value}')",
     },
+    "too_large": {
+        "zh-CN": "{field}太大了（现在是“{value}”，最多 {limit}），多半是输错了：请对照账单核对",
+        "en": "{field} is too large (got '{value}', at most {limit}): probably mistyped; check it against the bill",
+    },
     "rate_too_high": {
         "zh-CN": "算出来年利率超过 1,000 %（约 {rate} %），多半是哪个数字输错了：请对照账单核对",
         "en": "that is above 1,000 % a year (about {rate} %): a figure is probably mistyped; check it against the bill",
@@ -92,6 +96,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "{path}:{line}: each row needs a date and an amount, like 2026-01-10,108.80",
     },
     "schedule_bad_value": {"zh-CN": "{path}:{line}: {reason}", "en": "{path}:{line}: {reason}"},
+    "schedule_too_long": {
+        "zh-CN": "还款计划 {path} 超过 {limit} 笔还款：请只留下这笔借款的还款",
+        "en": "the schedule {path} has more than {limit} repayments: keep only this loan's repayments",
+    },
     "schedule_needs_start": {
         "zh-CN": "只有一笔还款时，请用 --start 给出放款日期",
         "en": "with a single repayment, give the date the money was received with --start",
