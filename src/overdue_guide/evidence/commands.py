@@ -142,8 +142,12 @@ def list_entries(lang: str) -> None:
     sys.stdout.writelines(lines)
 
 
+#: SQLite keeps an id in 64 bits: a larger one (typed by mistake) is no entry, not an error.
+_LARGEST_ID = 2**63 - 1
+
+
 def _stored(entry_id: int, lang: str) -> Entry:
-    found = store.get(entry_id)
+    found = store.get(entry_id) if 0 < entry_id <= _LARGEST_ID else None
     if found is None:
         raise EntryError(say("no_entry", lang, id=entry_id))
     return found

@@ -1,0 +1,32 @@
+"""Adversarial ids for `overdue-guide log show/edit/delete`: an id beyond what SQLite holds,
+or below 1, is no such entry (one line, exit 2), never an unexpected error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import run_cli
+
+HUGE = "9" * 26
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", HUGE),
+        ("edit", HUGE, "--said", "x"),
+        ("delete", HUGE, "--yes"),
+        ("show", "--", "-1"),
+    ],
+)
+def test_an_id_no_entry_can_have_is_no_such_entry(args: tuple[str, ...], tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path), "TZ": "Asia/Shanghai"}
+    added = run_cli("log", "add", "--channel", "call", "--at", "2026-11-20 10:00", env=env)
+    assert added.returncode == 0, added.stderr
+    done = run_cli("log", args[0], "--lang", "en", *args[1:], env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("overdue-guide: ")
+    assert "unexpected" not in done.stderr
+    assert done.stderr.count("\n") == 1
