@@ -3,6 +3,8 @@ or below 1, is no such entry (one line, exit 2), never an unexpected error."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,15 @@ def test_an_id_no_entry_can_have_is_no_such_entry(args: tuple[str, ...], tmp_pat
     assert done.stderr.startswith("overdue-guide: ")
     assert "unexpected" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_an_export_onto_a_pipe_or_device_is_refused_and_leaves_it_be(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path), "TZ": "Asia/Shanghai"}
+    added = run_cli("log", "add", "--channel", "call", "--at", "2026-11-20 10:00", env=env)
+    assert added.returncode == 0, added.stderr
+    pipe = tmp_path / "out.md"
+    os.mkfifo(pipe)
+    done = run_cli("log", "export", "--output", str(pipe), env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("overdue-guide: cannot export to")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)

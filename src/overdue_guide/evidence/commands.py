@@ -285,6 +285,8 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
                 f"cannot tell the format of {output}: name it .md, .html, .csv or .json, or give --format"
             )
         output_format = EXTENSIONS.get(suffix, "markdown")
+    if output is not None:
+        _refuse_special(output)
     content = export_text(output_format, lang)
     if output is None:
         sys.stdout.write(content)
@@ -293,6 +295,19 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
 
     write_atomic(output, content, private=True)
     sys.stderr.write(say("written", lang, path=output) + "\n")
+
+
+def _refuse_special(output: Path) -> None:
+    """An export replaces its file atomically (a rename): onto a device such as /dev/full, a
+    pipe or a folder that would replace the thing itself, or fail late, so it is refused."""
+    import stat
+
+    try:
+        mode = output.stat().st_mode
+    except OSError:
+        return  # not there yet (a missing folder is reported when it is written)
+    if not stat.S_ISREG(mode):
+        raise EntryError(f"cannot export to {output}: it is not a regular file")
 
 
 def load_for_letters() -> dict[str, Any] | None:
