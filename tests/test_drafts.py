@@ -33,6 +33,8 @@ SAMPLE = {
     "plan_start": "2026-12-01", "agency": "某催收公司", "collector": "李四", "collector_id": "A1024",
     "people_count": "2", "incident_date": "2026-11-20 晚上 11 点", "what_happened": "两个人敲门要钱",
     "ticket_number": "T20261121001", "complaint_date": "2026-11-21", "annual_rate": "15.86",
+    "log_timeline": "1. 2026-11-20 23:05（Asia/Shanghai），电话（对方联系我）；原话：“再不还就上门”。",
+    "log_evidence": "- call.m4a；大小（字节）：5；SHA-256：2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
     "date": "2026-11-23",
 }  # fmt: skip
 
@@ -331,7 +333,11 @@ GOLDEN_ANSWERS = {
 @pytest.mark.parametrize("draft_id", ["door", "instalment_request", "complaint"])
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 def test_golden_drafts(drafts: DraftSet, main_flow: Flow, draft_id: str, lang: str) -> None:
-    details = {k: v for k, v in SAMPLE.items() if k not in ("ticket_number", "complaint_date")}
+    details = {
+        k: v
+        for k, v in SAMPLE.items()
+        if k not in ("ticket_number", "complaint_date", "log_timeline", "log_evidence")
+    }
     done = render(drafts.drafts[draft_id], main_flow, GOLDEN_ANSWERS, details, lang)
     text = done.text if done.translation is None else f"{done.text}\n\n---\n\n{done.translation}"
     golden = GOLDEN / f"{draft_id}.{lang}.txt"

@@ -112,8 +112,10 @@ def _check_fees(context: Context) -> None:
 
     result = from_menu(context.lang)
     if result is not None:
+        from .drafts.fromlog import without_filled
+
         context.details["annual_rate"] = percent(result.rates.nominal_irr)
-        context.keep(context.details)
+        context.keep(without_filled(context.details))
 
 
 def _has_fee_items(context: Context) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import message, text
 from . import afford
+from .fromlog import from_log, without_filled
 from .model import Detail
 from .render import details_asked, offered
 
@@ -30,6 +31,11 @@ def make(context: Context) -> None:
     chosen = [d for d in fitting if d.id in ids]
     if not chosen:
         return
+    for key in set(context.details) - set(without_filled(context.details)):
+        del context.details[key]  # filled from the log before it grew: read it again
+    from_log(
+        context.details, [*chosen, *context.made], lambda line: render.alert(context.screen, line)
+    )
     try:
         render.note(context.screen, message("detail_hint", lang))
         for field in details_asked(drafts, chosen):
@@ -40,7 +46,7 @@ def make(context: Context) -> None:
     except (KeyboardInterrupt, EOFError):
         return
     context.made = [d for d in drafts.drafts.values() if d in chosen or d in context.made]
-    context.keep(dict(context.details))
+    context.keep(without_filled(context.details))
     view = attach(context.view, drafts, context.flow, context.answers, context.details, chosen)
     show(context.screen, rendered_of(view), lang)
     context.screen.print()

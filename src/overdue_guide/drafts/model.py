@@ -26,6 +26,11 @@ COMPUTED: Mapping[str, tuple[str, ...]] = {
     "left_over": ("monthly_income", "essential_spending"),
 }
 
+#: Fields the program fills from the evidence log (`fromlog`), never asked: a letter's
+#: timeline and its list of files. A value the person gives for one is kept instead.
+TIMELINE, EVIDENCE = "log_timeline", "log_evidence"
+FILLED: tuple[str, ...] = (TIMELINE, EVIDENCE)
+
 
 @dataclass(frozen=True, eq=False)
 class Detail:

@@ -16,7 +16,7 @@ from ..i18n import message, text, traditional
 from ..model import Answer, Flow
 from ..report import clean
 from . import afford, fields
-from .model import BLANK, COMPUTED, Draft, DraftSet, Paragraph
+from .model import BLANK, COMPUTED, FILLED, Draft, DraftSet, Paragraph
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,13 @@ def fields_of(draft: Draft) -> list[str]:
 
 
 def details_asked(drafts: DraftSet, chosen_drafts: list[Draft]) -> list[str]:
-    """The details to ask for these drafts, in the file's order (computed ones are not asked)."""
+    """The details to ask for these drafts, in the file's order (computed ones and those
+    filled from the evidence log are not asked)."""
     needed: set[str] = set()
     for draft in chosen_drafts:
         for name in fields_of(draft):
             needed.update(COMPUTED.get(name, (name,)))
-    return [d for d in drafts.details if d in needed]
+    return [d for d in drafts.details if d in needed and d not in FILLED]
 
 
 def render(
@@ -123,7 +124,14 @@ def _fill(
 def field_value(
     name: str, flow: Flow, answers: Mapping[str, Answer], details: Mapping[str, str], lang: str
 ) -> str:
-    """A field's text: a detail as given, an answer's labels, a computed amount, else BLANK."""
+    """A field's text: a detail as given, an answer's labels, a computed amount, else BLANK.
+
+    A detail filled from the log keeps one line per contact or file, and may carry its
+    own translation under `name.lang`."""
+    if name in FILLED:
+        given = (details.get(f"{name}.{lang}") or details.get(name, "")).strip()
+        lines = (clean(" ".join(line.split())) for line in given.splitlines() if line.strip())
+        return "\n".join(lines) or BLANK
     given = details.get(name, "").strip()
     if given:
         return clean(" ".join(given.split()))

@@ -8,6 +8,7 @@ from ..errors import AnswersError
 from ..i18n import message
 from ..model import Answer
 from . import afford
+from .fromlog import from_log
 from .model import Draft, DraftSet
 from .render import offered
 
@@ -22,7 +23,8 @@ def prepare(
     origin: str,
 ) -> tuple[dict[str, str], list[Draft]]:
     """The details to use and the drafts to put in a file: an unknown detail is a warning,
-    an unknown draft id bad input, an unaffordable offer left blank with a warning."""
+    an unknown draft id bad input, an unaffordable offer left blank with a warning; the
+    evidence log's timeline and files fill the letters that show them, unless given."""
     kept: dict[str, str] = {}
     for key, value in details.items():
         if key in drafts.details:
@@ -38,6 +40,7 @@ def prepare(
         )
         kept.pop(afford.OFFER)
     fitting = offered(drafts, answers)
+    from_log(kept, fitting, lambda line: warn(f"warning: {line}"))
     for draft_id in wanted or []:
         if draft_id not in drafts.drafts:
             raise AnswersError(
