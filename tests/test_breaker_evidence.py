@@ -44,3 +44,15 @@ def test_an_export_onto_a_pipe_or_device_is_refused_and_leaves_it_be(tmp_path: P
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("overdue-guide: cannot export to")
     assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_log_show_prints_an_escape_sequence_in_said_as_visible_text(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path), "TZ": "Asia/Shanghai"}
+    said = "a\x1b]0;pwn\x07\x1b[31mred"
+    added = run_cli(
+        "log", "add", "--channel", "call", "--at", "2026-11-20 10:00", "--said", said, env=env
+    )
+    assert added.returncode == 0, added.stderr
+    done = run_cli("log", "show", "1", env=env)
+    assert "\x1b" not in done.stdout
+    assert "\\x1b[31mred" in done.stdout

@@ -31,7 +31,10 @@ class VerifyFailed(GuideError):
 
 
 def _out(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    """A line out, escape sequences in what the person typed (`said`, …) made visible."""
+    from ..visible import visible
+
+    sys.stdout.write(visible(line) + "\n")
 
 
 def _now() -> datetime:
