@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from overdue_guide import bundle, engine
@@ -52,9 +52,13 @@ def small_flow(tmp_path: Path, text: str) -> tuple[Flow, Catalog]:
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    preexec_fn: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed console script with no terminal, as a script would."""
+    """Run the installed console script with no terminal, as a script would
+    (`preexec_fn` runs in the child first, e.g. to cap its memory)."""
     environment = {**os.environ, "LANG": "C.UTF-8", "NO_COLOR": "1", **(env or {})}
     environment.pop("LC_ALL", None)
     return subprocess.run(
@@ -65,6 +69,7 @@ def run_cli(
         cwd=cwd,
         env=environment,
         timeout=60,
+        preexec_fn=preexec_fn,
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from overdue_guide import bundle, files, layout
 
-from .helpers import SCRIPT, SMALL_SOURCES, write
+from .helpers import SMALL_SOURCES, run_cli, write
 
 MIB = 1024 * 1024
 QUOTE = "这是一份测试文档"
@@ -43,17 +43,7 @@ def bounded_run(*args: str, cwd: Path, memory_mib: int = 400) -> subprocess.Comp
         cap = memory_mib * MIB
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    environment = {**os.environ, "LANG": "C.UTF-8", "XDG_CACHE_HOME": str(cwd / "cache")}
-    return subprocess.run(
-        [str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        cwd=cwd,
-        env=environment,
-        timeout=60,
-        preexec_fn=limit,
-    )
+    return run_cli(*args, cwd=cwd, env={"XDG_CACHE_HOME": str(cwd / "cache")}, preexec_fn=limit)
 
 
 def test_flows_check_of_dev_zero_is_refused_at_once(tmp_path: Path) -> None:

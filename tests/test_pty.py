@@ -287,7 +287,7 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     term.expect("你每月能还多少")
     term.send("400" + ENTER)
     term.expect("由贷款机构决定")
-    for label in ("分几期", "从哪天开始还", "落款日期"):
+    for label in ("分几期", "从哪天开始还", "你算出的年化利率", "落款日期"):
         term.expect(label)
         term.send(ENTER)
     term.expect("申请人：王五")

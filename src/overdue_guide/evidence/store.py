@@ -62,8 +62,7 @@ def opened(create: bool = False) -> Iterator[sqlite3.Connection | None]:
         db = sqlite3.connect(where, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        _use_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         _migrate(db, where)
         yield db
@@ -77,6 +76,21 @@ def opened(create: bool = False) -> Iterator[sqlite3.Connection | None]:
     finally:
         if db is not None:
             db.close()
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a new log to WAL. Two first `log add`s race here, and SQLite does not apply
+    the busy timeout to a journal-mode change: wait for the other one instead of failing."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _create_file(where: Path) -> None:
