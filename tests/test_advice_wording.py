@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from overdue_guide import engine, report
+from overdue_guide import engine, i18n, report
 from overdue_guide.model import Catalog, Flow, Item, Text
 
-from .helpers import SEEDS
+from .helpers import SEEDS, run_cli, write
 
 #: Words above a middle-school reading level: replaced, or only inside a gloss （…）.
 JARGON = (
@@ -177,3 +178,49 @@ def test_the_police_law_is_cited_by_name_not_by_its_old_article(catalog: Catalog
     for reference in catalog.references.values():
         if "治安管理处罚法" in reference.cite:
             assert "第42条" not in reference.cite, reference.id
+
+
+def test_an_item_that_asks_through_the_door_also_says_no_talk_is_needed_at_night(
+    main_flow: Flow,
+) -> None:
+    for item in main_flow.items.values():
+        if "隔着门" in item.text.get("zh-CN") + item.detail.get("zh-CN"):
+            assert "晚上 10 点到早上 8 点" in item.detail.get("zh-CN"), item.id
+            assert "10 pm and 8 am" in item.detail.get("en"), item.id
+
+
+def test_a_title_that_says_relatives_owe_nothing_names_the_spouse_exception(
+    main_flow: Flow,
+) -> None:
+    """On a small screen the title may be all that shows: it must not overstate."""
+    for item in main_flow.items.values():
+        if "不欠这笔钱" in item.text.get("zh-CN"):
+            assert "配偶" in item.text.get("zh-CN"), item.id
+            assert "spouse" in item.text.get("en"), item.id
+
+
+def test_titles_are_listed_apart_from_the_commas_inside_them() -> None:
+    assert i18n.listing(["What to say at the door", "A complaint"], "en") == (
+        "What to say at the door; A complaint"
+    )
+    titles = ["发给被打扰的家人、同事的话", "投诉信：先找支付宝，再找 12378"]
+    assert (
+        i18n.listing(titles, "zh-CN")
+        == "发给被打扰的家人、同事的话；投诉信：先找支付宝，再找 12378"
+    )
+
+
+def test_an_english_checklist_has_no_chinese_punctuation_in_its_own_lines(
+    tmp_path: Path,
+) -> None:
+    answers = write(
+        tmp_path,
+        "answers.yaml",
+        "{visitor_arrived: now, feel_safe: 'no', credentials_shown: none, misconduct: [threats],"
+        " others_contacted: [family], amount_checked: differs, can_pay_full: 'no', hardship: none}",
+    )
+    for fmt in ("text", "markdown", "html"):
+        done = run_cli("run", "--answers", str(answers), "--lang", "en", "--format", fmt)
+        assert done.returncode == 0, done.stderr
+        checklist = done.stdout.split("Sources")[0]
+        assert "、" not in checklist and "，" not in checklist, fmt

@@ -235,3 +235,11 @@ def test_files_keep_every_source_with_its_quote(
 def test_the_budget_is_two_thirds_of_the_limit(width: int) -> None:
     assert screen.limit(width) == LIMITS[width]
     assert screen.budget(width) == LIMITS[width] * 2 // 3
+
+
+def test_in_english_a_reference_is_named_by_its_english_name() -> None:
+    label = "Criminal Law of the PRC: 《中华人民共和国刑法》 第245条 非法侵入住宅罪"
+    contract = {"reference": "《中华人民共和国刑法》", "gloss": "Criminal Law of the PRC"}
+    note = report.SourceNote(1, label, None, contract)
+    assert screen.short_name(note, "en") == "Criminal Law of the PRC"
+    assert screen.short_name(note, "zh-CN") == "《中华人民共和国刑法》"

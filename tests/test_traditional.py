@@ -23,6 +23,8 @@ KNOWN_BAD = [
     ("20 天内核查并书面答复", "核心"),  # within 20 days, not "kernel"
     ("反复发骚扰信息", "資訊"),  # messages, not information
     ("侵犯公民个人信息（第253条之一）", "資訊"),  # the crime's name
+    ("保存原始文件和存文件的手机", "儲存"),  # keep the original, not "save" it
+    ("不良记录从还清之日起保存 5 年", "儲存"),  # records are kept, not stored
 ]
 
 

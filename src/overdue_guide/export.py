@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .i18n import message
+from .i18n import listing, message
 from .report import Report
 
 #: File extensions and the format each one means, for --output.
@@ -34,7 +34,9 @@ def as_markdown(report: Report) -> str:
             out.append(f"- [ ] **{_md(line.text)}**{notes}  ")
             out.append(f"  {_md(line.detail)}")
             if line.helps:
-                helps = message("drafts_helps", report.lang, titles="、".join(line.helps))
+                helps = message(
+                    "drafts_helps", report.lang, titles=listing(line.helps, report.lang)
+                )
                 out.append(f"  {_md(helps)}")
         out.append("")
     if report.sources:
@@ -155,9 +157,7 @@ def _helps_html(helps: tuple[str, ...], lang: str) -> str:
 
     if not helps:
         return ""
-    return (
-        f'\n<p class="helps">{escape(message("drafts_helps", lang, titles="、".join(helps)))}</p>'
-    )
+    return f'\n<p class="helps">{escape(message("drafts_helps", lang, titles=listing(helps, lang)))}</p>'
 
 
 def render_as(output_format: str, report: Report, contract: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -210,6 +210,12 @@ def message(key: str, lang: str, **values: object) -> str:
     return found.format(**values) if values else found
 
 
+def listing(titles: Sequence[str], lang: str) -> str:
+    """Titles in a run-on list, a semicolon between them: titles hold 、 and commas
+    of their own, and each English title starts with a capital."""
+    return ("; " if lang == "en" else "；").join(titles)
+
+
 def text(value: Text, lang: str) -> str:
     """A flow string in `lang`; zh-TW is the zh-CN text converted."""
     return traditional(value.get("zh-CN")) if lang == "zh-TW" else value.get(lang)
@@ -252,6 +258,7 @@ PHRASES: Mapping[str, str] = {
     "账单": "帳單",  # Taiwan writes 帳 for accounts and bills
     "账户": "帳戶",
     "转账": "轉帳",
+    "保存": "保存",  # keep, preserve (evidence, records): not 儲存 (store, save a file)
 }
 
 _PROTECTED = re.compile(

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from .i18n import message, text
+from .i18n import listing, message, text
 from .layout import Wrapped
 from .model import Catalog
 from .report import Report
@@ -38,7 +38,9 @@ def checklist(console: Console, report: Report) -> None:
             console.print(Wrapped(f"☐ {line.text}", "bold", indent=1, tail=refs(line.refs), hang=2))
             detail = line.detail
             if line.helps:
-                helps = message("drafts_helps", report.lang, titles="、".join(line.helps))
+                helps = message(
+                    "drafts_helps", report.lang, titles=listing(line.helps, report.lang)
+                )
                 detail = f"{detail}\n{helps}"
             console.print(Wrapped(detail, indent=3))
     if report.sources:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 
-from .i18n import message
+from .i18n import listing, message
 from .layout import wrap
 from .report import Line, Report, SourceNote
 
@@ -93,7 +93,8 @@ def short_name(note: SourceNote, lang: str) -> str:
     """A name to recognise a source by: '文章 000', '《民法典》', '110 报警电话'."""
     if "document" in note.contract:
         return f"{message('document', lang)} {str(note.contract['document'])[:3]}"
-    name = _before_separator(note.label)
+    gloss = note.contract.get("gloss")  # in English, the instrument's English name
+    name = _before_separator(str(gloss) if gloss and lang == "en" else note.label)
     if cell_len(name) > SHORT_NAME and (title := re.search(r"《[^》]*》", name)):
         name = title.group(0)
     name = _ARTICLE.sub("", name).strip() or note.label
@@ -172,7 +173,7 @@ def _why(line: Line, lang: str) -> str:
     they go with the why, so the budget that drops whys drops them too."""
     if not line.helps:
         return line.detail
-    return f"{line.detail}\n{message('drafts_helps', lang, titles='、'.join(line.helps))}"
+    return f"{line.detail}\n{message('drafts_helps', lang, titles=listing(line.helps, lang))}"
 
 
 def _hanging(text: str, tail: str, width: int) -> list[Row]:
