@@ -185,13 +185,10 @@ def _words(names: Iterable[str]) -> str:
 
 def parse_flow(path: Path) -> tuple[Flow | None, list[Finding]]:
     """Load one flow file, returning it (None if unusable) and every finding."""
-    reader = _Reader(str(path))
-    try:
-        root = yamlsafe.load(path, "flow file")
-    except yamlsafe.YamlProblem as problem:
-        return None, [problem.finding]
+    root, problems = yamlsafe.load_root(path, "flow file")
     if root is None:
-        return None, [Finding(str(path), 1, 1, "error", "missing-field", "the flow file is empty")]
+        return None, problems
+    reader = _Reader(str(path))
     return _flow(reader, root), reader.findings
 
 
@@ -531,15 +528,10 @@ def _condition(r: _Reader, node: Node) -> Condition | None:
 
 def parse_catalog(path: Path) -> tuple[Catalog | None, list[Finding]]:
     """Load the sources file: every document and reference flows may cite."""
-    r = _Reader(str(path))
-    try:
-        root = yamlsafe.load(path, "sources file")
-    except yamlsafe.YamlProblem as problem:
-        return None, [problem.finding]
+    root, problems = yamlsafe.load_root(path, "sources file")
     if root is None:
-        return None, [
-            Finding(str(path), 1, 1, "error", "missing-field", "the sources file is empty")
-        ]
+        return None, problems
+    r = _Reader(str(path))
     keys = r.mapping(root, "the sources file", ("documents", "references"))
     if keys is None:
         return None, r.findings

@@ -113,6 +113,20 @@ def load(path: Path, what: str = "flow file") -> Node | None:
     return parse(read_text(path, what), str(path))
 
 
+def load_root(
+    path: Path, what: str, code: str = "missing-field"
+) -> tuple[Node | None, list[Finding]]:
+    """The root node of a YAML file of kind `what`, or None and the one finding that says
+    why not (it does not parse, or it is empty): every loader starts here."""
+    try:
+        root = load(path, what)
+    except YamlProblem as problem:
+        return None, [problem.finding]
+    if root is None:
+        return None, [Finding(str(path), 1, 1, "error", code, f"the {what} is empty")]
+    return root, []
+
+
 def _compose(text: str, name: str) -> Node | None:
     parser = _Parser(text)
     try:

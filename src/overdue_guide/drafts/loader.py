@@ -19,15 +19,10 @@ from .model import DETAIL_KINDS, DRAFT_KINDS, Detail, Draft, DraftKind, DraftSet
 
 def parse_drafts(path: Path) -> tuple[DraftSet | None, list[Finding]]:
     """Load a drafts file, returning it (None if unusable) and every finding."""
-    reader = _Reader(str(path))
-    try:
-        root = yamlsafe.load(path, "drafts file")
-    except yamlsafe.YamlProblem as problem:
-        return None, [problem.finding]
+    root, problems = yamlsafe.load_root(path, "drafts file")
     if root is None:
-        return None, [
-            Finding(str(path), 1, 1, "error", "missing-field", "the drafts file is empty")
-        ]
+        return None, problems
+    reader = _Reader(str(path))
     return _draft_set(reader, root), reader.findings
 
 

@@ -173,15 +173,10 @@ def parse(path: Path) -> tuple[Rules | None, list[Finding]]:
     """The rules in `path` and every problem found, located."""
     from .. import yamlsafe
 
-    try:
-        root = yamlsafe.load(path, "rules file")
-    except yamlsafe.YamlProblem as problem:
-        return None, [problem.finding]
-    r = _Reader(str(path))
+    root, problems = yamlsafe.load_root(path, "rules file", "rules-missing-field")
     if root is None:
-        return None, [
-            Finding(str(path), 1, 1, "error", "rules-missing-field", "the rules file is empty")
-        ]
+        return None, problems
+    r = _Reader(str(path))
     top = r.mapping(root, "the rules file", ("version", "rules"))
     version = top.get("version")
     if version is None or version.value != str(FORMAT_VERSION):

@@ -71,13 +71,10 @@ def parse_lines(
     from .. import yamlsafe
     from ..loader import Reader
 
-    r = Reader(str(path))
-    try:
-        root = yamlsafe.load(path, "fee lines file")
-    except yamlsafe.YamlProblem as problem:
-        return None, [problem.finding]
+    root, problems = yamlsafe.load_root(path, "fee lines file")
     if root is None:
-        return None, [Finding(str(path), 1, 1, "error", "missing-field", "the file is empty")]
+        return None, problems
+    r = Reader(str(path))
     keys = r.mapping(root, "the fee lines file", ("lines",))
     if keys is None or "lines" not in keys:
         return None, r.findings
