@@ -93,11 +93,16 @@ def _log_evidence(context: Context) -> None:
         return
 
 
+def _item_ids(context: Context) -> list[str]:
+    """The ids of the checklist's items (none before there is a checklist)."""
+    view = context.view
+    return [] if view is None else [line.id for g in view.groups for line in g.lines]
+
+
 def _has_evidence_to_keep(context: Context) -> bool:
     from .evidence import worth_offering
 
-    view = context.view
-    return view is not None and worth_offering(line.id for g in view.groups for line in g.lines)
+    return worth_offering(_item_ids(context))
 
 
 #: Items whose advice turns on what the loan costs: their paths offer the fee check.
@@ -119,8 +124,7 @@ def _check_fees(context: Context) -> None:
 
 
 def _has_fee_items(context: Context) -> bool:
-    view = context.view
-    return view is not None and any(line.id in FEE_ITEMS for g in view.groups for line in g.lines)
+    return not FEE_ITEMS.isdisjoint(_item_ids(context))
 
 
 #: The menu, in order; "done" always comes last.
