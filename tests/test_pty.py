@@ -265,6 +265,14 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     term.expect("完成")
     term.send(ENTER)  # make the words and letters
     term.expect("要哪些")
+    term.expect("报警情况说明|分期 / 延期还款申请")
+    term.send(ENTER)  # none ticked: back to the menu
+    term.expect("都没有")  # the answered line, in Chinese
+    assert "done" not in term.before
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(ENTER)  # make the words and letters, this time choosing one
+    term.expect("要哪些")
     term.expect("分期 / 延期还款申请")
     term.send(DOWN * 3 + " " + ENTER)  # door, 95188, relatives, then the instalment request
     answers = {

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .i18n import message, text
+from .i18n import listing, message, text
 from .interview import Given, Nav, Prompt
 from .model import Answer, Question
 from .signals import run_prompt
@@ -82,16 +82,21 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
 
 def _echo_answer(title: str, question: Question, result: list[Any], lang: str) -> None:
     """The answered line of a checkbox list: what was ticked, not questionary's "done"."""
-    from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.formatted_text import FormattedText
-
     if Nav.BACK in result:
         summary = message("back", lang)
     else:
         summary = answer_text(question, tuple(c for c in result if isinstance(c, str)), lang)
     if HELP not in result:
-        line = [("#5f819d", "? "), ("bold", title), ("", " "), ("#ff9d00", summary)]
-        print_formatted_text(FormattedText(line))
+        _echo(title, summary)
+
+
+def _echo(title: str, summary: str) -> None:
+    """A checkbox list's answered line, drawn as questionary draws a select's."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+
+    line = [("#5f819d", "? "), ("bold", title), ("", " "), ("#ff9d00", summary)]
+    print_formatted_text(FormattedText(line))
 
 
 def _extras(question: Question, can_go_back: bool, lang: str) -> list[Any]:
@@ -254,10 +259,14 @@ def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[s
         title,
         choices=[questionary.Choice(label, key) for label, key in choices],
         instruction=message("checkbox_hint", lang),
+        erase_when_done=True,  # replaced by the ticked labels, as in the interview's lists
     )
     _add_keys(widget, checkbox=False)
     chosen = run_prompt(widget.application, lang)
-    return [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+    keys = [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+    labels = [label for label, key in choices if key in keys]
+    _echo(title, listing(labels, lang) or message("none_chosen", lang))
+    return keys
 
 
 def ask_text(
