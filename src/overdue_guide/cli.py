@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import ExitStatus
+from .options import CONTEXT, CheckFormat, LangOption, PlainOption, lang_code
 
 
 class _Commands(TyperGroup):
@@ -38,7 +39,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     help="A calm checklist for an overdue Huabei/Jiebei repayment. General information, not legal advice.",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT,
 )
 flows_app = typer.Typer(help="Tools for flow authors: check, graph, schema.", no_args_is_help=True)
 app.add_typer(flows_app, name="flows")
@@ -51,17 +52,6 @@ class Format(str, Enum):
     json = "json"
 
 
-class Lang(str, Enum):
-    zh_cn = "zh-CN"
-    zh_tw = "zh-TW"
-    en = "en"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 class GraphFormat(str, Enum):
     mermaid = "mermaid"
     dot = "dot"
@@ -70,11 +60,6 @@ class GraphFormat(str, Enum):
 FlowArgument = Annotated[
     str | None, typer.Argument(help="A shipped flow's name or a flow file (default: main).")
 ]
-LangOption = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="zh-CN, zh-TW or en (default: from LC_ALL, LC_MESSAGES or LANG)."),
-]
-PlainOption = Annotated[bool, typer.Option("--plain", help="No colours (also: NO_COLOR=1).")]
 FormatOption = Annotated[Format, typer.Option("--format", help="What goes to standard output.")]
 OutputOption = Annotated[
     Path | None,
@@ -85,12 +70,6 @@ OutputOption = Annotated[
 SaveOption = Annotated[
     bool, typer.Option("--save", help="Keep progress after each answer, to continue with `resume`.")
 ]
-
-
-def _lang(lang: Lang | None) -> str:
-    from .i18n import detect_lang
-
-    return lang.value if lang else detect_lang()
 
 
 @app.callback(invoke_without_command=True)
@@ -104,7 +83,7 @@ def start(
     if ctx.invoked_subcommand is None:
         from . import session
 
-        session.interactive(None, session.Output(_lang(lang), plain=plain), save)
+        session.interactive(None, session.Output(lang_code(lang), plain=plain), save)
 
 
 @app.command()
@@ -128,7 +107,7 @@ def run(
     """
     from . import session
 
-    settings = session.Output(_lang(lang), output_format.value, output, plain)
+    settings = session.Output(lang_code(lang), output_format.value, output, plain)
     if answers is not None:
         session.scripted(flow, answers, settings)
     else:
@@ -174,7 +153,7 @@ def sources(flow: FlowArgument = None, lang: LangOption = None) -> None:
     """List the documents and references the advice comes from."""
     from . import bundle, render, session
 
-    render.sources(session.console(False), bundle.open_flow(flow).catalog, _lang(lang))
+    render.sources(session.console(False), bundle.open_flow(flow).catalog, lang_code(lang))
 
 
 @flows_app.command("check")
@@ -239,7 +218,7 @@ def flows_graph(
     from . import bundle, graph
 
     draw = graph.mermaid if output_format is GraphFormat.mermaid else graph.dot
-    sys.stdout.write(draw(bundle.open_flow(flow).flow, _lang(lang)))
+    sys.stdout.write(draw(bundle.open_flow(flow).flow, lang_code(lang)))
 
 
 @flows_app.command("schema")

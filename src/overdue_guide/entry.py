@@ -109,6 +109,10 @@ def _command() -> int:
         from .fees.cli import app as fees_app
 
         status = fees_app(sys.argv[2:], prog_name="overdue-guide fees", standalone_mode=False)
+    elif sys.argv[1:2] == ["log"]:  # straight to its commands, without building the others
+        from .evidence.cli import log_group
+
+        status = log_group()(sys.argv[2:], prog_name="overdue-guide log", standalone_mode=False)
     else:
         from .cli import app
 

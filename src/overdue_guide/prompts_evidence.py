@@ -19,15 +19,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .errors import Interrupted
-from .evidence.model import (
-    CHANNELS,
-    DIRECTIONS,
-    IMPERSONATED,
-    THREATS,
-    Entry,
-    EntryError,
-    to_mapping,
-)
+from .evidence.codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
+from .evidence.model import Entry, EntryError, to_mapping
 from .evidence.parse import Value, build, merge
 from .evidence.texts import say
 from .i18n import message

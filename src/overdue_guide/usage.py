@@ -55,7 +55,7 @@ def _valid(error: Any, command: Any) -> str:
         names = sorted(o for p in command.params for o in p.opts if o.startswith("--"))
         return f"; options: {', '.join(names)}" if names else ""
     if "No such command" in error.format_message() or kind == "NoArgsIsHelpError":
-        return f"; commands: {', '.join(command.commands)}"
+        return f"; commands: {', '.join(command.list_commands(error.ctx))}"  # lazy ones too
     if option and "is not one of" not in error.format_message():
         for param in command.params:
             choices = _choices(param)

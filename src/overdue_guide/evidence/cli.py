@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ..cli import LangOption, _lang
+from ..options import CONTEXT, LangOption, lang_code
 
 HELP = "A log of calls, messages and visits that flags rule breaks."
 log_app = typer.Typer(help=HELP, no_args_is_help=True)
@@ -39,8 +39,8 @@ class _LogCommands(TyperGroup):
 
 
 def log_group() -> TyperGroup:
-    """The `log` command group for the top-level app (see `cli._Commands`)."""
-    return _LogCommands(name="log", help=HELP, no_args_is_help=True)
+    """The `log` command group: run on its own by `entry.py`, listed by `cli._Commands`."""
+    return _LogCommands(name="log", help=HELP, no_args_is_help=True, context_settings=CONTEXT)
 
 
 class LogFormat(str, Enum):
@@ -143,9 +143,9 @@ def log_add(
         entry_attempted=entry_attempted, attach=attach, witness=witness,
     )  # fmt: skip
     if from_files or fields:
-        commands.add([Path(f) for f in from_files or []], fields, _lang(lang))  # type: ignore[arg-type]
+        commands.add([Path(f) for f in from_files or []], fields, lang_code(lang))  # type: ignore[arg-type]
     else:
-        commands.interactive_add(_lang(lang))
+        commands.interactive_add(lang_code(lang))
 
 
 @log_app.command("list")
@@ -153,7 +153,7 @@ def log_list(lang: LangOption = None) -> None:
     """One line per entry, oldest first, with the flags it raised."""
     from . import commands
 
-    commands.list_entries(_lang(lang))
+    commands.list_entries(lang_code(lang))
 
 
 @log_app.command("show")
@@ -161,7 +161,7 @@ def log_show(entry_id: EntryId, lang: LangOption = None) -> None:
     """Every field of one entry, its attachments' hashes and its flags."""
     from . import commands
 
-    commands.show(entry_id, _lang(lang))
+    commands.show(entry_id, lang_code(lang))
 
 
 @log_app.command("edit")
@@ -184,7 +184,7 @@ def log_edit(
         at=at, zone=zone, channel=channel, direction=direction, number=number, org=org,
         said=said, amount=amount,
     )  # fmt: skip
-    commands.edit(entry_id, fields, _lang(lang))  # type: ignore[arg-type]
+    commands.edit(entry_id, fields, lang_code(lang))  # type: ignore[arg-type]
 
 
 @log_app.command("delete")
@@ -192,7 +192,7 @@ def log_delete(entry_id: EntryId, yes: YesOption = False, lang: LangOption = Non
     """Delete one entry (the attached files themselves are never touched)."""
     from . import commands
 
-    commands.delete(entry_id, yes, _lang(lang))
+    commands.delete(entry_id, yes, lang_code(lang))
 
 
 @log_app.command("export")
@@ -212,7 +212,7 @@ def log_export(
     """The whole log: a dated table with flags and references, counts, attachment hashes."""
     from . import commands
 
-    commands.export(output_format.value if output_format else None, output, _lang(lang))
+    commands.export(output_format.value if output_format else None, output, lang_code(lang))
 
 
 @log_app.command("verify")
@@ -220,7 +220,7 @@ def log_verify(lang: LangOption = None) -> None:
     """Re-hash every attachment; exit 1 if any changed or went missing."""
     from . import commands
 
-    commands.verify(_lang(lang))
+    commands.verify(lang_code(lang))
 
 
 @log_app.command("forget")
@@ -228,4 +228,4 @@ def log_forget(yes: YesOption = False, lang: LangOption = None) -> None:
     """Delete the whole evidence log and its journal files."""
     from . import commands
 
-    commands.forget(yes, _lang(lang))
+    commands.forget(yes, lang_code(lang))

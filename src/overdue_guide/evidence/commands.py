@@ -120,29 +120,28 @@ def list_entries(lang: str) -> None:
     """One line per entry, oldest first: number, local time, channel, number, flags.
 
     Built from stored columns and flags, without parsing entries, so a long log lists fast."""
+    from .codes import CHANNELS, DIRECTIONS
     from .flagcache import decode
 
-    rows, fresh = store.listing()
+    words = {code: say(code, lang) for code in CHANNELS}
+    words |= {code: f" · {say(code, lang)}" for code in DIRECTIONS}
+    rows, fresh = store.listing(words)
     if not rows:
         sys.stderr.write(say("no_log", lang) + "\n")
         return
-    computed = {} if fresh else _evaluated(store.entries())
-    words: dict[str | None, str] = {None: ""}
-    lines = []
-    for entry_id, local, channel, direction, number, org, flags in rows:
-        if channel not in words:
-            words[channel] = say(channel, lang)
-        if direction not in words:
-            words[direction] = f" · {say(direction, lang)}"
-        cells = [f"{entry_id:>5}", f"{local[:10]} {local[11:16]} ({local[19:]})"]
-        cells += [words[channel] + words[direction], number or "-"]
-        if org:
-            cells.append(org)
-        shown = computed.get(entry_id) if not fresh else [f"{c} ({r})" for c, r in decode(flags)]
-        if shown:
-            cells.append("⚑ " + ", ".join(shown))
-        lines.append("  ".join(cells) + "\n")
-    sys.stdout.writelines(lines)
+    if not fresh:
+        computed = _evaluated(store.entries())
+        sys.stdout.writelines(_flagged(line, computed.get(entry_id)) for entry_id, line, _ in rows)
+        return
+    shown: dict[str, str] = {}  # a log holds few distinct sets of flags: each is worded once
+    for _, _, flags in rows:
+        if flags not in shown:
+            shown[flags] = _flagged("", [f"{code} ({ref})" for code, ref in decode(flags)])
+    sys.stdout.writelines(line + shown[flags] for _, line, flags in rows)
+
+
+def _flagged(line: str, flags: Sequence[str] | None) -> str:
+    return f"{line}  ⚑ {', '.join(flags)}\n" if flags else f"{line}\n"
 
 
 #: SQLite keeps an id in 64 bits: a larger one (typed by mistake) is no entry, not an error.

@@ -3,16 +3,16 @@ whole log (or parse YAML) on every run.
 
 The flags are a cache: the store keeps, in its `meta` table, the text of the rules
 file they were computed under and those rules as JSON. While the file is unchanged,
-a change re-checks only the entries it can affect (the same number within a few
-days: the only rule that looks at other entries counts calls per number per local
-day); when the file changed, the next change re-checks every entry, and reads
+a change re-checks only the entries it can affect (the same number on the same
+local day: the only rule that looks at other entries counts calls per number per
+local day); when the file changed, the next change re-checks every entry, and reads
 compute flags afresh without writing.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .model import Entry
     from .rules import Rules
 
-#: Entries whose flags a change can affect: the same number within this many days
+#: Entries counted on one local day lie within this many days of each other
 #: (a local day in any zone lies within 3 days of any moment on it in another zone).
 AFFECTED = timedelta(days=3)
 
@@ -71,43 +71,40 @@ def refresh(db: sqlite3.Connection, touched: Sequence[tuple[int, Entry]]) -> Non
         db.execute("INSERT OR REPLACE INTO meta VALUES ('rules_source', ?)", (_source(),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('rules', ?)", (to_json(rules),))
         return
-    update = {entry_id for entry_id, _ in touched}
-    near: set[int] = set()
+    group = {entry_id for entry_id, _ in touched}
     for _, entry in touched:
         if entry.number:
-            update |= _same_number(db, entry, AFFECTED)
-            near |= _same_number(db, entry, 2 * AFFECTED)
-    ids = sorted(update | near)
+            group |= _same_day_same_number(db, entry)
+    ids = sorted(group)
     marks = ",".join("?" * len(ids))
-    entries = read(db, f"WHERE id IN ({marks})", tuple(ids))
-    _store(db, [e for e in entries if e.id in update], rules, context=entries)
+    _store(db, read(db, f"WHERE id IN ({marks})", tuple(ids)), rules)
 
 
-def _same_number(db: sqlite3.Connection, entry: Entry, within: timedelta) -> set[int]:
+def _same_day_same_number(db: sqlite3.Connection, entry: Entry) -> set[int]:
+    """The entries counted with `entry` by the only rule that looks at other entries
+    (calls per number per local day): its number, on its local day. Each entry's day is
+    in its own zone, so the index narrows by time and the kept local date decides."""
     from .model import number_key
 
     rows = db.execute(
-        "SELECT id FROM entries WHERE number_key = ? AND at_utc BETWEEN ? AND ?",
+        "SELECT id FROM entries WHERE number_key = ? AND at_utc BETWEEN ? AND ?"
+        " AND substr(at_local, 1, 10) = ?",
         (
             number_key(entry.number or ""),
-            (entry.at - within).isoformat(timespec="seconds"),
-            (entry.at + within).isoformat(timespec="seconds"),
+            (entry.at - AFFECTED).isoformat(timespec="seconds"),
+            (entry.at + AFFECTED).isoformat(timespec="seconds"),
+            entry.local.date().isoformat(),
         ),
     )
     return {row[0] for row in rows}
 
 
-def _store(
-    db: sqlite3.Connection,
-    targets: Iterable[Entry],
-    rules: Rules,
-    context: Sequence[Entry] | None = None,
-) -> None:
+def _store(db: sqlite3.Connection, targets: Sequence[Entry], rules: Rules) -> None:
+    """Keep the flags of `targets`, which hold every entry counted with any of them."""
     from .rules import evaluate
 
-    targets = list(targets)
     found: dict[int, list[tuple[str, str]]] = {e.id: [] for e in targets}
-    for flag in evaluate(context if context is not None else targets, rules):
+    for flag in evaluate(targets, rules):
         if flag.entry in found:
             found[flag.entry].append((flag.code, flag.reference))
     db.executemany(

@@ -13,21 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cached_property, lru_cache
 
+from .codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
 from .problems import EntryError
-
-CHANNELS: tuple[str, ...] = ("call", "sms", "message", "visit", "letter")
-DIRECTIONS: tuple[str, ...] = ("in", "out")
-IMPERSONATED: tuple[str, ...] = ("police", "court", "lawyer", "government")
-THREATS: tuple[str, ...] = ("violence", "detention", "exposure", "family", "insult", "other")
-FLAG_CODES: tuple[str, ...] = (
-    "night_hours",
-    "call_frequency",
-    "third_party_disclosure",
-    "no_institution",
-    "impersonation",
-    "threat",
-    "personal_account",
-)
 
 #: Every field of an entry in contract order: name → kind. Kinds: "at", "zone", "text",
 #: "int", "bool", "code" (one of `CODES[name]`), "codes" (a list of them), "texts",

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Finding, FlowError
-from .model import CHANNELS, DIRECTIONS, FIELDS, FLAG_CODES, Entry, number_key
+from .codes import CHANNELS, DIRECTIONS, FLAG_CODES
+from .model import FIELDS, Entry, number_key
 from .paths import RULES_FILE
 from .paths import rules_path as shipped_path
 

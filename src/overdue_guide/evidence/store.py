@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -252,17 +252,27 @@ def entries() -> list[Entry]:
         return [] if db is None else read(db, "")
 
 
-def listing() -> tuple[list[tuple[Any, ...]], bool]:
-    """For `log list`: (id, local time, channel, direction, number, org, flags) of every
-    entry, oldest first, and whether the stored flags follow the current rules."""
+def listing(words: Mapping[str, str]) -> tuple[list[tuple[int, str, str]], bool]:
+    """For `log list`: (id, line, flags) of every entry, oldest first, and whether the stored
+    flags follow the current rules. SQLite builds each line (number, local time, channel
+    and direction in `words`, number, institution), so a long log costs one string a row."""
     from . import flagcache
 
+    codes = [*words]
+    cases = " ".join("WHEN ? THEN ?" for _ in codes)
+    named = [value for code in codes for value in (code, words[code])]
     with opened() as db:
         if db is None:
             return [], True
         rows = db.execute(
-            "SELECT id, at_local, channel, direction, number, org, flags FROM entries"
-            " ORDER BY at_utc, id"
+            "SELECT id, printf('%5d', id) || '  ' || substr(at_local, 1, 10) || ' '"
+            " || substr(at_local, 12, 5) || ' (' || substr(at_local, 20) || ')  '"
+            f" || CASE channel {cases} ELSE channel END"
+            f" || CASE direction {cases} ELSE '' END"
+            " || '  ' || coalesce(nullif(number, ''), '-')"
+            " || CASE WHEN coalesce(org, '') = '' THEN '' ELSE '  ' || org END,"
+            " coalesce(flags, '') FROM entries ORDER BY at_utc, id",
+            named + named,
         ).fetchall()
         return rows, flagcache.is_fresh(db)
 

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 
 import typer
 
-from ..cli import CheckFormat, LangOption, PlainOption, _lang
+from ..options import CONTEXT, CheckFormat, LangOption, PlainOption, lang_code
 
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=CONTEXT,
 )
 
 
@@ -74,6 +74,6 @@ def fees(
         days_overdue, overdue_rate, overdue_charge, overdue_amount,
     )  # fmt: skip
     if figures.any_given():
-        scripted(figures, _lang(lang), output_format.value, plain)
+        scripted(figures, lang_code(lang), output_format.value, plain)
     else:
-        interactive(_lang(lang), plain, output_format.value)
+        interactive(lang_code(lang), plain, output_format.value)
