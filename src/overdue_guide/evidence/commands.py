@@ -20,7 +20,7 @@ from .problems import EntryError
 from .texts import say
 
 if TYPE_CHECKING:
-    from .model import Entry
+    from .model import Attachment, Entry
     from .parse import Value
 
 
@@ -41,6 +41,13 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def fingerprint(path: str) -> Attachment:
+    """`attach.fingerprint`, imported (with hashlib) only for an entry with attachments."""
+    from .attach import fingerprint as of_file
+
+    return of_file(path)
+
+
 def _zone() -> str:
     from .parse import local_zone
 
@@ -50,7 +57,6 @@ def _zone() -> str:
 def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[int]:
     """`log add --from FILE…` or `log add --at … --channel …`: every entry checked first,
     then all stored in one transaction."""
-    from .attach import fingerprint
     from .parse import build, read_file
 
     if files and flags:
@@ -177,7 +183,6 @@ def show(entry_id: int, lang: str) -> None:
 
 def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
     """Change fields given as options, or, with none, in the form filled with the entry."""
-    from .attach import fingerprint
     from .parse import merge
 
     entry = _stored(entry_id, lang)

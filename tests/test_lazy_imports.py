@@ -1,0 +1,75 @@
+"""What each command loads before it does its work: the start-up cost the benchmarks
+measure (benchmarks/README.md, "What makes it fast"), kept from creeping back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import sys
+sys.argv = ["overdue-guide", *sys.argv[1:]]
+def report():
+    with open({out!r}, "w") as f:
+        f.write("\\n".join(sys.modules))
+import atexit
+atexit.register(report)
+from overdue_guide.entry import main
+main()
+"""
+
+
+def loaded(tmp_path: Path, *argv: str) -> set[str]:
+    """The modules a run of `overdue-guide ARGV` had loaded when it exited."""
+    out = tmp_path / "modules.txt"
+    subprocess.run(
+        [sys.executable, "-c", PROBE.format(out=str(out)), *argv],
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
+    return set(out.read_text("utf-8").split())
+
+
+ENTRY = ("--at", "2026-11-20 23:10", "--zone", "Asia/Shanghai", "--channel", "call")
+
+
+@pytest.fixture
+def one_entry(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "overdue_guide", "log", "add", *ENTRY],
+        env=dict(os.environ),
+        stdout=subprocess.DEVNULL,
+        check=True,
+        timeout=120,
+    )
+
+
+def test_log_list_loads_neither_the_other_commands_nor_the_entry_model(
+    tmp_path: Path, one_entry: None
+) -> None:
+    modules = loaded(tmp_path, "log", "list")
+    assert "overdue_guide.evidence.store" in modules  # the probe saw the work done
+    for heavy in ("overdue_guide.cli", "overdue_guide.evidence.model", "yaml", "rich"):
+        assert heavy not in modules, heavy
+
+
+def test_log_add_by_options_loads_no_yaml_parser_no_terminal_widgets_and_no_file_hashing(
+    tmp_path: Path, one_entry: None
+) -> None:
+    modules = loaded(tmp_path, "log", "add", "--at", "2026-11-21 10:00", "--channel", "sms")
+    assert "overdue_guide.evidence.flagcache" in modules
+    for heavy in (
+        "overdue_guide.cli",
+        "yaml",
+        "rich",
+        "questionary",
+        "overdue_guide.evidence.attach",
+    ):
+        assert heavy not in modules, heavy
