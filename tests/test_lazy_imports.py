@@ -73,3 +73,14 @@ def test_log_add_by_options_loads_no_yaml_parser_no_terminal_widgets_and_no_file
         "overdue_guide.evidence.attach",
     ):
         assert heavy not in modules, heavy
+
+
+def test_scripted_fees_load_neither_the_other_commands_nor_the_log_nor_widgets(
+    tmp_path: Path,
+) -> None:
+    modules = loaded(
+        tmp_path, "fees", "--principal", "1200", "--periods", "12", "--fee-rate", "8.8"
+    )
+    assert "overdue_guide.fees.cli" in modules
+    for heavy in ("overdue_guide.cli", "overdue_guide.evidence.store", "questionary"):
+        assert heavy not in modules, heavy
