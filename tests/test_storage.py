@@ -14,15 +14,8 @@ from overdue_guide.errors import StorageError
 
 from .helpers import run_cli, write
 
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    for name in ("LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    return home
+#: Every test here runs with a data directory of its own (the `data_home` fixture).
+pytestmark = pytest.mark.usefixtures("data_home")
 
 
 def test_progress_lives_in_the_xdg_data_directory(data_home: Path) -> None:

@@ -7,16 +7,14 @@ author sees all of them at once. The interview and the checker both load here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import cast
 
 from . import yamlsafe
 from .errors import Finding, FlowError
 from .files import plain_name
 from .model import (
     END,
-    FLOW_LANGS,
     KINDS,
     URGENCIES,
     AllOf,
@@ -31,7 +29,6 @@ from .model import (
     Is,
     Item,
     Kind,
-    Loc,
     Not,
     Option,
     Question,
@@ -41,143 +38,14 @@ from .model import (
     Source,
     Text,
 )
+from .reader import Reader, words
 from .yamlsafe import Node
-
-T = TypeVar("T")
 
 #: Built-in labels of a yes/no question that lists no options of its own.
 YES_NO_LABELS = {
     "yes": {"zh-CN": "是", "en": "Yes"},
     "no": {"zh-CN": "否", "en": "No"},
 }
-
-
-class _Reader:
-    """Reads nodes of one file against the format, collecting findings."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.findings: list[Finding] = []
-
-    def loc(self, node: Node) -> Loc:
-        return Loc(self.name, node.line, node.col)
-
-    def report(self, node: Node, code: str, message: str, severity: str = "error") -> None:
-        self.findings.append(Finding(self.name, node.line, node.col, severity, code, message))
-
-    def mapping(
-        self, node: Node, what: str, required: Iterable[str], optional: Iterable[str] = ()
-    ) -> dict[str, Node] | None:
-        """The keys of a mapping node; reports wrong type, duplicates, unknown and missing keys."""
-        if node.kind != "map":
-            self.report(node, "wrong-type", f"{what} must be a mapping (key: value)")
-            return None
-        required, optional = tuple(required), tuple(optional)
-        known = (*required, *optional)
-        found: dict[str, Node] = {}
-        for key, value in node.pairs:
-            name = key.value if key.kind == "scalar" else ""
-            if name in found:
-                self.report(key, "duplicate-key", f"'{name}' appears twice in {what}")
-            elif name not in known:
-                self.report(
-                    key, "unknown-key", f"unknown key '{name}' in {what}; expected {_words(known)}"
-                )
-            found[name] = value
-        for name in required:
-            if name not in found:
-                self.report(node, "missing-field", f"{what} needs '{name}'")
-        return found
-
-    def string(self, node: Node, what: str) -> str | None:
-        if node.kind != "scalar" or node.is_null:
-            self.report(
-                node,
-                "wrong-type" if node.kind != "scalar" else "missing-field",
-                f"{what} must be text",
-            )
-            return None
-        if not node.value.strip():
-            self.report(node, "missing-field", f"{what} is empty")
-            return None
-        return node.value
-
-    def identifier(self, node: Node, what: str) -> str | None:
-        value = self.string(node, what)
-        if value is not None and not _is_identifier(value):
-            self.report(
-                node, "bad-id", f"{what} '{value}' must be lower-case letters, digits and _"
-            )
-            return None
-        return value
-
-    def sequence(self, node: Node, what: str) -> Sequence[Node]:
-        if node.kind == "seq":
-            return node.items
-        self.report(node, "wrong-type", f"{what} must be a list")
-        return []
-
-    def ids(self, node: Node, what: str) -> tuple[str, ...]:
-        """A list of ids; a single id is accepted as a list of one."""
-        items = [node] if node.kind == "scalar" else self.sequence(node, what)
-        found = (self.identifier(child, f"an entry of {what}") for child in items)
-        return tuple(value for value in found if value is not None)
-
-    def text(self, node: Node, what: str) -> Text | None:
-        """A string in every flow language: {zh-CN: ..., en: ...}."""
-        keys = self.mapping(node, what, (), FLOW_LANGS)
-        if keys is None:
-            return None
-        by_lang = {}
-        for lang in FLOW_LANGS:
-            value = keys.get(lang)
-            if value is None and lang == "zh-CN":
-                self.report(node, "missing-field", f"{what} needs its 'zh-CN' text")
-            elif value is None:
-                self.report(node, "missing-translation", f"{what} has no '{lang}' text", "warning")
-            elif (text := self.string(value, f"the {lang} text of {what}")) is not None:
-                by_lang[lang] = text.strip()
-        if "zh-CN" not in by_lang:
-            return None
-        return Text(by_lang, self.loc(node))
-
-    def unique(
-        self, entries: list[tuple[Node, T | None]], key: Callable[[T], str], what: str
-    ) -> list[T]:
-        """Drop failed entries and report repeated ids."""
-        seen: dict[str, Node] = {}
-        kept: list[T] = []
-        for node, value in entries:
-            if value is None:
-                continue
-            ident = key(value)
-            if ident in seen:
-                self.report(
-                    node,
-                    "duplicate-id",
-                    f"{what.format(ident)} is defined twice (first at line {seen[ident].line})",
-                )
-                continue
-            seen[ident] = node
-            kept.append(value)
-        return kept
-
-
-#: The reader for other data files in flows/ (fees/lines.py): one set of located findings.
-Reader = _Reader
-
-
-def _is_identifier(value: str) -> bool:
-    return (
-        value.isascii()
-        and value.replace("_", "a").isalnum()
-        and value[0].isalpha()
-        and value == value.lower()
-    )
-
-
-def _words(names: Iterable[str]) -> str:
-    return ", ".join(f"'{name}'" for name in names)
 
 
 # --- flows --------------------------------------------------------------------
@@ -188,7 +56,7 @@ def parse_flow(path: Path) -> tuple[Flow | None, list[Finding]]:
     root, problems = yamlsafe.load_root(path, "flow file")
     if root is None:
         return None, problems
-    reader = _Reader(str(path))
+    reader = Reader(str(path))
     return _flow(reader, root), reader.findings
 
 
@@ -200,7 +68,7 @@ def load_flow(path: Path) -> Flow:
     return flow
 
 
-def _flow(r: _Reader, root: Node) -> Flow | None:
+def _flow(r: Reader, root: Node) -> Flow | None:
     keys = r.mapping(
         root,
         "the flow",
@@ -217,14 +85,16 @@ def _flow(r: _Reader, root: Node) -> Flow | None:
     start = r.identifier(keys["start"], "'start'") if "start" in keys else None
     if start == END:
         r.report(keys["start"], "start-is-end", "'start' cannot be 'end': nothing would be asked")
-    questions = _each(
-        r, keys.get("questions"), "'questions'", _question, lambda q: q.id, "question '{}'"
+    questions = r.each(
+        keys.get("questions"), "'questions'", _question, lambda q: q.id, "question '{}'"
     )
-    items = _each(r, keys.get("items"), "'items'", _item, lambda i: i.id, "item '{}'")
+    items = r.each(keys.get("items"), "'items'", _item, lambda i: i.id, "item '{}'")
     loaded = {q.id for q in questions} | {i.id for i in items}
     written = _written_ids(keys.get("questions")) | _written_ids(keys.get("items"))
     rules = tuple(
-        rule for n in _list(r, keys.get("rules"), "'rules'") if (rule := _rule(r, n)) is not None
+        rule
+        for n in r.optional_sequence(keys.get("rules"), "'rules'")
+        if (rule := _rule(r, n)) is not None
     )
     if ident is None or title is None or start is None:
         return None
@@ -257,23 +127,7 @@ def _written_ids(node: Node | None) -> set[str]:
     }
 
 
-def _list(r: _Reader, node: Node | None, what: str) -> Sequence[Node]:
-    return [] if node is None else r.sequence(node, what)
-
-
-def _each(
-    r: _Reader,
-    node: Node | None,
-    what: str,
-    build: Callable[[_Reader, Node], T | None],
-    key: Callable[[T], str],
-    kind: str,
-) -> list[T]:
-    entries = [(child, build(r, child)) for child in _list(r, node, what)]
-    return r.unique(entries, key, kind)
-
-
-def _question(r: _Reader, node: Node) -> Question | None:
+def _question(r: Reader, node: Node) -> Question | None:
     keys = r.mapping(
         node,
         "a question",
@@ -299,18 +153,18 @@ def _question(r: _Reader, node: Node) -> Question | None:
     return Question(ident, kind, prompt, help_text, options, routes, items, default, r.loc(node))
 
 
-def _kind(r: _Reader, node: Node | None) -> Kind | None:
+def _kind(r: Reader, node: Node | None) -> Kind | None:
     if node is None:
         return "single"
     value = r.string(node, "'kind'")
     if value is not None and value not in KINDS:
-        r.report(node, "bad-value", f"'kind' must be one of {_words(KINDS)}, not '{value}'")
+        r.report(node, "bad-value", f"'kind' must be one of {words(KINDS)}, not '{value}'")
         return None
     return cast("Kind | None", value)
 
 
 def _options(
-    r: _Reader, node: Node | None, question: Node, kind: Kind | None, what: str
+    r: Reader, node: Node | None, question: Node, kind: Kind | None, what: str
 ) -> tuple[Option, ...]:
     if node is None:
         if kind == "yes_no":
@@ -332,7 +186,7 @@ def _options(
     return options
 
 
-def _option(r: _Reader, node: Node, what: str) -> Option | None:
+def _option(r: Reader, node: Node, what: str) -> Option | None:
     keys = r.mapping(node, f"an option of {what}", ("code", "label"), ("items", "next", "alert"))
     if keys is None:
         return None
@@ -347,7 +201,7 @@ def _option(r: _Reader, node: Node, what: str) -> Option | None:
 
 
 def _default(
-    r: _Reader, node: Node | None, kind: Kind | None, options: tuple[Option, ...], what: str
+    r: Reader, node: Node | None, kind: Kind | None, options: tuple[Option, ...], what: str
 ) -> Answer | None:
     if node is None:
         return None
@@ -364,13 +218,13 @@ def _default(
         r.report(
             node,
             "unknown-code",
-            f"the default of {what} uses unknown code '{bad[0]}'; expected {_words(codes)}",
+            f"the default of {what} uses unknown code '{bad[0]}'; expected {words(codes)}",
         )
         return None
     return chosen if kind == "multi" else chosen[0]
 
 
-def _routes(r: _Reader, node: Node, what: str) -> tuple[Route, ...]:
+def _routes(r: Reader, node: Node, what: str) -> tuple[Route, ...]:
     """`next: target`, or a list of {when: condition, goto: target} tried in order."""
     if node.kind == "scalar":
         target = r.identifier(node, what)
@@ -381,13 +235,13 @@ def _routes(r: _Reader, node: Node, what: str) -> tuple[Route, ...]:
         if keys is None or "goto" not in keys:
             continue
         target = r.identifier(keys["goto"], f"'goto' in {what}")
-        when = _condition(r, keys["when"]) if "when" in keys else None
+        when = parse_condition(r, keys["when"]) if "when" in keys else None
         if target:
             routes.append(Route(target, when, r.loc(child)))
     return tuple(routes)
 
 
-def _item(r: _Reader, node: Node) -> Item | None:
+def _item(r: Reader, node: Node) -> Item | None:
     keys = r.mapping(node, "an item", ("id", "text", "detail", "urgency", "sources"))
     if keys is None:
         return None
@@ -400,7 +254,7 @@ def _item(r: _Reader, node: Node) -> Item | None:
         r.report(
             keys["urgency"],
             "bad-value",
-            f"urgency must be one of {_words(URGENCIES)}, not '{urgency}'",
+            f"urgency must be one of {words(URGENCIES)}, not '{urgency}'",
         )
         urgency = None
     sources: tuple[Source, ...] = ()
@@ -418,7 +272,7 @@ def _item(r: _Reader, node: Node) -> Item | None:
     return Item(ident, text, detail, urgency, sources, r.loc(node))
 
 
-def _source(r: _Reader, node: Node, what: str) -> Source | None:
+def _source(r: Reader, node: Node, what: str) -> Source | None:
     keys = r.mapping(
         node,
         f"a source of {what}",
@@ -455,7 +309,7 @@ def _source(r: _Reader, node: Node, what: str) -> Source | None:
     return None
 
 
-def _flag(r: _Reader, node: Node | None, what: str) -> bool:
+def _flag(r: Reader, node: Node | None, what: str) -> bool:
     """An optional true/false key; absent means false."""
     if node is None:
         return False
@@ -465,11 +319,11 @@ def _flag(r: _Reader, node: Node | None, what: str) -> bool:
     return node.value.lower() == "true"
 
 
-def _rule(r: _Reader, node: Node) -> Rule | None:
+def _rule(r: Reader, node: Node) -> Rule | None:
     keys = r.mapping(node, "a rule", ("when", "items"))
     if keys is None or "when" not in keys or "items" not in keys:
         return None
-    when = _condition(r, keys["when"])
+    when = parse_condition(r, keys["when"])
     items = r.ids(keys["items"], "'items' of a rule")
     return Rule(when, items, r.loc(node)) if when is not None else None
 
@@ -479,7 +333,7 @@ def _rule(r: _Reader, node: Node) -> Rule | None:
 _CONDITION_KEYS = ("question", "is", "includes", "includes_all", "answered", "all", "any", "not")
 
 
-def _condition(r: _Reader, node: Node) -> Condition | None:
+def parse_condition(r: Reader, node: Node) -> Condition | None:
     """One of: {question, is}, {question, includes}, {question, includes_all},
     {answered}, {all: [..]}, {any: [..]}, {not: ..}."""
     keys = r.mapping(node, "a condition", (), _CONDITION_KEYS)
@@ -505,14 +359,14 @@ def _condition(r: _Reader, node: Node) -> Condition | None:
         terms = tuple(
             c
             for child in r.sequence(keys[shape[0]], f"'{shape[0]}'")
-            if (c := _condition(r, child))
+            if (c := parse_condition(r, child))
         )
         if not terms:
             r.report(node, "bad-condition", f"'{shape[0]}' needs at least one condition")
             return None
         return AllOf(terms, loc) if shape == ["all"] else AnyOf(terms, loc)
     if shape == ["not"]:
-        term = _condition(r, keys["not"])
+        term = parse_condition(r, keys["not"])
         return Not(term, loc) if term else None
     r.report(
         node,
@@ -531,15 +385,15 @@ def parse_catalog(path: Path) -> tuple[Catalog | None, list[Finding]]:
     root, problems = yamlsafe.load_root(path, "sources file")
     if root is None:
         return None, problems
-    r = _Reader(str(path))
+    r = Reader(str(path))
     keys = r.mapping(root, "the sources file", ("documents", "references"))
     if keys is None:
         return None, r.findings
-    documents = _each(
-        r, keys.get("documents"), "'documents'", _document, lambda d: d.file, "document '{}'"
+    documents = r.each(
+        keys.get("documents"), "'documents'", _document, lambda d: d.file, "document '{}'"
     )
-    references = _each(
-        r, keys.get("references"), "'references'", _reference, lambda x: x.id, "reference '{}'"
+    references = r.each(
+        keys.get("references"), "'references'", _reference, lambda x: x.id, "reference '{}'"
     )
     catalog = Catalog({d.file: d for d in documents}, {x.id: x for x in references}, str(path))
     return catalog, r.findings
@@ -558,7 +412,7 @@ def load_catalog(path: Path) -> Catalog:
     return catalog
 
 
-def _document(r: _Reader, node: Node) -> Document | None:
+def _document(r: Reader, node: Node) -> Document | None:
     keys = r.mapping(node, "a document", ("file", "title"), ("site", "date", "url", "note"))
     if keys is None:
         return None
@@ -578,7 +432,7 @@ def _document(r: _Reader, node: Node) -> Document | None:
     )
 
 
-def _reference(r: _Reader, node: Node) -> Reference | None:
+def _reference(r: Reader, node: Node) -> Reference | None:
     keys = r.mapping(node, "a reference", ("id", "cite", "summary", "confidence"), ("gloss",))
     if keys is None:
         return None

@@ -11,7 +11,8 @@ from typing import cast
 
 from .. import yamlsafe
 from ..errors import Finding
-from ..loader import _condition, _each, _list, _Reader
+from ..loader import parse_condition
+from ..reader import Reader
 from ..yamlsafe import Node
 from . import fields
 from .model import DETAIL_KINDS, DRAFT_KINDS, Detail, Draft, DraftKind, DraftSet, Paragraph
@@ -22,19 +23,19 @@ def parse_drafts(path: Path) -> tuple[DraftSet | None, list[Finding]]:
     root, problems = yamlsafe.load_root(path, "drafts file")
     if root is None:
         return None, problems
-    reader = _Reader(str(path))
+    reader = Reader(str(path))
     return _draft_set(reader, root), reader.findings
 
 
-def _draft_set(r: _Reader, root: Node) -> DraftSet | None:
+def _draft_set(r: Reader, root: Node) -> DraftSet | None:
     keys = r.mapping(root, "the drafts file", ("flow", "drafts"), ("format", "details"))
     if keys is None:
         return None
     if "format" in keys and keys["format"].value != "1":
         r.report(keys["format"], "bad-value", "this program reads drafts format 1")
     flow = r.identifier(keys["flow"], "'flow'") if "flow" in keys else None
-    details = _each(r, keys.get("details"), "'details'", _detail, lambda d: d.id, "detail '{}'")
-    drafts = _each(r, keys.get("drafts"), "'drafts'", _draft, lambda d: d.id, "draft '{}'")
+    details = r.each(keys.get("details"), "'details'", _detail, lambda d: d.id, "detail '{}'")
+    drafts = r.each(keys.get("drafts"), "'drafts'", _draft, lambda d: d.id, "draft '{}'")
     if flow is None:
         return None
     return DraftSet(
@@ -42,7 +43,7 @@ def _draft_set(r: _Reader, root: Node) -> DraftSet | None:
     )
 
 
-def _detail(r: _Reader, node: Node) -> Detail | None:
+def _detail(r: Reader, node: Node) -> Detail | None:
     keys = r.mapping(node, "a detail", ("id", "label"), ("kind",))
     if keys is None:
         return None
@@ -57,7 +58,7 @@ def _detail(r: _Reader, node: Node) -> Detail | None:
     return Detail(ident, label, kind, r.loc(node))
 
 
-def _draft(r: _Reader, node: Node) -> Draft | None:
+def _draft(r: Reader, node: Node) -> Draft | None:
     keys = r.mapping(
         node, "a draft", ("id", "kind", "title", "items", "paragraphs"), ("when", "notes")
     )
@@ -71,7 +72,7 @@ def _draft(r: _Reader, node: Node) -> Draft | None:
         kind = None
     title = r.text(keys["title"], f"the title of {what}") if "title" in keys else None
     items = r.ids(keys["items"], f"'items' of {what}") if "items" in keys else ()
-    when = _condition(r, keys["when"]) if "when" in keys else None
+    when = parse_condition(r, keys["when"]) if "when" in keys else None
     paragraphs = _paragraphs(r, keys.get("paragraphs"), f"'paragraphs' of {what}")
     notes = _paragraphs(r, keys.get("notes"), f"'notes' of {what}")
     if "paragraphs" in keys and not paragraphs and keys["paragraphs"].kind == "seq":
@@ -81,14 +82,14 @@ def _draft(r: _Reader, node: Node) -> Draft | None:
     return Draft(ident, cast("DraftKind", kind), title, items, when, paragraphs, notes, r.loc(node))
 
 
-def _paragraphs(r: _Reader, node: Node | None, what: str) -> tuple[Paragraph, ...]:
+def _paragraphs(r: Reader, node: Node | None, what: str) -> tuple[Paragraph, ...]:
     found = []
-    for child in _list(r, node, what):
+    for child in r.optional_sequence(node, what):
         keys = r.mapping(child, f"a paragraph of {what}", ("text",), ("when",))
         if keys is None or "text" not in keys:
             continue
         text = r.text(keys["text"], f"a paragraph of {what}")
-        when = _condition(r, keys["when"]) if "when" in keys else None
+        when = parse_condition(r, keys["when"]) if "when" in keys else None
         if text is None or ("when" in keys and when is None):
             continue
         for value in text.by_lang.values():

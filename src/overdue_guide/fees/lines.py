@@ -26,7 +26,7 @@ from ..model import Loc, Text
 from .model import FeeLine
 
 if TYPE_CHECKING:
-    from ..loader import Reader
+    from ..reader import Reader
     from ..yamlsafe import Node
 
 FILE_NAME = "fee_lines.yaml"
@@ -69,7 +69,7 @@ def parse_lines(
 ) -> tuple[tuple[FeeLine, ...] | None, list[Finding]]:
     """Read the lines file; references are checked against the sources file beside it."""
     from .. import yamlsafe
-    from ..loader import Reader
+    from ..reader import Reader
 
     root, problems = yamlsafe.load_root(path, "fee lines file")
     if root is None:
