@@ -63,7 +63,8 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
     if papers is not None:
         from .drafts.scripted import prepare
 
-        details, chosen = prepare(papers, taken, details, wanted, output.lang, warn, origin)
+        every = "json" in _formats(output, scripted=True)  # JSON fills every fitting draft
+        details, chosen = prepare(papers, taken, details, wanted, output.lang, warn, origin, every)
         made = list(chosen)
     _emit(opened, taken, output, scripted=True, papers=papers, details=details, made=made)
 
@@ -192,24 +193,42 @@ def _emit(
     comes next (the words and letters, saving the checklist)."""
     checklist = engine.checklist(opened.flow, taken)
     view = report.build(checklist, opened.catalog, output.lang)
-    contract = report.contract(view, checklist, opened.catalog)
     details = dict(details or {})
-    if papers is not None:
-        from .drafts.view import attach
-        from .drafts.view import contract as drafts_contract
+    menu = not scripted and sys.stdin.isatty() and sys.stdout.isatty()
+    formats = _formats(output, scripted)
+    # Each form is built only if something shows it: the JSON document (every fitting
+    # draft filled) for JSON, the view's drafts (the ones made) for every other format;
+    # the menu can save in any format. Unused, `contract` stays empty.
+    contract: dict[str, object] = {}
+    if menu or "json" in formats:
+        contract = report.contract(view, checklist, opened.catalog)
+        if papers is not None:
+            from .drafts.view import contract as drafts_contract
 
-        contract["drafts"] = drafts_contract(papers, opened.flow, taken, details, output.lang)
+            contract["drafts"] = drafts_contract(papers, opened.flow, taken, details, output.lang)
+    if papers is not None and (menu or formats - {"json"}):
+        from .drafts.view import attach
+
         view = attach(view, papers, opened.flow, taken, details, list(made or []))
     file = output.file
     if not (scripted and file is not None):
         _show(view, contract, output)
-    if not scripted and sys.stdin.isatty() and sys.stdout.isatty():
+    if menu:
         view = _next_steps(opened, taken, view, contract, output, papers, details, save_as)
     if file is not None:
         from .storage import write_atomic
 
         write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
         warn(i18n.message("saved", output.lang, path=file))
+
+
+def _formats(output: Output, scripted: bool) -> set[str]:
+    """The formats a run writes: stdout's (a scripted run with a file writes only the file)
+    and the output file's."""
+    found = set() if scripted and output.file is not None else {output.output_format}
+    if output.file is not None:
+        found.add(format_for(output.file) or "text")
+    return found
 
 
 def for_screen(output: Output) -> Output:

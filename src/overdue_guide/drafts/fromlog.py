@@ -16,7 +16,6 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ..evidence import letter_material
-from ..evidence.texts import say
 from .model import EVIDENCE, FILLED, TIMELINE, Draft
 
 LANGS: tuple[str, ...] = ("zh-CN", "en")
@@ -57,6 +56,8 @@ def without_filled(details: Mapping[str, str]) -> dict[str, str]:
 
 
 def _contact(number: int, row: Mapping[str, Any], lang: str) -> str:
+    from ..evidence.texts import say
+
     colon, semicolon = (": ", "; ") if lang == "en" else ("：", "；")
     how = say(row["channel"], lang)
     if row.get("direction"):
@@ -90,6 +91,8 @@ def _when(row: Mapping[str, Any], lang: str) -> str:
 
 def _flags(flags: list[Mapping[str, str]], lang: str) -> str:
     """Each rule once, with every reference that flagged it: 冒充公职（R02、R11）."""
+    from ..evidence.texts import say  # the log's words: loaded only when a log is shown
+
     refs: dict[str, list[str]] = {}
     for flag in flags:
         refs.setdefault(flag["code"], []).append(flag["reference"])
@@ -99,6 +102,8 @@ def _flags(flags: list[Mapping[str, str]], lang: str) -> str:
 
 
 def _file(row: Mapping[str, Any], lang: str) -> str:
+    from ..evidence.texts import say
+
     colon, semicolon = (": ", "; ") if lang == "en" else ("：", "；")
     parts = [
         _name(row["path"]),

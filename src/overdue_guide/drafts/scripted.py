@@ -21,10 +21,14 @@ def prepare(
     lang: str,
     warn: Callable[[str], None],
     origin: str,
+    every: bool = True,
 ) -> tuple[dict[str, str], list[Draft]]:
     """The details to use and the drafts to put in a file: an unknown detail is a warning,
     an unknown draft id bad input, an unaffordable offer left blank with a warning; the
-    evidence log's timeline and files fill the letters that show them, unless given."""
+    evidence log's timeline and files fill the letters that show them, unless given.
+
+    `every`: every fitting draft is filled (the JSON document), not only the chosen
+    ones; the log is read only if a draft that is filled shows it."""
     kept: dict[str, str] = {}
     for key, value in details.items():
         if key in drafts.details:
@@ -40,7 +44,8 @@ def prepare(
         )
         kept.pop(afford.OFFER)
     fitting = offered(drafts, answers)
-    from_log(kept, fitting, lambda line: warn(f"warning: {line}"))
+    chosen = [d for d in fitting if d.id in (wanted or [])]
+    from_log(kept, fitting if every else chosen, lambda line: warn(f"warning: {line}"))
     for draft_id in wanted or []:
         if draft_id not in drafts.drafts:
             raise AnswersError(
@@ -48,4 +53,4 @@ def prepare(
             )
         if drafts.drafts[draft_id] not in fitting:
             warn(f"warning: {origin}: draft '{draft_id}' does not fit these answers; left out")
-    return kept, [d for d in fitting if d.id in (wanted or [])]
+    return kept, chosen

@@ -36,7 +36,12 @@ def interactive_add(lang: str) -> int | None:
 
 def letter_material() -> dict[str, Any] | None:
     """The log's timeline and evidence list as plain data, or None when there is no log
-    (shape: `export.letter_material`)."""
-    from .commands import load_for_letters
+    (shape: `export.letter_material`). Without a log this costs a stat: SQLite and the
+    store are not even imported."""
+    from .paths import log_path
 
-    return load_for_letters()
+    if not log_path().is_file():  # as `store.exists()`
+        return None
+    from .letters import material
+
+    return material()

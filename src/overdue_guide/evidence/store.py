@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StorageError
 from .migrations import MIGRATIONS, VERSION
+from .paths import LOG_FILE as FILE_NAME
+from .paths import log_path
 
 if TYPE_CHECKING:  # `log list` reads columns only: the entry model is loaded when needed
     from .model import Attachment, Entry
 
-FILE_NAME = "evidence.sqlite3"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
 BUSY_TIMEOUT_MS = 30_000
 
@@ -36,11 +37,8 @@ _COLUMNS = ("at", "zone", "channel", "attachments")
 
 
 def path() -> Path:
-    """Where the log lives: beside saved progress, in the user data directory (the same
-    as `storage.data_dir()`, found here without importing what `storage` needs)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("overdue-guide", appauthor=False) / FILE_NAME
+    """Where the log lives (`paths.log_path`)."""
+    return log_path()
 
 
 def exists() -> bool:
