@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,7 +71,7 @@ def _stored(
     try:
         if not compiled.is_file():
             return None
-        document = pickle.loads(compiled.read_bytes())
+        document = _document(compiled.read_bytes())
         if document.get("format") != FORMAT or document.get("version") != __version__:
             return None
         entry = pick(document)
@@ -79,6 +80,15 @@ def _stored(
     except Exception:  # a damaged file is never trusted: read the YAML instead
         return None
     return entry if isinstance(entry, dict) else None
+
+
+@lru_cache(maxsize=2)
+def _document(data: bytes) -> dict[str, Any]:
+    """The compiled file unpickled once a run, though a run takes both its flow and its
+    drafts from it. Keyed by the bytes themselves (reading them is cheap, unpickling is
+    not), so a file that changed is never answered from memory."""
+    loaded = pickle.loads(data)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _compiled_drafts(folder: Path) -> dict[str, object] | None:

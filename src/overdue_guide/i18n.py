@@ -261,10 +261,15 @@ PHRASES: Mapping[str, str] = {
     "保存": "保存",  # keep, preserve (evidence, records): not 儲存 (store, save a file)
 }
 
-_PROTECTED = re.compile(
-    "《[^》]*》|"
-    + "|".join(re.escape(w) for w in sorted((*_NAMES, *PHRASES), key=len, reverse=True))
-)
+
+@lru_cache(maxsize=1)
+def _protected() -> re.Pattern[str]:
+    """Titles, names and phrases converted on their own; compiled on the first zh-TW text
+    (about a millisecond that a run in another language need not pay)."""
+    return re.compile(
+        "《[^》]*》|"
+        + "|".join(re.escape(w) for w in sorted((*_NAMES, *PHRASES), key=len, reverse=True))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -273,7 +278,7 @@ def traditional(simplified: str) -> str:
     proper names converted character by character and known bad phrasings fixed."""
     out: list[str] = []
     position = 0
-    for match in _PROTECTED.finditer(simplified):
+    for match in _protected().finditer(simplified):
         out.append(_converter("s2twp").convert(simplified[position : match.start()]))
         token = match.group(0)
         out.append(PHRASES.get(token) or _converter("s2tw").convert(token))
