@@ -84,3 +84,49 @@ def test_scripted_fees_load_neither_the_other_commands_nor_the_log_nor_widgets(
     assert "overdue_guide.fees.cli" in modules
     for heavy in ("overdue_guide.cli", "overdue_guide.evidence.store", "questionary"):
         assert heavy not in modules, heavy
+
+
+LETTERS = """
+visitor_arrived: "no"
+misconduct: [threats]
+others_contacted: []
+amount_checked: matches
+can_pay_full: "yes"
+"""
+
+#: What a scripted JSON run has no use for: drawing, asking, the other formats, and
+#: (without a log, or with one whose kept flags are fresh) the log's model, rules and export.
+NOT_FOR_JSON = (
+    "rich",
+    "questionary",
+    "overdue_guide.render",
+    "overdue_guide.drafts.export",
+    "html",
+    "unicodedata",
+    "overdue_guide.evidence.model",
+    "overdue_guide.evidence.rules",
+    "overdue_guide.evidence.export",
+    "overdue_guide.evidence.commands",
+)
+
+
+def test_a_scripted_json_run_without_a_log_loads_neither_widgets_nor_sqlite_nor_the_log(
+    tmp_path: Path,
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(LETTERS, encoding="utf-8")
+    modules = loaded(tmp_path, "run", "--answers", str(answers), "--format", "json")
+    assert "overdue_guide.drafts.render" in modules  # the probe saw the letters filled
+    for heavy in (*NOT_FOR_JSON, "sqlite3", "overdue_guide.evidence.store"):
+        assert heavy not in modules, heavy
+
+
+def test_a_scripted_json_run_reads_the_log_for_its_letters_without_the_entry_model(
+    tmp_path: Path, one_entry: None
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(LETTERS, encoding="utf-8")
+    modules = loaded(tmp_path, "run", "--answers", str(answers), "--format", "json")
+    assert "overdue_guide.evidence.letters" in modules
+    for heavy in NOT_FOR_JSON:
+        assert heavy not in modules, heavy
