@@ -65,9 +65,7 @@ def test_the_letters_read_of_the_log_is_the_whole_log_checked_afresh() -> None:
     assert len(found["evidence"]) == 3
 
 
-def test_with_the_rules_changed_since_the_flags_were_kept_the_flags_are_worked_out_afresh() -> (
-    None
-):
+def test_with_the_rules_changed_since_the_flags_were_kept_the_flags_are_worked_out_afresh() -> None:
     store.add(LOG)
     db = sqlite3.connect(store.path())
     db.execute("UPDATE meta SET value = value || ' ' WHERE key = 'rules_source'")
@@ -96,9 +94,7 @@ def test_the_log_is_where_the_store_keeps_it() -> None:
 
 def test_visible_writes_exactly_the_unicode_control_characters_as_escapes() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    expected = "".join(
-        f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in every
-    )
+    expected = "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in every)
     assert visible(every, keep="") == expected
 
 

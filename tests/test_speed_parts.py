@@ -90,3 +90,26 @@ def test_the_installed_package_carries_a_compiled_form_that_fits() -> None:
         assert not os.environ.get("CI"), "the wheel's build hook did not compile the flows"
         pytest.skip("an editable install reads the YAML")
     assert compiled.load(folder / "main.yaml", folder / "sources.yaml") is not None
+
+
+def test_a_run_unpickles_the_compiled_file_once_for_its_flow_and_its_drafts(
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled._document.cache_clear()
+    loads: list[int] = []
+    real = pickle.loads
+
+    def counted(data: bytes) -> object:
+        loads.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(compiled.pickle, "loads", counted)
+    assert compiled.load(shipped_copy / "main.yaml", shipped_copy / "sources.yaml") is not None
+    assert compiled.load_drafts(shipped_copy / "drafts.yaml") is not None
+    assert len(loads) == 1
+
+
+def test_a_compiled_file_rewritten_during_a_run_is_read_again(shipped_copy: Path) -> None:
+    assert compiled.load(shipped_copy / "main.yaml", shipped_copy / "sources.yaml") is not None
+    (shipped_copy / compiled.FILE_NAME).write_bytes(b"not a pickle")
+    assert compiled.load(shipped_copy / "main.yaml", shipped_copy / "sources.yaml") is None

@@ -2,10 +2,10 @@
 
 `model` (the entry and its contract) → `parse` (files, options, the form) →
 `store` (SQLite) → `rules` (flags from flows/evidence_rules.yaml) → `export`
-(Markdown, HTML, CSV, JSON, letter material); `attach` fingerprints files and
-`commands` is the I/O edge the CLI calls. The two functions below are the entry
-points for other features; they import lazily so this package costs nothing
-until used.
+(Markdown, HTML, CSV, JSON, letter material); `attach` fingerprints files,
+`letters` reads just what the letters show, and `commands` is the I/O edge the
+CLI calls. The functions below are the entry points for other features; they
+import lazily so this package costs nothing until used.
 """
 
 from __future__ import annotations

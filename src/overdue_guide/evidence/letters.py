@@ -47,7 +47,7 @@ def material() -> dict[str, Any] | None:
     timeline = []
     for row in rows:
         found: dict[str, Any] = {"entry": row[0], "at": row[1], "zone": row[2]}
-        found.update(zip(_SHOWN, row[3:10]))
+        found.update(zip(_SHOWN, row[3:10], strict=True))
         found["flags"] = [
             {"code": code, "reference": reference} for code, reference in flagcache.decode(row[10])
         ]

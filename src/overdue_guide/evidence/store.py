@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StorageError
 from .migrations import MIGRATIONS, VERSION
-from .paths import LOG_FILE as FILE_NAME
 from .paths import log_path
 
 if TYPE_CHECKING:  # `log list` reads columns only: the entry model is loaded when needed
