@@ -115,15 +115,3 @@ def test_no_text_calls_a_charge_illegal_or_says_it_need_not_be_paid(forbidden: s
     lines = (Path(__file__).resolve().parents[1] / "flows" / "fee_lines.yaml").read_text("utf-8")
     texts = [v for by_lang in words.all_words().values() for v in by_lang.values()]
     assert all(forbidden not in t.lower() for t in [*texts, lines])
-
-
-def test_from_a_menu_ctrl_c_in_the_form_returns_none(monkeypatch: pytest.MonkeyPatch) -> None:
-    from overdue_guide import fees
-    from overdue_guide.errors import Interrupted
-    from overdue_guide.fees import run
-
-    def stopped(lang: str, plain: bool = False, output_format: str = "text") -> None:
-        raise Interrupted("stopped")
-
-    monkeypatch.setattr(run, "interactive", stopped)
-    assert fees.from_menu("en") is None

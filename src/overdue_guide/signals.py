@@ -65,7 +65,10 @@ def check(lang: str | None = None) -> None:
 
 
 def run_prompt(app: Any, lang: str | None = None) -> Any:
-    """Run a prompt_toolkit `Application`; a signal meanwhile ends it with `Interrupted`.
+    """Run a prompt_toolkit `Application`; a signal meanwhile, or the keys Ctrl-C and
+    Ctrl-D (which the prompts turn into KeyboardInterrupt and EOFError), end it with
+    `Interrupted`: one rule for every prompt, so no caller can make one of them mean
+    "done" by mistake.
 
     A signal can come before the prompt's loop exists (the `pre_run` hook sees
     it), while it waits for keys (`end` is called in the loop), or while it
@@ -83,6 +86,8 @@ def run_prompt(app: Any, lang: str | None = None) -> Any:
     _running = (app, end)
     try:
         result = app.run(handle_sigint=False)  # SIGINT comes to `_on_signal` like the others
+    except (KeyboardInterrupt, EOFError):
+        raise interrupted(lang) from None
     except BaseException:
         if _received is None:
             raise

@@ -125,7 +125,7 @@ class _Terminal:
     ) -> str:
         from .. import prompts
 
-        return prompts.ask_text(title, default, validate, instruction=hint)
+        return prompts.ask_text(title, default, validate, hint, self.lang)
 
     def note(self, text: str) -> None:
         from .. import render
