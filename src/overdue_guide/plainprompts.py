@@ -11,11 +11,14 @@ End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from .errors import Interrupted
 from .i18n import message, text
 from .interview import Given, Nav, Prompt
 from .model import Question
@@ -33,10 +36,14 @@ def wanted(environ: Mapping[str, str] | None = None) -> bool:
 
 
 def _line(read: Read, prompt: str, lang: str | None) -> str:
-    """One line typed; the end of input (Ctrl-D) stops the program, as Ctrl-C does."""
+    """One line typed; the end of input (Ctrl-D) stops the program, as Ctrl-C does, and
+    either way the line saying so starts on a line of its own (not after "> ^C")."""
     try:
         return read(prompt)
-    except EOFError:
+    except (EOFError, KeyboardInterrupt, Interrupted):
+        with contextlib.suppress(OSError, ValueError):  # no terminal left (SIGHUP)
+            sys.stdout.write("\n")
+            sys.stdout.flush()
         raise interrupted(lang) from None
 
 

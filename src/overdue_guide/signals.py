@@ -25,6 +25,7 @@ from .errors import Interrupted
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 _received: int | None = None
+_lang: str | None = None  # the language of the last prompt, for a signal's line
 _running: tuple[Any, Any] | None = None  # (the prompt_toolkit Application, its `end`)
 
 
@@ -50,7 +51,7 @@ def interrupted(lang: str | None = None) -> Interrupted:
     """
     from .i18n import detect_lang, message  # imported late to keep `--help` fast
 
-    return Interrupted(message("interrupted", lang or detect_lang()))
+    return Interrupted(message("interrupted", lang or _lang or detect_lang()))
 
 
 def received() -> bool:
@@ -74,7 +75,9 @@ def run_prompt(app: Any, lang: str | None = None) -> Any:
     it), while it waits for keys (`end` is called in the loop), or while it
     tears down (checked here once `run` returns).
     """
-    global _running
+    global _running, _lang
+
+    _lang = lang or _lang
 
     def end() -> None:
         future = app.future
