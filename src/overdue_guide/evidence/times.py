@@ -18,6 +18,9 @@ from .problems import EntryError
 def offsets(wall: datetime, zone: tzinfo) -> list[timedelta]:
     """The offsets local time `wall` (naive) can have in `zone`, earliest moment first:
     one as a rule, two where the clocks went back over it, none where they jumped over it."""
+    first = wall.replace(tzinfo=zone, fold=0).utcoffset()
+    if first is not None and first == wall.replace(tzinfo=zone, fold=1).utcoffset():
+        return [first]  # the two readings agree everywhere but at a change (PEP 495)
     found: list[timedelta] = []
     for fold in (0, 1):
         moment = wall.replace(tzinfo=zone, fold=fold)
