@@ -59,7 +59,7 @@ def _ask(detail: Detail, default: str, lang: str) -> str:
             return message("detail_not_count", lang)
         return None
 
-    return prompts.ask_text(text(detail.label, lang), default, check, lang=lang)
+    return prompts.ask_text(text(detail.label, lang), default, check, None, lang)
 
 
 def _check_offer(context: Context, detail: Detail) -> None:
