@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -66,7 +67,7 @@ def test_a_week_from_a_file_is_stored_listed_and_flagged(tmp_path: Path) -> None
     assert (status, err) == (0, "")
     assert "logged entry 3: 2026-11-20 15:00 (+08:00)" in out
     status, out, _ = log(tmp_path, "list")
-    entries = out.split("\n    ")  # an entry's flags are lines under it, indented further
+    entries = re.split(r"\n(?= +\d)", out)  # an entry's flags are lines under it, after ⚑
     assert len(entries) == 3
     assert "night_hours, R04" in entries[0]
     assert "third_party_disclosure, R05" in entries[1] and "no_institution, R08" in entries[1]
