@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import Interrupted
 from .evidence.codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
-from .evidence.model import Entry, EntryError, to_mapping
+from .evidence.model import Entry, EntryError, to_mapping, zone_info
 from .evidence.parse import Value, build, merge
 from .evidence.texts import say
 from .i18n import message
@@ -83,8 +83,10 @@ def confirm(question: str, lang: str) -> bool:
 def _answers(entry: Entry | None) -> dict[str, Any]:
     if entry is None:
         return {}
+    from .evidence.times import wall_text
+
     fields = to_mapping(entry)
-    fields["at"] = f"{entry.local:%Y-%m-%d %H:%M}"
+    fields["at"] = wall_text(entry.at, zone_info(entry.zone))
     fields["attachments"] = [a.path for a in entry.attachments]
     fields["third_parties"] = [
         f"{p.who}: {p.told}" if p.told else p.who for p in entry.third_parties
@@ -150,7 +152,7 @@ def _entry(form: _Form, current: Entry | None) -> Entry:
         k: Value(v, say(k, form.lang)) for k, v in form.answers.items() if v not in (None, "", [])
     }
     asked = {"at", "channel", "direction", "number"} | {f for g in form.groups for f in GROUPS[g]}
-    values = {k: v for k, v in values.items() if k in asked}
+    values = {k: v for k, v in values.items() if k in asked} | _zone(form)
     now = datetime.now(timezone.utc)
     if current is not None:
         cleared = {k: Value(None, k) for k in asked if k not in values}
@@ -162,9 +164,11 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
     lang, answers = form.lang, form.answers
     label = "" if step == "more" else say(step, lang)
     if step == "at":
-        now = datetime.now().astimezone()
-        default = answers.get("at") or f"{now:%Y-%m-%d %H:%M}"
-        return _text(say("form_at", lang, zone=form.zone), default, lang, _check_at(form))
+        from .evidence.times import wall_text
+
+        default = answers.get("at") or wall_text(datetime.now(timezone.utc), zone_info(form.zone))
+        prompt = say("form_at", lang, zone=form.zone)
+        return _text(prompt, default, lang, _check_at(form), required=True)
     if step in ("channel", "direction"):
         codes = CHANNELS if step == "channel" else DIRECTIONS
         options = [(c, say(c, lang)) for c in codes]
@@ -198,11 +202,18 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
     return _text(label, str(answers.get(step) or ""), lang, number)
 
 
-def _text(prompt: str, default: str, lang: str, check: Callable[[str], bool | str] | None) -> Any:
+def _text(
+    prompt: str,
+    default: str,
+    lang: str,
+    check: Callable[[str], bool | str] | None,
+    required: bool = False,
+) -> Any:
+    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one)."""
     import questionary
 
     def validate(reply: str) -> bool | str:
-        if reply.strip() == BACK or check is None or not reply.strip():
+        if reply.strip() == BACK or check is None or not (reply.strip() or required):
             return True
         return check(reply)
 
@@ -246,6 +257,7 @@ def _checkbox(prompt: str, options: list[tuple[str, str]], chosen: list[str], la
 def _check_at(form: _Form) -> Callable[[str], bool | str]:
     def check(reply: str) -> bool | str:
         values = {"at": Value(reply, say("at", form.lang)), "channel": Value("call", "")}
+        values |= _zone(form)
         try:
             build(values, datetime.now(timezone.utc), form.zone, _no_files)
         except EntryError as error:
@@ -253,6 +265,11 @@ def _check_at(form: _Form) -> Callable[[str], bool | str]:
         return True
 
     return check
+
+
+def _zone(form: _Form) -> dict[str, Value]:
+    """The zone the question names: a time typed with an offset must be one it has then."""
+    return {"zone": Value(form.zone, say("zone", form.lang))}
 
 
 def _no_files(path: str) -> Any:

@@ -1,8 +1,9 @@
 """The evidence log: calls, messages, visits and letters, checked against published rules.
 
-`model` (the entry and its contract) → `parse` (files, options, the form) →
-`store` (SQLite) → `rules` (flags from flows/evidence_rules.yaml) → `export`
-(Markdown, HTML, CSV, JSON, letter material); `attach` fingerprints files and
+`model` (the entry and its contract) → `parse` (files, options, the form; `times`
+reads local times where clocks change) → `store` (SQLite) → `rules` (flags from
+flows/evidence_rules.yaml) → `export` (Markdown, HTML, CSV, JSON, letter
+material); `attach` fingerprints files and
 `commands` is the I/O edge the CLI calls. The two functions below are the entry
 points for other features; they import lazily so this package costs nothing
 until used.
