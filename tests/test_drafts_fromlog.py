@@ -94,7 +94,7 @@ def test_a_rule_flagged_by_two_references_is_named_once() -> None:
     details = log_details({"timeline": [row], "evidence": []})
     assert details["log_timeline"].endswith("可能违反的规则：冒充公职 (impersonation, R02, R11)。")
     assert details["log_timeline.en"].endswith(
-        "Rules possibly broken: impersonation (impersonation, R02, R11)."
+        "Rules possibly broken: posed as an official (impersonation, R02, R11)."
     )
 
 

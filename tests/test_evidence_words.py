@@ -31,7 +31,7 @@ NIGHT = {
 POSED = {
     "zh-CN": "冒充公职 (impersonation, R02, R11)",
     "zh-TW": "冒充公職 (impersonation, R02, R11)",
-    "en": "impersonation (impersonation, R02, R11)",
+    "en": "posed as an official (impersonation, R02, R11)",
 }
 #: 22:30 in Shanghai: after the 22:00 of R04.
 LATE = datetime(2026, 11, 20, 14, 30, tzinfo=timezone.utc)

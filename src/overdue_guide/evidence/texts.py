@@ -62,9 +62,9 @@ _WORDS: dict[str, dict[str, str]] = {
     "flag.call_frequency": {"zh-CN": "一天电话过多", "en": "too many calls a day"},
     "flag.third_party_disclosure": {"zh-CN": "向他人透露", "en": "told a third party"},
     "flag.no_institution": {"zh-CN": "不说明机构", "en": "institution not named"},
-    "flag.impersonation": {"zh-CN": "冒充公职", "en": "impersonation"},
-    "flag.threat": {"zh-CN": "威胁", "en": "threat"},
-    "flag.personal_account": {"zh-CN": "要求转到个人账户", "en": "personal account"},
+    "flag.impersonation": {"zh-CN": "冒充公职", "en": "posed as an official"},
+    "flag.threat": {"zh-CN": "威胁", "en": "threatened"},
+    "flag.personal_account": {"zh-CN": "要求转到个人账户", "en": "pay to a personal account"},
     # the export
     "title": {"zh-CN": "催收记录", "en": "Collection contact log"},
     "made": {"zh-CN": "生成于 {when}，共 {n} 条", "en": "Made {when}; {n} entries"},
