@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -66,11 +67,11 @@ def test_a_week_from_a_file_is_stored_listed_and_flagged(tmp_path: Path) -> None
     assert (status, err) == (0, "")
     assert "logged entry 3: 2026-11-20 15:00 (+08:00)" in out
     status, out, _ = log(tmp_path, "list")
-    lines = out.splitlines()
-    assert len(lines) == 3
-    assert "night_hours (R04)" in lines[0]
-    assert "third_party_disclosure (R05)" in lines[1] and "no_institution (R08)" in lines[1]
-    assert "impersonation (R02)" in lines[2] and "threat (R12)" in lines[2]
+    entries = re.split(r"\n(?= +\d)", out)  # an entry's flags are lines under it, after ⚑
+    assert len(entries) == 3
+    assert "night_hours, R04" in entries[0]
+    assert "third_party_disclosure, R05" in entries[1] and "no_institution, R08" in entries[1]
+    assert "impersonation, R02)" in entries[2] and "threat, R12" in entries[2]
 
 
 def test_the_log_is_created_by_the_first_add_only_and_only_the_owner_can_read_it(
@@ -99,7 +100,7 @@ def test_show_edit_and_delete_one_entry(tmp_path: Path) -> None:
     status, out, _ = log(tmp_path, "show", "1")
     assert status == 0
     assert "new words" in out and "old words" not in out
-    assert "2026-11-20 23:00 (+08:00)" in out and "night_hours (R04)" in out
+    assert "2026-11-20 23:00 (+08:00)" in out and "night hours (night_hours, R04)" in out
     assert "edited" in out
     assert log(tmp_path, "delete", "1")[0] == 2  # no terminal to confirm in, no --yes
     assert log(tmp_path, "delete", "1", "--yes")[0] == 0

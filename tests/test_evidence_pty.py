@@ -40,7 +40,8 @@ def test_the_form_logs_an_entry_going_back_once_and_shows_its_flags(
     answer(child, "Words quoted", "pay my personal account" + ENTER)
     answer(child, "Save this entry", ENTER, "quit")
     child.expect("logged entry 1: 2026-11-20 22:30")  # in this machine's zone
-    child.expect("night_hours \\(R04\\), personal_account \\(R61\\)")
+    child.expect("⚑ night hours \\(night_hours, R04\\)")
+    child.expect("⚑ pay to a personal account \\(personal_account, R61\\)")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -16,7 +16,7 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ..evidence import letter_material
-from ..evidence.texts import say
+from ..evidence.texts import flag_labels, say
 from .model import EVIDENCE, FILLED, TIMELINE, Draft
 
 LANGS: tuple[str, ...] = ("zh-CN", "en")
@@ -89,13 +89,10 @@ def _when(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _flags(flags: list[Mapping[str, str]], lang: str) -> str:
-    """Each rule once, with every reference that flagged it: 冒充公职（R02、R11）."""
-    refs: dict[str, list[str]] = {}
-    for flag in flags:
-        refs.setdefault(flag["code"], []).append(flag["reference"])
-    if lang == "en":
-        return ", ".join(f"{say('flag.' + c, lang)} ({', '.join(r)})" for c, r in refs.items())
-    return "、".join(f"{say('flag.' + c, lang)}（{'、'.join(r)}）" for c, r in refs.items())
+    """Each rule once, worded as the log words it, with its code and every reference that
+    flagged it: 冒充公职 (impersonation, R02, R11)."""
+    labels = flag_labels(((f["code"], f["reference"]) for f in flags), lang)
+    return (", " if lang == "en" else "、").join(labels)
 
 
 def _file(row: Mapping[str, Any], lang: str) -> str:
