@@ -55,6 +55,18 @@ def test_the_form_collects_the_figures_of_the_chosen_plan() -> None:
     assert figures == Figures(principal="1200", periods="12", fee_rate="8.8")
 
 
+def test_back_at_the_first_question_leaves_the_form_when_opened_from_the_menu() -> None:
+    script = Script(["<"])
+    assert run_form(script, "en", check, leave=True) is None
+
+
+def test_back_at_the_first_question_stays_there_when_the_form_is_the_command() -> None:
+    script = Script(["<", "1200", "instalments", "12", "8.8", "no"])
+    figures = run_form(script, "en", check)
+    assert figures == Figures(principal="1200", periods="12", fee_rate="8.8")
+    assert script.asked[0] == script.asked[1]
+
+
 def test_back_returns_to_the_previous_step_and_keeps_the_plan_changeable() -> None:
     script = Script(["1200", "instalments", "<", "daily", "0.05", "30", "no"])
     figures = run_form(script, "en", check)

@@ -35,7 +35,7 @@ def test_the_fee_check_is_offered_where_the_advice_turns_on_the_cost(
 ) -> None:
     import overdue_guide.fees as fees
 
-    monkeypatch.setattr(fees, "interactive", lambda lang: RESULT)
+    monkeypatch.setattr(fees, "interactive", lambda lang, leave: RESULT)
     offered, _ = menus(main_flow, item, ["fees", "done"])
     assert "fees" in offered[0]
 
@@ -50,7 +50,7 @@ def test_the_fee_checks_annual_rate_becomes_a_detail_for_the_letter(
 ) -> None:
     import overdue_guide.fees as fees
 
-    monkeypatch.setattr(fees, "interactive", lambda lang: RESULT)
+    monkeypatch.setattr(fees, "interactive", lambda lang, leave: RESULT)
     _, details = menus(main_flow, "fee_cap", ["fees", "done"])
     assert details["annual_rate"] == "15.86"
 
@@ -60,9 +60,26 @@ def test_ctrl_c_in_an_actions_form_ends_the_program_not_just_the_form(
 ) -> None:
     import overdue_guide.fees as fees
 
-    def stopped(lang: str) -> None:
+    def stopped(lang: str, leave: bool) -> None:
         raise Interrupted("Stopped.")
 
     monkeypatch.setattr(fees, "interactive", stopped)
     with pytest.raises(Interrupted):
         menus(main_flow, "fee_cap", ["fees", "done"])
+
+
+def test_back_at_the_fee_checks_first_question_returns_to_the_menu_with_no_rate(
+    main_flow: Flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import overdue_guide.fees as fees
+
+    opened: list[bool] = []
+
+    def went_back(lang: str, leave: bool) -> None:
+        opened.append(leave)
+
+    monkeypatch.setattr(fees, "interactive", went_back)
+    offered, details = menus(main_flow, "fee_cap", ["fees", "done"])
+    assert opened == [True]
+    assert len(offered) == 2
+    assert "annual_rate" not in details

@@ -74,6 +74,22 @@ def test_ctrl_c_in_the_evidence_form_offered_by_the_menu_ends_the_program(
     assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
 
 
+def test_back_at_the_evidence_forms_first_question_returns_to_the_menu(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    at_the_menu(child)
+    child.send(DOWN * 2 + ENTER)  # log a call or visit
+    child.expect("什么时候")
+    child.expect("< 上一步")
+    child.send("\x15<" + ENTER)  # Ctrl-U clears the suggested time, then "<"
+    child.expect("没有保存")
+    child.expect("接下来做什么")
+    child.send(UP + ENTER)  # done
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
+
+
 def test_ctrl_c_at_the_keep_or_delete_question_keeps_the_saved_answers(tmp_path: Path) -> None:
     child = spawn(tmp_path, "--save")
     at_the_menu(child)

@@ -80,10 +80,11 @@ def _save(context: Context) -> None:
 
 
 def _log_evidence(context: Context) -> None:
-    """The evidence log's form; "quit" at its end returns to the menu with nothing written."""
+    """The evidence log's form; Back at its first question, or "quit" at its end, returns
+    to the menu with nothing written."""
     from .evidence import interactive_add
 
-    interactive_add(context.lang)
+    interactive_add(context.lang, leave=True)
 
 
 def _item_ids(context: Context) -> list[str]:
@@ -108,7 +109,9 @@ def _check_fees(context: Context) -> None:
     from .fees import interactive
     from .fees.render import percent
 
-    result = interactive(context.lang)
+    result = interactive(context.lang, leave=True)
+    if result is None:
+        return
     context.details["annual_rate"] = percent(result.rates.nominal_irr)
     context.keep(without_filled(context.details))
 

@@ -59,13 +59,16 @@ class _Form:
     answers: dict[str, Any]
     groups: list[str]
     editing: bool = False
+    leave: bool = False
 
 
-def entry_form(lang: str, current: Entry | None, zone: str) -> Entry | None:
+def entry_form(lang: str, current: Entry | None, zone: str, leave: bool = False) -> Entry | None:
     """Ask for an entry (filled with `current` when editing); None if the person quits.
 
+    With `leave` (opened from the menu after the checklist) Back at the first question
+    quits too, so a mis-chosen form is one step from the menu.
     Ctrl-C or Ctrl-D raise `Interrupted`: nothing is stored."""
-    form = _Form(lang, zone, _answers(current), _groups(current), current is not None)
+    form = _Form(lang, zone, _answers(current), _groups(current), current is not None, leave)
     try:
         return _run(form, current)
     except (KeyboardInterrupt, EOFError):
@@ -129,7 +132,10 @@ def _run(form: _Form, current: Entry | None) -> Entry | None:
                 prompts.show(say("form_not_saved", form.lang))
                 return None
             return _entry(form, current)
-        reply = _ask(step, form, index > 0)
+        reply = _ask(step, form, index > 0 or form.leave)
+        if reply is GO_BACK and index == 0 and form.leave:
+            prompts.show(say("form_not_saved", form.lang))
+            return None
         if reply is GO_BACK:
             index = max(0, index - 1)
             continue

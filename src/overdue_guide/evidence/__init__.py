@@ -26,13 +26,14 @@ def worth_offering(item_ids: Iterable[str]) -> bool:
     return not OFFER_AFTER_ITEMS.isdisjoint(item_ids)
 
 
-def interactive_add(lang: str) -> int | None:
-    """Ask for one entry in the terminal and store it; its id, or None if not saved.
+def interactive_add(lang: str, leave: bool = False) -> int | None:
+    """Ask for one entry in the terminal and store it; its id, or None if not saved
+    (with `leave`, Back at the first question also means not saved).
 
     Raises `Interrupted` on Ctrl-C (nothing written) and `NoTerminal` without a terminal."""
     from .commands import interactive_add as run
 
-    return run(lang)
+    return run(lang, leave)
 
 
 def letter_material() -> dict[str, Any] | None:

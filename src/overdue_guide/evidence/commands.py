@@ -72,13 +72,14 @@ def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[in
     return ids
 
 
-def interactive_add(lang: str) -> int | None:
+def interactive_add(lang: str, leave: bool = False) -> int | None:
     """The form in the terminal, then one entry stored; its id, or None if the person
-    chose not to save. For the interview's end menu as well as `log add`."""
+    chose not to save. For the interview's end menu (`leave`: Back at the first
+    question returns there) as well as `log add`."""
     from .. import prompts_evidence
 
     _need_terminal("instead_add", lang)
-    entry = prompts_evidence.entry_form(lang, None, _zone())
+    entry = prompts_evidence.entry_form(lang, None, _zone(), leave)
     if entry is None:
         return None
     ids = store.add([entry])

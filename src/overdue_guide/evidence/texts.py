@@ -195,7 +195,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "form_save": {"zh-CN": "保存这条记录？", "en": "Save this entry?"},
     "form_save_yes": {"zh-CN": "保存", "en": "Save"},
     "form_save_no": {"zh-CN": "不保存，退出", "en": "Do not save; quit"},
-    "form_back": {"zh-CN": "← 上一步", "en": "← Back"},
     "form_not_saved": {"zh-CN": "没有保存。", "en": "not saved"},
     "form_bad_number": {"zh-CN": "请输入整数", "en": "give a whole number"},
     "honest_own": {

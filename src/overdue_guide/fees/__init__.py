@@ -6,7 +6,8 @@ For other parts of the program:
 - `compute(inputs, lines)` (pure): `FeeInputs` → `FeeResult` — figures, rates, lines.
 - `render.view(result, lang)` / `render.as_text(view)` / `render.as_json(result, lang)`.
 - `interactive(lang)`: the form in the terminal, the result shown, and returned
-  (Ctrl-C or Ctrl-D raise `Interrupted`, from the menu after the checklist too).
+  (Ctrl-C or Ctrl-D raise `Interrupted`, from the menu after the checklist too; opened
+  from that menu, Back at the first question returns None and the menu comes back).
 
 Modules: model (data), words (texts), inputs (parsing), rates (maths), lines
 (the data file), render (output), ask (the form's logic), run (the terminal edge).
@@ -20,10 +21,13 @@ from .rates import compute
 __all__ = ["FeeInputs", "FeeResult", "compute", "interactive"]
 
 
-def interactive(lang: str, plain: bool = False, output_format: str = "text") -> FeeResult:
+def interactive(
+    lang: str, plain: bool = False, output_format: str = "text", leave: bool = False
+) -> FeeResult | None:
     """Ask for the figures, show what the loan costs (text or JSON), and return the result.
 
+    With `leave` (opened from the menu) Back at the first question returns None.
     Raises `NoTerminal` without a terminal and `Interrupted` on Ctrl-C or Ctrl-D."""
     from .run import interactive as run_interactive
 
-    return run_interactive(lang, plain, output_format)
+    return run_interactive(lang, plain, output_format, leave)
