@@ -40,7 +40,7 @@ def test_an_export_onto_a_pipe_or_device_is_refused_and_leaves_it_be(tmp_path: P
     assert added.returncode == 0, added.stderr
     pipe = tmp_path / "out.md"
     os.mkfifo(pipe)
-    done = run_cli("log", "export", "--output", str(pipe), env=env)
+    done = run_cli("log", "export", "--output", str(pipe), "--lang", "en", env=env)
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("overdue-guide: cannot export to")
     assert stat.S_ISFIFO(pipe.stat().st_mode)

@@ -68,7 +68,7 @@ def test_each_contact_is_one_dated_line_with_who_the_words_quoted_and_the_rule()
     assert timeline == [
         "1. 2026-11-16 22:40（Asia/Shanghai），电话（对方联系我）；号码或账号：0571 8888 0000；"
         "自称的机构：某某资产管理公司；自称姓名：王经理；工号：A1024；原话：“今天不还就上门”；"
-        "可能违反的规则：夜间催收（R04）。",
+        "可能违反的规则：夜间催收 (night_hours, R04)。",
         "2. 2026-11-18 10:00（UTC+0800），上门。",
     ]
 
@@ -76,7 +76,7 @@ def test_each_contact_is_one_dated_line_with_who_the_words_quoted_and_the_rule()
 def test_the_timeline_has_an_english_translation_with_the_words_kept() -> None:
     line = log_details(MATERIAL)["log_timeline.en"].splitlines()[0]
     assert line.startswith("1. 2026-11-16 22:40 (Asia/Shanghai), call (they contacted me); ")
-    assert "“今天不还就上门”" in line and line.endswith("night hours (R04).")
+    assert "“今天不还就上门”" in line and line.endswith("night hours (night_hours, R04).")
 
 
 def test_each_file_is_listed_by_name_size_and_hash_not_by_where_it_sits() -> None:
@@ -92,8 +92,10 @@ def test_a_rule_flagged_by_two_references_is_named_once() -> None:
     ]
     row = {**MATERIAL["timeline"][1], "flags": flags}
     details = log_details({"timeline": [row], "evidence": []})
-    assert details["log_timeline"].endswith("可能违反的规则：冒充公职（R02、R11）。")
-    assert details["log_timeline.en"].endswith("Rules possibly broken: impersonation (R02, R11).")
+    assert details["log_timeline"].endswith("可能违反的规则：冒充公职 (impersonation, R02, R11)。")
+    assert details["log_timeline.en"].endswith(
+        "Rules possibly broken: posed as an official (impersonation, R02, R11)."
+    )
 
 
 def test_a_log_without_files_fills_no_file_list() -> None:
@@ -171,7 +173,8 @@ def test_a_scripted_run_fills_both_letters_from_the_log(tmp_path: Path) -> None:
     letters = {d["id"]: d for d in json.loads(result.stdout)["drafts"]}
     line = (
         "1. 2026-11-16 22:40（Asia/Shanghai），电话（对方联系我）；自称的机构：某某资产管理公司；"
-        "自称姓名：王经理；工号：A1024；原话：“今天不还就上门”；可能违反的规则：夜间催收（R04）。"
+        "自称姓名：王经理；工号：A1024；原话：“今天不还就上门”；可能违反的规则："
+        "夜间催收 (night_hours, R04)。"
     )
     digest = hashlib.sha256(b"hello").hexdigest()
     for draft_id in ("complaint", "police_summary"):

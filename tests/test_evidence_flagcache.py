@@ -87,7 +87,10 @@ def test_log_list_shows_flags_worked_out_afresh_when_the_rules_changed(
     capsys.readouterr()
     commands.list_entries("en")
     kept = capsys.readouterr().out
-    assert kept == "    1  2026-11-20 22:30 (+08:00)  SMS  95188  某公司  ⚑ night_hours (R04)\n"
+    assert kept == (
+        "    1  2026-11-20 22:30 (+08:00)  SMS  95188  某公司\n"
+        "       ⚑ night hours (night_hours, R04)\n"
+    )
     copy.write_text(copy.read_text("utf-8").replace('from: "22:00"', 'from: "23:00"'), "utf-8")
     commands.list_entries("en")
     assert capsys.readouterr().out == "    1  2026-11-20 22:30 (+08:00)  SMS  95188  某公司\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -66,11 +67,11 @@ def test_a_week_from_a_file_is_stored_listed_and_flagged(tmp_path: Path) -> None
     assert (status, err) == (0, "")
     assert "logged entry 3: 2026-11-20 15:00 (+08:00)" in out
     status, out, _ = log(tmp_path, "list")
-    lines = out.splitlines()
-    assert len(lines) == 3
-    assert "night_hours (R04)" in lines[0]
-    assert "third_party_disclosure (R05)" in lines[1] and "no_institution (R08)" in lines[1]
-    assert "impersonation (R02)" in lines[2] and "threat (R12)" in lines[2]
+    entries = re.split(r"\n(?= +\d)", out)  # an entry's flags are lines under it, after ⚑
+    assert len(entries) == 3
+    assert "night_hours, R04" in entries[0]
+    assert "third_party_disclosure, R05" in entries[1] and "no_institution, R08" in entries[1]
+    assert "impersonation, R02)" in entries[2] and "threat, R12" in entries[2]
 
 
 def test_the_log_is_created_by_the_first_add_only_and_only_the_owner_can_read_it(
@@ -99,7 +100,7 @@ def test_show_edit_and_delete_one_entry(tmp_path: Path) -> None:
     status, out, _ = log(tmp_path, "show", "1")
     assert status == 0
     assert "new words" in out and "old words" not in out
-    assert "2026-11-20 23:00 (+08:00)" in out and "night_hours (R04)" in out
+    assert "2026-11-20 23:00 (+08:00)" in out and "night hours (night_hours, R04)" in out
     assert "edited" in out
     assert log(tmp_path, "delete", "1")[0] == 2  # no terminal to confirm in, no --yes
     assert log(tmp_path, "delete", "1", "--yes")[0] == 0
@@ -183,6 +184,27 @@ BAD = [
     (
         ["--at", "2026-11-20 10:00", "--channel", "call", "--attach", "."],
         "--attach: attachment . is a folder",
+    ),
+    (
+        ["--at", "2026-03-08T02:30", "--zone", "America/New_York", "--channel", "call"],
+        "--at: 2026-03-08 02:30 did not exist in America/New_York: "
+        "that day the clocks jumped from 02:00 straight to 03:00",
+    ),
+    (
+        ["--at", "2025-11-02T01:30", "--zone", "America/New_York", "--channel", "call"],
+        "--at: 2025-11-02 01:30 happened twice in America/New_York (the clocks went back): "
+        "write 2025-11-02T01:30-04:00 for the first time or 2025-11-02T01:30-05:00 for the second",
+    ),
+    (
+        ["--at", "2025-11-02T01:30-06:00", "--zone", "America/New_York", "--channel", "call"],
+        "--at: 2025-11-02 01:30 in America/New_York has the offset -04:00 or -05:00, not -06:00",
+    ),
+    (["--at", "", "--channel", "call"], "--at: cannot be empty"),
+    (["--at", "2026-11-20 10:00", "--zone", "", "--channel", "call"], "--zone: cannot be empty"),
+    (["--at", "2026-11-20 10:00", "--channel", ""], "--channel: cannot be empty"),
+    (
+        ["--at", "2026-11-20 10:00", "--channel", "call", "--attach", ""],
+        "--attach: an attachment cannot be empty",
     ),
 ]
 
@@ -288,3 +310,47 @@ def test_attachments_in_a_file_are_found_beside_the_file(tmp_path: Path) -> None
     assert log(tmp_path, "add", "--from", str(path))[0] == 0
     document = json.loads(log(tmp_path, "export", "--format", "json")[1])
     assert document["entries"][0]["attachments"][0]["path"] == str(folder / "call.m4a")
+
+
+def test_a_time_that_happened_twice_is_stored_with_the_offset_given(tmp_path: Path) -> None:
+    args = ["add", "--zone", "America/New_York", "--channel", "call"]
+    assert log(tmp_path, *args, "--at", "2025-11-02T01:30-04:00")[0] == 0
+    assert log(tmp_path, *args, "--at", "2025-11-02T01:30-05:00")[0] == 0
+    entries = json.loads(log(tmp_path, "export", "--format", "json")[1])["entries"]
+    assert [(e["at"], e["zone"], e["at_utc"]) for e in entries] == [
+        ("2025-11-02T01:30:00-04:00", "America/New_York", "2025-11-02T05:30:00Z"),
+        ("2025-11-02T01:30:00-05:00", "America/New_York", "2025-11-02T06:30:00Z"),
+    ]
+
+
+def test_a_time_that_happened_twice_in_a_file_is_located_and_none_of_the_file_stored(
+    tmp_path: Path,
+) -> None:
+    text = WEEK + "- at: 2025-11-02 01:30\n  zone: America/New_York\n  channel: call\n"
+    path = write(tmp_path, "week.yaml", text)
+    status, out, err = log(tmp_path, "add", "--from", str(path))
+    assert (status, out) == (2, "")
+    assert err.startswith(f"overdue-guide: {path}:28:7: 2025-11-02 01:30 happened twice in ")
+    assert err.count("\n") == 1
+    assert not db(tmp_path).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--at", "2026-03-08 02:30", "--zone", "America/New_York"], "--at: 2026-03-08 02:30 did"),
+        (["--at", "2025-11-02 01:30", "--zone", "America/New_York"], "--at: 2025-11-02 01:30 happ"),
+        (["--at", ""], "--at: cannot be empty"),
+        (["--zone", ""], "--zone: cannot be empty"),
+        (["--channel", ""], "--channel: cannot be empty"),
+    ],
+)
+def test_a_bad_edit_is_one_line_exit_2_and_changes_nothing(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    log(tmp_path, "add", "--at", "2026-11-20 10:00", "--channel", "call")
+    before = db(tmp_path).read_bytes()
+    status, out, err = log(tmp_path, "edit", "1", *args)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(f"overdue-guide: {said}")
+    assert db(tmp_path).read_bytes() == before

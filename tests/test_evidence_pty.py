@@ -40,7 +40,8 @@ def test_the_form_logs_an_entry_going_back_once_and_shows_its_flags(
     answer(child, "Words quoted", "pay my personal account" + ENTER)
     answer(child, "Save this entry", ENTER, "quit")
     child.expect("logged entry 1: 2026-11-20 22:30")  # in this machine's zone
-    child.expect("night_hours \\(R04\\), personal_account \\(R61\\)")
+    child.expect("⚑ night hours \\(night_hours, R04\\)")
+    child.expect("⚑ pay to a personal account \\(personal_account, R61\\)")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -106,3 +107,57 @@ def test_the_edit_form_starts_from_the_entry_and_keeps_what_is_not_changed(
     assert (edited.number, edited.org, edited.said) == ("456", "X", None)
     assert (edited.direction, edited.identified, edited.at) == (None, None, at)
     assert "night_hours" in str(store.stored_flags([1]))
+
+
+def test_the_form_asks_again_for_a_time_that_did_not_exist_or_happened_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    child = spawn(tmp_path, "add")
+    answer(child, "When", CTRL_U + "2026-03-08 02:30" + ENTER)
+    child.expect("did not exist in America/New_York")
+    child.send(CTRL_U + "2025-11-02 01:30" + ENTER)
+    child.expect("happened twice in America/New_York")
+    child.send(CTRL_U + "2025-11-02 01:30-06:00" + ENTER)
+    child.expect("not -06:00")  # the offsets it has: -04:00 or -05:00
+    child.send(CTRL_U + ENTER)
+    child.expect("empty")
+    child.send("2025-11-02 01:30-05:00" + ENTER)
+    answer(child, "Channel", ENTER, "letter")
+    answer(child, "Direction", ENTER, "not sure")
+    answer(child, "Number or account", ENTER)
+    answer(child, "What else to note", ENTER, "Witnesses")
+    answer(child, "Save this entry", ENTER, "quit")
+    child.expect("logged entry 1: 2025-11-02 01:30 \\(-05:00\\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    (entry,) = store.entries()
+    assert (entry.zone, entry.at.isoformat()) == ("America/New_York", "2025-11-02T06:30:00+00:00")
+
+
+def test_the_edit_form_keeps_a_time_that_happened_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from datetime import datetime, timezone
+
+    from overdue_guide.evidence.model import Entry
+
+    at = datetime(2025, 11, 2, 6, 30, tzinfo=timezone.utc)  # the second 01:30 in New York
+    store.add([Entry(at=at, zone="America/New_York", channel="call")])
+    child = spawn(tmp_path, "edit", "1")
+    answer(child, "When", ENTER, "2025-11-02 01:30-05:00")
+    answer(child, "Channel", ENTER, "letter")
+    answer(child, "Direction", ENTER, "not sure")
+    answer(child, "Number or account", "95188" + ENTER)
+    answer(child, "What else to note", ENTER, "Witnesses")
+    answer(child, "Save this entry", ENTER, "quit")
+    child.expect("changed entry 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    edited = store.get(1)
+    assert edited is not None
+    assert (edited.at, edited.zone, edited.number) == (at, "America/New_York", "95188")

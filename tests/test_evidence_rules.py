@@ -203,7 +203,7 @@ def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_k
     from overdue_guide import evidence, nextsteps
 
     logged: list[str] = []
-    monkeypatch.setattr(evidence, "interactive_add", lambda lang: logged.append(lang))
+    monkeypatch.setattr(evidence, "interactive_add", lambda lang, leave: logged.append(lang))
 
     def menus(item: str) -> list[list[str]]:
         view = SimpleNamespace(groups=[SimpleNamespace(lines=[SimpleNamespace(id=item)])])

@@ -55,6 +55,18 @@ def test_the_form_collects_the_figures_of_the_chosen_plan() -> None:
     assert figures == Figures(principal="1200", periods="12", fee_rate="8.8")
 
 
+def test_back_at_the_first_question_leaves_the_form_when_opened_from_the_menu() -> None:
+    script = Script(["<"])
+    assert run_form(script, "en", check, leave=True) is None
+
+
+def test_back_at_the_first_question_stays_there_when_the_form_is_the_command() -> None:
+    script = Script(["<", "1200", "instalments", "12", "8.8", "no"])
+    figures = run_form(script, "en", check)
+    assert figures == Figures(principal="1200", periods="12", fee_rate="8.8")
+    assert script.asked[0] == script.asked[1]
+
+
 def test_back_returns_to_the_previous_step_and_keeps_the_plan_changeable() -> None:
     script = Script(["1200", "instalments", "<", "daily", "0.05", "30", "no"])
     figures = run_form(script, "en", check)
@@ -115,15 +127,3 @@ def test_no_text_calls_a_charge_illegal_or_says_it_need_not_be_paid(forbidden: s
     lines = (Path(__file__).resolve().parents[1] / "flows" / "fee_lines.yaml").read_text("utf-8")
     texts = [v for by_lang in words.all_words().values() for v in by_lang.values()]
     assert all(forbidden not in t.lower() for t in [*texts, lines])
-
-
-def test_from_a_menu_ctrl_c_in_the_form_returns_none(monkeypatch: pytest.MonkeyPatch) -> None:
-    from overdue_guide import fees
-    from overdue_guide.errors import Interrupted
-    from overdue_guide.fees import run
-
-    def stopped(lang: str, plain: bool = False, output_format: str = "text") -> None:
-        raise Interrupted("stopped")
-
-    monkeypatch.setattr(run, "interactive", stopped)
-    assert fees.from_menu("en") is None

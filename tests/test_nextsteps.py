@@ -8,7 +8,10 @@ from types import SimpleNamespace
 import pytest
 
 from overdue_guide import nextsteps
+from overdue_guide.errors import Interrupted
 from overdue_guide.model import Flow
+
+RESULT = SimpleNamespace(rates=SimpleNamespace(nominal_irr=Decimal("15.8612")))
 
 
 def menus(flow: Flow, item: str, replies: list[str]) -> tuple[list[list[str]], dict[str, str]]:
@@ -32,7 +35,7 @@ def test_the_fee_check_is_offered_where_the_advice_turns_on_the_cost(
 ) -> None:
     import overdue_guide.fees as fees
 
-    monkeypatch.setattr(fees, "from_menu", lambda lang: None)
+    monkeypatch.setattr(fees, "interactive", lambda lang, leave: RESULT)
     offered, _ = menus(main_flow, item, ["fees", "done"])
     assert "fees" in offered[0]
 
@@ -47,17 +50,36 @@ def test_the_fee_checks_annual_rate_becomes_a_detail_for_the_letter(
 ) -> None:
     import overdue_guide.fees as fees
 
-    result = SimpleNamespace(rates=SimpleNamespace(nominal_irr=Decimal("15.8612")))
-    monkeypatch.setattr(fees, "from_menu", lambda lang: result)
+    monkeypatch.setattr(fees, "interactive", lambda lang, leave: RESULT)
     _, details = menus(main_flow, "fee_cap", ["fees", "done"])
     assert details["annual_rate"] == "15.86"
 
 
-def test_leaving_the_fee_form_keeps_no_rate(
+def test_ctrl_c_in_an_actions_form_ends_the_program_not_just_the_form(
     main_flow: Flow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import overdue_guide.fees as fees
 
-    monkeypatch.setattr(fees, "from_menu", lambda lang: None)
-    _, details = menus(main_flow, "fee_cap", ["fees", "done"])
+    def stopped(lang: str, leave: bool) -> None:
+        raise Interrupted("Stopped.")
+
+    monkeypatch.setattr(fees, "interactive", stopped)
+    with pytest.raises(Interrupted):
+        menus(main_flow, "fee_cap", ["fees", "done"])
+
+
+def test_back_at_the_fee_checks_first_question_returns_to_the_menu_with_no_rate(
+    main_flow: Flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import overdue_guide.fees as fees
+
+    opened: list[bool] = []
+
+    def went_back(lang: str, leave: bool) -> None:
+        opened.append(leave)
+
+    monkeypatch.setattr(fees, "interactive", went_back)
+    offered, details = menus(main_flow, "fee_cap", ["fees", "done"])
+    assert opened == [True]
+    assert len(offered) == 2
     assert "annual_rate" not in details

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from overdue_guide import interview, plainprompts
+from overdue_guide.errors import Interrupted
+from overdue_guide.interview import Nav
 from overdue_guide.model import Flow
 
 
@@ -55,3 +59,47 @@ def test_the_review_takes_enter_to_accept_and_a_number_to_change(main_flow: Flow
     answers = interview.run(main_flow, ask, review=review)
     assert answers["visitor_arrived"] == "now"  # changed from 'no' at the review
     assert sum(line.startswith("Check your answers") for line in said) == 2
+
+
+def test_end_of_input_stops_the_program_as_ctrl_c_does(main_flow: Flow) -> None:
+    def read(prompt: str) -> str:
+        raise EOFError
+
+    ask = plainprompts.make_ask("en", print, read=read, write=lambda _: None)
+    with pytest.raises(Interrupted, match=r"^Stopped\.$"):
+        interview.run(main_flow, ask)
+
+
+def test_a_forms_choice_keeps_its_default_on_enter_and_goes_back_with_b() -> None:
+    choices = [("Call", "call"), ("Visit", "visit")]
+    said, read = replies("", "b", "2")
+    ask = plainprompts.ask_choice
+    assert ask("How?", choices, "visit", "en", True, read, said.append) == "visit"
+    assert ask("How?", choices, "visit", "en", True, read, said.append) is Nav.BACK
+    assert ask("How?", choices, None, "en", False, read, said.append) == "visit"
+    assert " *2. Visit" in said
+
+
+def test_a_forms_ticks_keep_what_was_ticked_on_enter() -> None:
+    choices = [("Words", "said"), ("Threats", "threats"), ("Money", "money")]
+    said, read = replies("", "3 1")
+    ask = plainprompts.ask_many
+    assert ask("More?", choices, ["threats"], "en", True, read, said.append) == ["threats"]
+    assert ask("More?", choices, ["threats"], "en", True, read, said.append) == ["said", "money"]
+
+
+def test_a_text_field_keeps_its_default_and_asks_again_while_refused() -> None:
+    said, read = replies("", "abc", "12")
+    assert plainprompts.ask_text("When", "now", lambda _: None, None, "en", read) == "now"
+
+    def whole(text: str) -> str | None:
+        return None if text.isdigit() else "give a whole number"
+
+    assert plainprompts.ask_text("People", "", whole, None, "en", read, said.append) == "12"
+    assert said.count("give a whole number") == 1
+
+
+def test_a_yes_or_no_question_is_no_unless_y() -> None:
+    _, read = replies("", "y")
+    assert not plainprompts.confirm("Delete?", "en", read, print)
+    assert plainprompts.confirm("Delete?", "en", read, print)

@@ -3,7 +3,8 @@
 Each action is a label and a function over one shared `Context`; a new tool (an
 evidence log, a fee check) joins the menu by adding one `Action` to `ACTIONS`.
 Nothing here draws or asks directly: `choose` is passed in (questionary in the
-program, a list of replies in tests).
+program, a list of replies in tests). Ctrl-C or Ctrl-D, at the menu or in any
+action's form, end the program (exit 130) as everywhere else.
 """
 
 from __future__ import annotations
@@ -63,15 +64,11 @@ def _make_drafts(context: Context) -> None:
 def _save(context: Context) -> None:
     from datetime import date
 
-    from . import plainprompts, prompts
+    from . import prompts
     from .export import format_for, render_as
     from .storage import write_atomic
 
-    offer = plainprompts.offer_save if plainprompts.wanted() else prompts.offer_save
-    try:
-        chosen = offer(context.lang, date.today().isoformat())
-    except (KeyboardInterrupt, EOFError):
-        return
+    chosen = prompts.offer_save(context.lang, date.today().isoformat())
     if chosen is None:
         return
     if format_for(chosen) is None:
@@ -83,14 +80,11 @@ def _save(context: Context) -> None:
 
 
 def _log_evidence(context: Context) -> None:
-    """The evidence log's form; Ctrl-C in it returns to the menu with nothing written."""
-    from .errors import Interrupted
+    """The evidence log's form; Back at its first question, or "quit" at its end, returns
+    to the menu with nothing written."""
     from .evidence import interactive_add
 
-    try:
-        interactive_add(context.lang)
-    except Interrupted:
-        return
+    interactive_add(context.lang, leave=True)
 
 
 def _item_ids(context: Context) -> list[str]:
@@ -110,17 +104,16 @@ FEE_ITEMS = frozenset({"fee_cap", "dispute_amount", "check_bill_in_app", "ask_in
 
 
 def _check_fees(context: Context) -> None:
-    """The fee check's form; its annual rate then fills the instalment request's line on it.
-    Ctrl-C in the form returns to the menu."""
-    from .fees import from_menu
+    """The fee check's form; its annual rate then fills the instalment request's line on it."""
+    from .drafts.fromlog import without_filled
+    from .fees import interactive
     from .fees.render import percent
 
-    result = from_menu(context.lang)
-    if result is not None:
-        from .drafts.fromlog import without_filled
-
-        context.details["annual_rate"] = percent(result.rates.nominal_irr)
-        context.keep(without_filled(context.details))
+    result = interactive(context.lang, leave=True)
+    if result is None:
+        return
+    context.details["annual_rate"] = percent(result.rates.nominal_irr)
+    context.keep(without_filled(context.details))
 
 
 def _has_fee_items(context: Context) -> bool:
@@ -137,7 +130,7 @@ ACTIONS: list[Action] = [
 
 
 def run(context: Context, choose: Callable[[list[tuple[str, str]]], str | None]) -> None:
-    """Offer the actions until the person is done (or presses Ctrl-C / Ctrl-D)."""
+    """Offer the actions until the person is done."""
     while True:
         shown = [a for a in ACTIONS if a.shown(context)]
         choices = [(message(a.label, context.lang), a.key) for a in shown]

@@ -3,19 +3,26 @@
 Emacs shells, some screen readers and serial consoles say TERM=dumb; there the
 arrow-key lists would fill the screen with cursor codes. Each question is
 printed once with numbered choices and answered by typing numbers; Enter keeps
-the preselected answer, "b" goes back and "?" shows the help.
+the preselected answer, "b" goes back and "?" shows the help. `prompts` calls
+these when `wanted` says so, for every question the program asks (the
+interview, the menu after it, the evidence log's and the fee check's forms).
+End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from .errors import Interrupted
 from .i18n import message, text
 from .interview import Given, Nav, Prompt
 from .model import Question
+from .signals import interrupted
 from .visible import visible
 
 Read = Callable[[str], str]
@@ -28,6 +35,18 @@ def wanted(environ: Mapping[str, str] | None = None) -> bool:
     return env.get("TERM", "dumb") in ("", "dumb")
 
 
+def _line(read: Read, prompt: str, lang: str | None) -> str:
+    """One line typed; the end of input (Ctrl-D) stops the program, as Ctrl-C does, and
+    either way the line saying so starts on a line of its own (not after "> ^C")."""
+    try:
+        return read(prompt)
+    except (EOFError, KeyboardInterrupt, Interrupted):
+        with contextlib.suppress(OSError, ValueError):  # no terminal left (SIGHUP)
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+        raise interrupted(lang) from None
+
+
 def make_ask(
     lang: str, show_help: Callable[[str], None], read: Read = input, write: Write = print
 ) -> Callable[[Prompt], object]:
@@ -37,7 +56,7 @@ def make_ask(
         question = prompt.question
         while True:
             _show(prompt, lang, write)
-            reply = read("> ").strip().lower()
+            reply = _line(read, "> ", lang).strip().lower()
             if reply == "?" and question.help is not None:
                 show_help(text(question.help, lang))
                 continue
@@ -98,7 +117,7 @@ def make_review(
                 answer = answer_text(g.question, g.answer, lang)
                 write(visible(f"  {g.step}. {text(g.question.prompt, lang)} → {answer}"))
             write(message("plain_review", lang))
-            reply = read("> ").strip().lower()
+            reply = _line(read, "> ", lang).strip().lower()
             if not reply:
                 return Nav.DONE
             if reply == "b":
@@ -110,22 +129,94 @@ def make_review(
     return review
 
 
-def choose_action(
-    lang: str, title: str, choices: list[tuple[str, str]], read: Read = input, write: Write = print
-) -> str | None:
-    """One of (label, key), by number; Enter alone takes the first; None at end of input."""
+def ask_choice(
+    title: str,
+    choices: list[tuple[str, str]],
+    default: str | None,
+    lang: str,
+    can_go_back: bool = False,
+    read: Read = input,
+    write: Write = print,
+) -> str | Nav:
+    """One of (label, key) by number, Enter alone keeping `default` (else the first); or
+    `Nav.BACK` for "b"."""
+    keys = [key for _, key in choices]
+    first = keys.index(default) if default in keys else 0
     while True:
-        write(visible(title))
-        for number, (label, _) in enumerate(choices, start=1):
-            write(visible(f" {'*' if number == 1 else ' '}{number}. {label}"))
-        write(message("plain_single", lang))
-        try:
-            reply = read("> ").strip() or "1"
-        except EOFError:
-            return None
+        _numbered(title, [label for label, _ in choices], {first}, write)
+        write(_hints("plain_single", can_go_back, lang))
+        reply = _line(read, "> ", lang).strip().lower()
+        if reply == "b" and can_go_back:
+            return Nav.BACK
+        if not reply:
+            return keys[first]
         if reply.isdigit() and 1 <= int(reply) <= len(choices):
-            return choices[int(reply) - 1][1]
+            return keys[int(reply) - 1]
         write(message("plain_again", lang, n=len(choices)))
+
+
+def ask_many(
+    title: str,
+    choices: list[tuple[str, str]],
+    chosen: list[str],
+    lang: str,
+    can_go_back: bool = False,
+    read: Read = input,
+    write: Write = print,
+) -> list[str] | Nav:
+    """Several of (label, key) by numbers; Enter alone keeps `chosen`; `Nav.BACK` for "b"."""
+    keys = [key for _, key in choices]
+    while True:
+        ticked = {n for n, key in enumerate(keys) if key in chosen}
+        _numbered(title, [label for label, _ in choices], ticked, write)
+        write(_hints("plain_multi", can_go_back, lang))
+        reply = _line(read, "> ", lang).strip().lower()
+        if reply == "b" and can_go_back:
+            return Nav.BACK
+        if not reply:
+            return [key for key in keys if key in chosen]
+        numbers = re.split(r"[\s,，、]+", reply)
+        if all(n.isdigit() and 1 <= int(n) <= len(keys) for n in numbers):
+            picked = {keys[int(n) - 1] for n in numbers}
+            return [key for key in keys if key in picked]
+        write(message("plain_again", lang, n=len(keys)))
+
+
+def ask_text(
+    label: str,
+    default: str,
+    check: Callable[[str], str | None],
+    instruction: str | None = None,
+    lang: str | None = None,
+    read: Read = input,
+    write: Write = print,
+) -> str:
+    """A line of text, stripped; Enter alone keeps `default`; asked again while `check`
+    returns a message."""
+    shown = f" [{default}]" if default else ""
+    while True:
+        write(visible(f"{label} {instruction or ''}".rstrip()))
+        reply = _line(read, f"{shown.strip()}> ".lstrip(), lang).strip() or default.strip()
+        problem = check(reply)
+        if problem is None:
+            return reply
+        write(visible(problem))
+
+
+def confirm(question: str, lang: str, read: Read = input, write: Write = print) -> bool:
+    """Yes ("y") or no; Enter alone is no."""
+    reply = _line(read, f"{visible(question)} (y/N) ", lang).strip().lower()
+    return reply in ("y", "yes", "是")
+
+
+def _numbered(title: str, labels: list[str], starred: set[int], write: Write) -> None:
+    write(visible(title))
+    for n, label in enumerate(labels):
+        write(visible(f" {'*' if n in starred else ' '}{n + 1}. {label}"))
+
+
+def _hints(key: str, can_go_back: bool, lang: str) -> str:
+    return "  ".join([message(key, lang), *([message("plain_back", lang)] if can_go_back else [])])
 
 
 def offer_save(lang: str, today: str, read: Read = input, write: Write = print) -> Path | None:
@@ -136,7 +227,7 @@ def offer_save(lang: str, today: str, read: Read = input, write: Write = print) 
         write(message("save_offer", lang))
         for number, (suffix, key) in enumerate(choices, start=1):
             write(f"  {number}. {message(key, lang)} {suffix}".rstrip())
-        reply = read("> ").strip() or "1"
+        reply = _line(read, "> ", lang).strip() or "1"
         if reply.isdigit() and 1 <= int(reply) <= len(choices):
             break
         write(message("plain_again", lang, n=len(choices)))
@@ -144,5 +235,5 @@ def offer_save(lang: str, today: str, read: Read = input, write: Write = print) 
     if not suffix:
         return None
     default = f"{message('file_name', lang)}-{today}{suffix}"
-    name = read(f"{message('save_where', lang)} [{default}] ").strip() or default
+    name = _line(read, f"{message('save_where', lang)} [{default}] ", lang).strip() or default
     return Path(name).expanduser()

@@ -1,8 +1,12 @@
-"""Ask one question in the terminal with questionary: the only module that imports it.
+"""Ask one question in the terminal with questionary: the only module that imports it,
+and the one place that decides how the program asks.
 
 A question becomes a select list (one answer) or a checkbox list (several),
-with "back" and "help" as extra choices; Ctrl-C raises KeyboardInterrupt and
-Ctrl-D raises EOFError in every kind of list, so the CLI can end cleanly.
+with "back" and "help" as extra choices. On a terminal that cannot move its
+cursor (TERM=dumb, or no TERM) every function here asks with numbered lines
+instead (`plainprompts`), so callers never choose. Everywhere, in both kinds,
+Ctrl-C, Ctrl-D and a stopping signal raise `Interrupted` (see `signals`): the
+program ends with one line and exit 130, whatever it was asking.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import plainprompts
 from .i18n import listing, message, text
 from .interview import Given, Nav, Prompt
 from .model import Answer, Question
@@ -27,6 +32,8 @@ HELP = _Help()
 
 def make_ask(lang: str, show_help: Callable[[str], None]) -> Callable[[Prompt], object]:
     """An `ask` for `interview.run` that prompts in `lang` and prints help with `show_help`."""
+    if plainprompts.wanted():
+        return plainprompts.make_ask(lang, show_help)
 
     def ask(prompt: Prompt) -> object:
         current = prompt.default
@@ -123,10 +130,6 @@ def _add_keys(widget: Any, checkbox: bool) -> None:
     submit = app.key_bindings.get_bindings_for_keys((Keys.ControlM,))[-1].handler
     bindings = KeyBindings()
 
-    @bindings.add(Keys.ControlD, eager=True)
-    def _end(event: Any) -> None:
-        event.app.exit(exception=EOFError(), style="class:aborting")
-
     @bindings.add(Keys.ControlM, eager=True)
     @bindings.add(Keys.ControlJ, eager=True)
     def _enter(event: Any) -> None:
@@ -138,10 +141,13 @@ def _add_keys(widget: Any, checkbox: bool) -> None:
             submit(event)
 
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+    _add_ctrl_d(app)
 
 
 def offer_save(lang: str, today: str) -> Path | None:
     """Ask whether to save the checklist, in which format and where; None for no."""
+    if plainprompts.wanted():
+        return plainprompts.offer_save(lang, today)
     import questionary
 
     formats = [(".html", "save_html"), (".md", "save_markdown"), (".txt", "save_text")]
@@ -158,6 +164,7 @@ def offer_save(lang: str, today: str) -> Path | None:
         return None
     default = f"{message('file_name', lang)}-{today}{suffix}"
     asked = questionary.text(message("save_where", lang), default=default)
+    _add_ctrl_d(asked.application)
     name = run_prompt(asked.application, lang)
     return Path(name).expanduser() if name and name.strip() else None
 
@@ -166,6 +173,8 @@ def ask_choice(
     title: str, choices: list[tuple[str, str]], default: str | None, lang: str, can_go_back: bool
 ) -> str | Nav:
     """One of `choices` (label, value) from a select list, or `Nav.BACK`; for forms."""
+    if plainprompts.wanted():
+        return plainprompts.ask_choice(title, choices, default, lang, can_go_back)
     import questionary
 
     listed: list[Any] = [questionary.Choice(label, value) for label, value in choices]
@@ -181,6 +190,9 @@ def ask_choice(
 
 def offer_delete_saved(lang: str) -> bool:
     """At the end of a --save interview: delete the saved answers now? (default: keep them)."""
+    if plainprompts.wanted():
+        offered = [(message("keep_saved", lang), ""), (message("delete_saved_yes", lang), "yes")]
+        return plainprompts.ask_choice(message("delete_saved", lang), offered, "", lang) == "yes"
     import questionary
 
     choices = [
@@ -203,6 +215,8 @@ def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
 
 def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
     """A `review` for `interview.run`: the answers given, as a list to accept or pick from."""
+    if plainprompts.wanted():
+        return plainprompts.make_review(lang)
 
     def review(shown: tuple[Given, ...]) -> object:
         import questionary
@@ -234,8 +248,10 @@ def review_line(given: Given, lang: str, width: int) -> str:
     return question + answer
 
 
-def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str | None:
-    """One of the next steps after the checklist (label, key); None for Ctrl-C / Ctrl-D."""
+def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str:
+    """One of the next steps after the checklist (label, key)."""
+    if plainprompts.wanted():
+        return str(plainprompts.ask_choice(title, choices, None, lang))
     import questionary
 
     widget = questionary.select(
@@ -244,40 +260,77 @@ def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str 
         instruction=message("select_hint", lang),
     )
     _add_keys(widget, checkbox=False)
-    try:
-        key = run_prompt(widget.application, lang)
-    except (KeyboardInterrupt, EOFError):
-        return None
-    return key if isinstance(key, str) else None
+    return str(run_prompt(widget.application, lang))
 
 
 def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[str]:
     """Several of (label, key), ticked with Space; [] for none."""
+    chosen = ask_many(title, choices, [], lang, can_go_back=False)
+    return chosen if isinstance(chosen, list) else []
+
+
+def ask_many(
+    title: str, choices: list[tuple[str, str]], chosen: list[str], lang: str, can_go_back: bool
+) -> list[str] | Nav:
+    """The keys ticked among (label, key), `chosen` ticked at first; or `Nav.BACK`."""
+    if plainprompts.wanted():
+        return plainprompts.ask_many(title, choices, chosen, lang, can_go_back)
     import questionary
 
+    listed: list[Any] = [questionary.Choice(t, k, checked=k in chosen) for t, k in choices]
+    if can_go_back:
+        listed += [questionary.Separator(" "), questionary.Choice(message("back", lang), Nav.BACK)]
     widget = questionary.checkbox(
         title,
-        choices=[questionary.Choice(label, key) for label, key in choices],
+        choices=listed,
         instruction=message("checkbox_hint", lang),
         erase_when_done=True,  # replaced by the ticked labels, as in the interview's lists
     )
-    _add_keys(widget, checkbox=False)
-    chosen = run_prompt(widget.application, lang)
-    keys = [c for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+    _add_keys(widget, checkbox=True)
+    reply = run_prompt(widget.application, lang)
+    ticked = list(reply) if isinstance(reply, list) else []
+    if Nav.BACK in ticked:
+        _echo(title, message("back", lang))
+        return Nav.BACK
+    keys = [c for c in ticked if isinstance(c, str)]
     labels = [label for label, key in choices if key in keys]
     _echo(title, listing(labels, lang) or message("none_chosen", lang))
     return keys
 
 
+def confirm(question: str, lang: str) -> bool:
+    """Yes or no; no is the default."""
+    if plainprompts.wanted():
+        return plainprompts.confirm(question, lang)
+    import questionary
+
+    widget = questionary.confirm(question, default=False)
+    _add_ctrl_d(widget.application)
+    return bool(run_prompt(widget.application, lang))
+
+
+def show(line: str, bold: bool = False) -> None:
+    """A line between questions (a form's title), drawn as the prompts draw theirs."""
+    if plainprompts.wanted():
+        print(line)
+        return
+    import questionary
+
+    questionary.print(line, style="bold" if bold else "")
+
+
 def ask_text(
-    label: str, default: str, check: Callable[[str], str | None], instruction: str | None = None
+    label: str,
+    default: str,
+    check: Callable[[str], str | None],
+    instruction: str | None = None,
+    lang: str | None = None,
 ) -> str:
     """A line of text, stripped; `check` returns a message for an answer it refuses, None to
-    accept (shown when Enter is pressed, not while typing). Ctrl-C raises KeyboardInterrupt
-    and Ctrl-D EOFError, as in the lists."""
+    accept (shown when Enter is pressed, not while typing)."""
+    if plainprompts.wanted():
+        return plainprompts.ask_text(label, default, check, instruction, lang)
     import questionary
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from prompt_toolkit.keys import Keys
 
     def validate(value: str) -> bool | str:
         return check(value) or True
@@ -289,13 +342,20 @@ def ask_text(
         instruction=instruction,
         validate_while_typing=False,
     )
+    _add_ctrl_d(widget.application)
+    answer = run_prompt(widget.application, lang)
+    return answer.strip() if isinstance(answer, str) else ""
+
+
+def _add_ctrl_d(app: Any) -> None:
+    """Ctrl-D ends a text field or a yes/no question as it ends a list, even with text typed."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
     bindings = KeyBindings()
 
     @bindings.add(Keys.ControlD, eager=True)
     def _end(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
 
-    app = widget.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])  # type: ignore[list-item]
-    answer = run_prompt(widget.application)
-    return answer.strip() if isinstance(answer, str) else ""
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])

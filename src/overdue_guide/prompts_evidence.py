@@ -1,14 +1,14 @@
-"""The evidence log's form in the terminal (`log add`, `log edit`), with questionary.
+"""The evidence log's form in the terminal (`log add`, `log edit`).
 
 Why a module of its own beside `prompts.py`: the interview's prompts ask flow
 questions one kind at a time, while this form mixes free text, lists and a
-final review, and changes with the log's fields, not with the flow. Like
-`prompts.py`, it is the only place its questions touch questionary; the rest
-of the program never imports questionary.
+final review, and changes with the log's fields, not with the flow. Each
+question is asked through `prompts` (questionary, or numbered lines on a dumb
+terminal), so Ctrl-C, Ctrl-D and signals end the form as they end the interview.
 
 The form is short: when, how, who called, then only the details the person
 ticks. Typing `<` in a text field, or choosing "Back", returns to the previous
-question; Ctrl-C leaves with nothing written.
+question; Ctrl-C or Ctrl-D leave with nothing written (exit 130).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from . import prompts
 from .errors import Interrupted
 from .evidence.codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
-from .evidence.model import Entry, EntryError, to_mapping
+from .evidence.model import Entry, EntryError, to_mapping, zone_info
 from .evidence.parse import Value, build, merge
 from .evidence.texts import say
 from .i18n import message
+from .interview import Nav
 
 BACK = "<"
 _SEP = ";"
@@ -57,13 +59,16 @@ class _Form:
     answers: dict[str, Any]
     groups: list[str]
     editing: bool = False
+    leave: bool = False
 
 
-def entry_form(lang: str, current: Entry | None, zone: str) -> Entry | None:
+def entry_form(lang: str, current: Entry | None, zone: str, leave: bool = False) -> Entry | None:
     """Ask for an entry (filled with `current` when editing); None if the person quits.
 
+    With `leave` (opened from the menu after the checklist) Back at the first question
+    quits too, so a mis-chosen form is one step from the menu.
     Ctrl-C or Ctrl-D raise `Interrupted`: nothing is stored."""
-    form = _Form(lang, zone, _answers(current), _groups(current), current is not None)
+    form = _Form(lang, zone, _answers(current), _groups(current), current is not None, leave)
     try:
         return _run(form, current)
     except (KeyboardInterrupt, EOFError):
@@ -71,20 +76,17 @@ def entry_form(lang: str, current: Entry | None, zone: str) -> Entry | None:
 
 
 def confirm(question: str, lang: str) -> bool:
-    """Yes or no; the answer no is the default."""
-    import questionary
-
-    try:
-        return bool(questionary.confirm(question, default=False).unsafe_ask())
-    except (KeyboardInterrupt, EOFError):
-        raise Interrupted(message("interrupted", lang)) from None
+    """Yes or no; the answer no is the default. Ctrl-C or Ctrl-D raise `Interrupted`."""
+    return prompts.confirm(question, lang)
 
 
 def _answers(entry: Entry | None) -> dict[str, Any]:
     if entry is None:
         return {}
+    from .evidence.times import wall_text
+
     fields = to_mapping(entry)
-    fields["at"] = f"{entry.local:%Y-%m-%d %H:%M}"
+    fields["at"] = wall_text(entry.at, zone_info(entry.zone))
     fields["attachments"] = [a.path for a in entry.attachments]
     fields["third_parties"] = [
         f"{p.who}: {p.told}" if p.told else p.who for p in entry.third_parties
@@ -107,9 +109,7 @@ def _steps(form: _Form) -> list[str]:
 
 
 def _run(form: _Form, current: Entry | None) -> Entry | None:
-    import questionary
-
-    questionary.print(say("form_title", form.lang), style="bold")
+    prompts.show(say("form_title", form.lang), bold=True)
     index = 0
     while True:
         steps = _steps(form)
@@ -129,10 +129,13 @@ def _run(form: _Form, current: Entry | None) -> Entry | None:
                 index -= 1
                 continue
             if choice == "quit":
-                questionary.print(say("form_not_saved", form.lang))
+                prompts.show(say("form_not_saved", form.lang))
                 return None
             return _entry(form, current)
-        reply = _ask(step, form, index > 0)
+        reply = _ask(step, form, index > 0 or form.leave)
+        if reply is GO_BACK and index == 0 and form.leave:
+            prompts.show(say("form_not_saved", form.lang))
+            return None
         if reply is GO_BACK:
             index = max(0, index - 1)
             continue
@@ -150,7 +153,7 @@ def _entry(form: _Form, current: Entry | None) -> Entry:
         k: Value(v, say(k, form.lang)) for k, v in form.answers.items() if v not in (None, "", [])
     }
     asked = {"at", "channel", "direction", "number"} | {f for g in form.groups for f in GROUPS[g]}
-    values = {k: v for k, v in values.items() if k in asked}
+    values = {k: v for k, v in values.items() if k in asked} | _zone(form)
     now = datetime.now(timezone.utc)
     if current is not None:
         cleared = {k: Value(None, k) for k in asked if k not in values}
@@ -162,9 +165,11 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
     lang, answers = form.lang, form.answers
     label = "" if step == "more" else say(step, lang)
     if step == "at":
-        now = datetime.now().astimezone()
-        default = answers.get("at") or f"{now:%Y-%m-%d %H:%M}"
-        return _text(say("form_at", lang, zone=form.zone), default, lang, _check_at(form))
+        from .evidence.times import wall_text
+
+        default = answers.get("at") or wall_text(datetime.now(timezone.utc), zone_info(form.zone))
+        prompt = say("form_at", lang, zone=form.zone)
+        return _text(prompt, default, lang, _check_at(form), required=True)
     if step in ("channel", "direction"):
         codes = CHANNELS if step == "channel" else DIRECTIONS
         options = [(c, say(c, lang)) for c in codes]
@@ -198,75 +203,70 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
     return _text(label, str(answers.get(step) or ""), lang, number)
 
 
-def _text(prompt: str, default: str, lang: str, check: Callable[[str], bool | str] | None) -> Any:
-    import questionary
+def _text(
+    prompt: str,
+    default: str,
+    lang: str,
+    check: Callable[[str], str | None] | None,
+    required: bool = False,
+) -> Any:
+    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one)."""
 
-    def validate(reply: str) -> bool | str:
-        if reply.strip() == BACK or check is None or not reply.strip():
-            return True
+    def problem(reply: str) -> str | None:
+        if reply.strip() == BACK or check is None or not (reply.strip() or required):
+            return None
         return check(reply)
 
-    reply = questionary.text(
-        prompt, default=default, validate=validate, instruction=say("form_text_hint", lang)
-    ).unsafe_ask()
-    return GO_BACK if reply.strip() == BACK else reply.strip()
+    reply = prompts.ask_text(prompt, default, problem, say("form_text_hint", lang), lang)
+    return GO_BACK if reply == BACK else reply
 
 
 def _select(
     prompt: str, options: list[tuple[str, str]], default: Any, lang: str, can_go_back: bool
 ) -> Any:
-    import questionary
-
-    choices: list[Any] = [questionary.Choice(label, code) for code, label in options]
-    if can_go_back:
-        choices += [questionary.Separator(" "), questionary.Choice(say("form_back", lang), BACK)]
+    choices = [(label, code) for code, label in options]
     codes = [code for code, _ in options]
-    reply = questionary.select(
-        prompt,
-        choices=choices,
-        default=default if default in codes else None,
-        instruction=message("select_hint", lang),
-    ).unsafe_ask()
-    return GO_BACK if reply == BACK else reply
+    chosen = default if default in codes else None
+    reply = prompts.ask_choice(prompt, choices, chosen, lang, can_go_back)
+    return GO_BACK if reply is Nav.BACK else reply
 
 
 def _checkbox(prompt: str, options: list[tuple[str, str]], chosen: list[str], lang: str) -> Any:
-    import questionary
-
-    choices: list[Any] = [
-        questionary.Choice(label, code, checked=code in chosen) for code, label in options
-    ]
-    choices += [questionary.Separator(" "), questionary.Choice(say("form_back", lang), BACK)]
-    reply = questionary.checkbox(
-        prompt, choices=choices, instruction=message("checkbox_hint", lang)
-    ).unsafe_ask()
-    return GO_BACK if BACK in reply else reply
+    choices = [(label, code) for code, label in options]
+    reply = prompts.ask_many(prompt, choices, chosen, lang, can_go_back=True)
+    return GO_BACK if reply is Nav.BACK else reply
 
 
-def _check_at(form: _Form) -> Callable[[str], bool | str]:
-    def check(reply: str) -> bool | str:
+def _check_at(form: _Form) -> Callable[[str], str | None]:
+    def check(reply: str) -> str | None:
         values = {"at": Value(reply, say("at", form.lang)), "channel": Value("call", "")}
+        values |= _zone(form)
         try:
             build(values, datetime.now(timezone.utc), form.zone, _no_files)
         except EntryError as error:
             return str(error)
-        return True
+        return None
 
     return check
+
+
+def _zone(form: _Form) -> dict[str, Value]:
+    """The zone the question names: a time typed with an offset must be one it has then."""
+    return {"zone": Value(form.zone, say("zone", form.lang))}
 
 
 def _no_files(path: str) -> Any:
     raise EntryError(path)
 
 
-def _check_number(lang: str) -> Callable[[str], bool | str]:
-    def check(reply: str) -> bool | str:
-        return True if reply.strip().isdigit() else say("form_bad_number", lang)
+def _check_number(lang: str) -> Callable[[str], str | None]:
+    def check(reply: str) -> str | None:
+        return None if reply.strip().isdigit() else say("form_bad_number", lang)
 
     return check
 
 
-def _check_files(reply: str) -> bool | str:
+def _check_files(reply: str) -> str | None:
     from .evidence.attach import fingerprint
 
     for path in (p.strip() for p in reply.split(_SEP)):
@@ -275,4 +275,4 @@ def _check_files(reply: str) -> bool | str:
                 fingerprint(path)
             except EntryError as error:
                 return str(error)
-    return True
+    return None

@@ -135,11 +135,7 @@ def _after_saving(lang: str) -> None:
     if sys.stdin.isatty() and sys.stdout.isatty():
         from . import prompts
 
-        try:
-            delete = prompts.offer_delete_saved(lang)
-        except (KeyboardInterrupt, EOFError):
-            delete = False
-        if delete:
+        if prompts.offer_delete_saved(lang):  # Ctrl-C here: exit 130, the answers kept
             storage.forget()
             warn(i18n.message("deleted_saved", lang))
             return
@@ -214,12 +210,21 @@ def _emit(
     if not (scripted and file is not None):
         _show(view, contract, output)
     if menu:
-        view = _next_steps(opened, taken, view, contract, output, papers, details, save_as)
+        try:
+            view = _next_steps(opened, taken, view, contract, output, papers, details, save_as)
+        except Interrupted:  # stopped at the menu: the checklist asked for is still written
+            _write(file, view, contract, output.lang)
+            raise
+    _write(file, view, contract, output.lang)
+
+
+def _write(file: Path | None, view: report.Report, contract: dict[str, object], lang: str) -> None:
+    """The checklist to the --output file, if one was given."""
     if file is not None:
         from .storage import write_atomic
 
         write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
-        warn(i18n.message("saved", output.lang, path=file))
+        warn(i18n.message("saved", lang, path=file))
 
 
 def _formats(output: Output, scripted: bool) -> set[str]:
@@ -260,7 +265,7 @@ def _next_steps(
     save_as: str | None,
 ) -> report.Report:
     """The menu after the checklist; the view it returns carries the drafts made."""
-    from . import nextsteps, plainprompts, prompts
+    from . import nextsteps, prompts
 
     def keep(given: dict[str, str]) -> None:
         if save_as is not None:
@@ -278,8 +283,7 @@ def _next_steps(
     context.file_given = output.file is not None
 
     def choose(choices: list[tuple[str, str]]) -> str | None:
-        menu = plainprompts.choose_action if plainprompts.wanted() else prompts.choose_action
-        return menu(output.lang, i18n.message("next_steps", output.lang), choices)
+        return prompts.choose_action(output.lang, i18n.message("next_steps", output.lang), choices)
 
     nextsteps.run(context, choose)
     return context.current()
@@ -315,7 +319,7 @@ def _interview(
             f"no terminal to ask in: give the answers with --answers FILE "
             f"(next question '{pending.id}': {' | '.join(pending.codes)})"
         )
-    from . import interview, plainprompts, prompts, render, storage
+    from . import interview, prompts, render, storage
 
     screen = console(output.plain)
     intro = [i18n.text(flow.intro, lang)] if flow.intro else []
@@ -338,11 +342,8 @@ def _interview(
             not_saving.append(str(error))
             warn(i18n.message("not_saving", lang, reason=error))
 
-    plain = plainprompts.wanted()
-    make_ask = plainprompts.make_ask if plain else prompts.make_ask
-    make_review = plainprompts.make_review if plain else prompts.make_review
     try:
-        ask = make_ask(lang, show_help)
-        return interview.run(flow, ask, alert, given, saved, make_review(lang))
+        ask = prompts.make_ask(lang, show_help)
+        return interview.run(flow, ask, alert, given, saved, prompts.make_review(lang))
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(i18n.message("interrupted", lang)) from None

@@ -25,6 +25,7 @@ from .errors import Interrupted
 HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 _received: int | None = None
+_lang: str | None = None  # the language of the last prompt, for a signal's line
 _running: tuple[Any, Any] | None = None  # (the prompt_toolkit Application, its `end`)
 
 
@@ -50,7 +51,7 @@ def interrupted(lang: str | None = None) -> Interrupted:
     """
     from .i18n import detect_lang, message  # imported late to keep `--help` fast
 
-    return Interrupted(message("interrupted", lang or detect_lang()))
+    return Interrupted(message("interrupted", lang or _lang or detect_lang()))
 
 
 def received() -> bool:
@@ -65,13 +66,18 @@ def check(lang: str | None = None) -> None:
 
 
 def run_prompt(app: Any, lang: str | None = None) -> Any:
-    """Run a prompt_toolkit `Application`; a signal meanwhile ends it with `Interrupted`.
+    """Run a prompt_toolkit `Application`; a signal meanwhile, or the keys Ctrl-C and
+    Ctrl-D (which the prompts turn into KeyboardInterrupt and EOFError), end it with
+    `Interrupted`: one rule for every prompt, so no caller can make one of them mean
+    "done" by mistake.
 
     A signal can come before the prompt's loop exists (the `pre_run` hook sees
     it), while it waits for keys (`end` is called in the loop), or while it
     tears down (checked here once `run` returns).
     """
-    global _running
+    global _running, _lang
+
+    _lang = lang or _lang
 
     def end() -> None:
         future = app.future
@@ -83,6 +89,8 @@ def run_prompt(app: Any, lang: str | None = None) -> Any:
     _running = (app, end)
     try:
         result = app.run(handle_sigint=False)  # SIGINT comes to `_on_signal` like the others
+    except (KeyboardInterrupt, EOFError):
+        raise interrupted(lang) from None
     except BaseException:
         if _received is None:
             raise

@@ -90,15 +90,12 @@ def _when(row: Mapping[str, Any], lang: str) -> str:
 
 
 def _flags(flags: list[Mapping[str, str]], lang: str) -> str:
-    """Each rule once, with every reference that flagged it: 冒充公职（R02、R11）."""
-    from ..evidence.texts import say  # the log's words: loaded only when a log is shown
+    """Each rule once, worded as the log words it, with its code and every reference that
+    flagged it: 冒充公职 (impersonation, R02, R11)."""
+    from ..evidence.texts import flag_labels  # the log's words: loaded only when a log is shown
 
-    refs: dict[str, list[str]] = {}
-    for flag in flags:
-        refs.setdefault(flag["code"], []).append(flag["reference"])
-    if lang == "en":
-        return ", ".join(f"{say('flag.' + c, lang)} ({', '.join(r)})" for c, r in refs.items())
-    return "、".join(f"{say('flag.' + c, lang)}（{'、'.join(r)}）" for c, r in refs.items())
+    labels = flag_labels(((f["code"], f["reference"]) for f in flags), lang)
+    return (", " if lang == "en" else "、").join(labels)
 
 
 def _file(row: Mapping[str, Any], lang: str) -> str:

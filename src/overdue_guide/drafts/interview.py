@@ -24,10 +24,7 @@ def make(context: Context) -> None:
     lang, drafts = context.lang, context.drafts
     fitting = offered(drafts, context.answers)
     choices = [(text(d.title, lang), d.id) for d in fitting]
-    try:
-        ids = prompts.choose_many(lang, message("drafts_choose", lang), choices)
-    except (KeyboardInterrupt, EOFError):
-        return
+    ids = prompts.choose_many(lang, message("drafts_choose", lang), choices)
     chosen = [d for d in fitting if d.id in ids]
     if not chosen:
         return
@@ -36,15 +33,12 @@ def make(context: Context) -> None:
     from_log(
         context.details, [*chosen, *context.made], lambda line: render.alert(context.screen, line)
     )
-    try:
-        render.note(context.screen, message("detail_hint", lang))
-        for field in details_asked(drafts, chosen):
-            detail = drafts.details[field]
-            context.details[field] = _ask(detail, context.details.get(field, ""), lang)
-            if field == afford.OFFER:
-                _check_offer(context, detail)
-    except (KeyboardInterrupt, EOFError):
-        return
+    render.note(context.screen, message("detail_hint", lang))
+    for field in details_asked(drafts, chosen):
+        detail = drafts.details[field]
+        context.details[field] = _ask(detail, context.details.get(field, ""), lang)
+        if field == afford.OFFER:
+            _check_offer(context, detail)
     context.made = [d for d in drafts.drafts.values() if d in chosen or d in context.made]
     context.keep(without_filled(context.details))
     view = attach(context.view, drafts, context.flow, context.answers, context.details, chosen)
@@ -65,7 +59,7 @@ def _ask(detail: Detail, default: str, lang: str) -> str:
             return message("detail_not_count", lang)
         return None
 
-    return prompts.ask_text(text(detail.label, lang), default, check)
+    return prompts.ask_text(text(detail.label, lang), default, check, None, lang)
 
 
 def _check_offer(context: Context, detail: Detail) -> None:

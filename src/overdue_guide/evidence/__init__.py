@@ -1,11 +1,12 @@
 """The evidence log: calls, messages, visits and letters, checked against published rules.
 
-`model` (the entry and its contract) → `parse` (files, options, the form) →
-`store` (SQLite) → `rules` (flags from flows/evidence_rules.yaml) → `export`
-(Markdown, HTML, CSV, JSON, letter material); `attach` fingerprints files,
-`letters` reads just what the letters show, and `commands` is the I/O edge the
-CLI calls. The functions below are the entry points for other features; they
-import lazily so this package costs nothing until used.
+`model` (the entry and its contract) → `parse` (files, options, the form; `times`
+reads local times where clocks change) → `store` (SQLite) → `rules` (flags from
+flows/evidence_rules.yaml) → `export` (Markdown, HTML, CSV, JSON, letter
+material); `attach` fingerprints files, `letters` reads just what the letters
+show, and `commands` is the I/O edge the CLI calls. The functions below are the
+entry points for other features; they import lazily so this package costs
+nothing until used.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ def worth_offering(item_ids: Iterable[str]) -> bool:
     return not OFFER_AFTER_ITEMS.isdisjoint(item_ids)
 
 
-def interactive_add(lang: str) -> int | None:
-    """Ask for one entry in the terminal and store it; its id, or None if not saved.
+def interactive_add(lang: str, leave: bool = False) -> int | None:
+    """Ask for one entry in the terminal and store it; its id, or None if not saved
+    (with `leave`, Back at the first question also means not saved).
 
     Raises `Interrupted` on Ctrl-C (nothing written) and `NoTerminal` without a terminal."""
     from .commands import interactive_add as run
 
-    return run(lang)
+    return run(lang, leave)
 
 
 def letter_material() -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ExitStatus, GuideError, NoTerminal
 from . import store
 from .problems import EntryError
-from .texts import say
+from .texts import flag_labels, say
 
 if TYPE_CHECKING:
     from .model import Attachment, Entry
@@ -61,7 +61,7 @@ def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[in
 
     if files and flags:
         where = next(iter(flags.values())).where
-        raise EntryError(f"{where}: give entries either in --from files or as options, not both")
+        raise EntryError(say("files_or_options", lang, where=where))
     now, zone = _now(), _zone()
     if files:
         entries = [e for path in files for e in read_file(path, now, zone, fingerprint)]
@@ -72,13 +72,14 @@ def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[in
     return ids
 
 
-def interactive_add(lang: str) -> int | None:
+def interactive_add(lang: str, leave: bool = False) -> int | None:
     """The form in the terminal, then one entry stored; its id, or None if the person
-    chose not to save. For the interview's end menu as well as `log add`."""
+    chose not to save. For the interview's end menu (`leave`: Back at the first
+    question returns there) as well as `log add`."""
     from .. import prompts_evidence
 
-    _need_terminal("give --from FILE, or at least --at and --channel")
-    entry = prompts_evidence.entry_form(lang, None, _zone())
+    _need_terminal("instead_add", lang)
+    entry = prompts_evidence.entry_form(lang, None, _zone(), leave)
     if entry is None:
         return None
     ids = store.add([entry])
@@ -86,9 +87,10 @@ def interactive_add(lang: str) -> int | None:
     return ids[0]
 
 
-def _need_terminal(instead: str) -> None:
+def _need_terminal(instead: str, lang: str) -> None:
+    """Refuse the form without a terminal, saying (`instead`) how to give the entry."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise NoTerminal(f"no terminal for the form: {instead}")
+        raise NoTerminal(say("no_terminal_form", lang, instead=say(instead, lang)))
 
 
 def _report_added(ids: Sequence[int], lang: str) -> None:
@@ -97,37 +99,42 @@ def _report_added(ids: Sequence[int], lang: str) -> None:
     flags = _flags_of(ids)
     for entry in store.entries_by_id(ids):
         _out(say("added", lang, id=entry.id, when=when(entry)))
-        _print_flags(entry.id, flags, lang)
+        if flags.get(entry.id):
+            _out(say("flagged", lang))
+            _print_flags(flags[entry.id], lang, "    ")
 
 
-def _flags_of(ids: Sequence[int]) -> dict[int, list[str]]:
-    """The flags of entries `ids`: as stored, or computed afresh if the rules changed."""
+def _flags_of(ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """The (code, reference) flags of entries `ids`: as stored, or computed afresh if the
+    rules changed."""
     kept = store.stored_flags(ids)
     if kept is None:
         return {k: v for k, v in _evaluated(store.entries()).items() if k in set(ids)}
-    return {k: [f"{code} ({ref})" for code, ref in v] for k, v in kept.items() if v}
+    return {k: v for k, v in kept.items() if v}
 
 
-def _evaluated(entries: Sequence[Entry]) -> dict[int, list[str]]:
+def _evaluated(entries: Sequence[Entry]) -> dict[int, list[tuple[str, str]]]:
     from .rules import evaluate, load
 
-    found: dict[int, list[str]] = {}
+    found: dict[int, list[tuple[str, str]]] = {}
     for flag in evaluate(entries, load()):
-        found.setdefault(flag.entry, []).append(f"{flag.code} ({flag.reference})")
+        found.setdefault(flag.entry, []).append((flag.code, flag.reference))
     return found
 
 
-def _print_flags(entry_id: int, flags: Mapping[int, list[str]], lang: str) -> None:
-    if flags.get(entry_id):
-        _out(say("flagged", lang, flags=", ".join(flags[entry_id])))
+def _print_flags(flags: Sequence[tuple[str, str]], lang: str, indent: str) -> None:
+    """One line a flag, in words with its code and references (`texts.flag_labels`)."""
+    for label in flag_labels(flags, lang):
+        _out(f"{indent}⚑ {label}")
 
 
 def list_entries(lang: str) -> None:
-    """One line per entry, oldest first: number, local time, channel, number, flags.
+    """One line per entry, oldest first: number, local time, channel, number; under it
+    each flag it raised on a line of its own, so that the words fit a narrow screen.
 
     Built from stored columns and flags, without parsing entries, so a long log lists fast."""
     from .codes import CHANNELS, DIRECTIONS
-    from .flagcache import decode
+    from .flagcache import decode, encode
 
     words = {code: say(code, lang) for code in CHANNELS}
     words |= {code: f" · {say(code, lang)}" for code in DIRECTIONS}
@@ -137,17 +144,21 @@ def list_entries(lang: str) -> None:
         return
     if not fresh:
         computed = _evaluated(store.entries())
-        sys.stdout.writelines(_flagged(line, computed.get(entry_id)) for entry_id, line, _ in rows)
-        return
+        rows = [(entry_id, line, encode(computed.get(entry_id, []))) for entry_id, line, _ in rows]
     shown: dict[str, str] = {}  # a log holds few distinct sets of flags: each is worded once
     for _, _, flags in rows:
         if flags not in shown:
-            shown[flags] = _flagged("", [f"{code} ({ref})" for code, ref in decode(flags)])
+            shown[flags] = _under(decode(flags), lang)
     sys.stdout.writelines(line + shown[flags] for _, line, flags in rows)
 
 
-def _flagged(line: str, flags: Sequence[str] | None) -> str:
-    return f"{line}  ⚑ {', '.join(flags)}\n" if flags else f"{line}\n"
+#: Flag lines in `log list` start under the entry's date, past its number.
+_LIST_INDENT = " " * 7
+
+
+def _under(flags: Sequence[tuple[str, str]], lang: str) -> str:
+    """The end of an entry's line in `log list`: a line break, then one line a flag."""
+    return "".join(f"\n{_LIST_INDENT}⚑ {label}" for label in flag_labels(flags, lang)) + "\n"
 
 
 #: SQLite keeps an id in 64 bits: a larger one (typed by mistake) is no entry, not an error.
@@ -178,7 +189,10 @@ def show(entry_id: int, lang: str) -> None:
         _out(f"  sha256 {attachment.sha256}  {attachment.size} B  {attachment.mtime}")
     edited = f", {say('edited', lang)} {entry.edited}" if entry.edited else ""
     _out(f"{say('entered', lang)} {entry.added}{edited}")
-    _print_flags(entry.id, _flags_of([entry.id]), lang)
+    flags = _flags_of([entry.id]).get(entry.id)
+    if flags:
+        _out(f"{say('flags', lang)}:")
+        _print_flags(flags, lang, "  ")
 
 
 def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
@@ -191,7 +205,7 @@ def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
     else:
         from .. import prompts_evidence
 
-        _need_terminal("give the fields to change as options, e.g. --said '…'")
+        _need_terminal("instead_edit", lang)
         changed = prompts_evidence.entry_form(lang, entry, entry.zone)
     if changed is None:
         return
@@ -213,7 +227,7 @@ def delete(entry_id: int, yes: bool, lang: str) -> None:
 def _confirmed(question: str, lang: str) -> bool:
     """Ask in a terminal; without one, refuse (a script says --yes)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise EntryError("no terminal to confirm in: add --yes to delete")
+        raise EntryError(say("no_terminal_confirm", lang))
     from .. import prompts_evidence
 
     return prompts_evidence.confirm(question, lang)
@@ -242,10 +256,7 @@ def verify(lang: str) -> None:
         key = "verify_changed" if problem.status == "changed" else "verify_missing"
         _out(say(key, lang, id=problem.entry, path=problem.attachment.path, detail=problem.detail))
     if problems:
-        raise VerifyFailed(
-            f"{len(problems)} of {len(checks)} attachments changed or missing; "
-            + say("verify_hint", lang)
-        )
+        raise VerifyFailed(say("verify_failed", lang, bad=len(problems), checked=len(checks)))
     _out(say("verify_ok", lang, n=len(checks)) if checks else say("verify_none", lang))
 
 
@@ -288,12 +299,10 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
     if output_format is None:
         suffix = output.suffix.lower() if output else ""
         if output and suffix not in EXTENSIONS:
-            raise EntryError(
-                f"cannot tell the format of {output}: name it .md, .html, .csv or .json, or give --format"
-            )
+            raise EntryError(say("unknown_format", lang, path=output))
         output_format = EXTENSIONS.get(suffix, "markdown")
     if output is not None:
-        _refuse_special(output)
+        _refuse_special(output, lang)
     content = export_text(output_format, lang)
     if output is None:
         sys.stdout.write(content)
@@ -304,7 +313,7 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
     sys.stderr.write(say("written", lang, path=output) + "\n")
 
 
-def _refuse_special(output: Path) -> None:
+def _refuse_special(output: Path, lang: str) -> None:
     """An export replaces its file atomically (a rename): onto a device such as /dev/full, a
     pipe or a folder that would replace the thing itself, or fail late, so it is refused."""
     import stat
@@ -314,7 +323,7 @@ def _refuse_special(output: Path) -> None:
     except OSError:
         return  # not there yet (a missing folder is reported when it is written)
     if not stat.S_ISREG(mode):
-        raise EntryError(f"cannot export to {output}: it is not a regular file")
+        raise EntryError(say("not_a_file", lang, path=output))
 
 
 def load_for_letters() -> dict[str, Any] | None:

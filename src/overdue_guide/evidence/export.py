@@ -19,7 +19,7 @@ from typing import Any
 
 from .model import FIELDS, Entry, number_key, to_mapping, when
 from .rules import Flag
-from .texts import HONESTY, say
+from .texts import HONESTY, flag_labels, say
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "csv", "json")
 EXTENSIONS: dict[str, str] = {
@@ -188,8 +188,9 @@ def channel(entry: Entry, lang: str) -> str:
     return f"{say(entry.channel, lang)}{direction}"
 
 
-def flag_labels(flags: Sequence[Flag], lang: str) -> list[str]:
-    return [f"{say('flag.' + f.code, lang)} ({f.code}, {f.reference})" for f in flags]
+def flag_words(flags: Sequence[Flag], lang: str) -> list[str]:
+    """An entry's flags as `log list` and `log show` word them (`texts.flag_labels`)."""
+    return flag_labels(((f.code, f.reference) for f in flags), lang)
 
 
 def as_markdown(
@@ -204,7 +205,7 @@ def as_markdown(
     head = [say(k, lang) for k in ("id", "at", "channel", "number", "what", "flags")]
     out += [f"## {say('timeline', lang)}", "", _row(head), _row(["---"] * len(head))]
     for entry in entries:
-        labels = [_md(x) for x in flag_labels(by_entry.get(entry.id, []), lang)]
+        labels = [_md(x) for x in flag_words(by_entry.get(entry.id, []), lang)]
         cells = [
             str(entry.id),
             when(entry),
@@ -289,7 +290,7 @@ def as_html(
             f"<table><thead><tr>{head}</tr></thead><tbody>",
         ]
         for entry in entries:
-            labels = "<br>".join(e(x) for x in flag_labels(by_entry.get(entry.id, []), lang))
+            labels = "<br>".join(e(x) for x in flag_words(by_entry.get(entry.id, []), lang))
             what = "<br>".join(e(line) for line in details(entry, lang))
             out.append(
                 f"<tr><td>{entry.id}</td><td>{e(when(entry))}</td><td>{e(channel(entry, lang))}</td>"

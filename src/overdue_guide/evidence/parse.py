@@ -34,6 +34,14 @@ _FALSE = ("false", "no", "n", "0", "否", "没有", "無", "无")
 
 Fingerprint = Callable[[str], Attachment]
 
+#: Fields every entry has: given, they cannot be empty (`log edit` cannot clear them).
+KEPT: tuple[str, ...] = ("at", "zone", "channel")
+_NOT_EMPTY = {
+    "at": "cannot be empty: give a date and time, e.g. 2026-11-20 22:30",
+    "zone": "cannot be empty: give a time zone, e.g. Asia/Shanghai, or leave it out",
+    "channel": "cannot be empty: give one of: " + ", ".join(CODES["channel"]),
+}
+
 
 @dataclass(frozen=True)
 class Value:
@@ -63,24 +71,34 @@ def local_zone(environ: Mapping[str, str] | None = None) -> str:
 
 
 def build(
-    values: Mapping[str, Value], now: datetime, default_zone: str, fingerprint: Fingerprint
+    values: Mapping[str, Value],
+    now: datetime,
+    default_zone: str,
+    fingerprint: Fingerprint,
+    *,
+    keep_zone: bool = False,
 ) -> Entry:
-    """An entry from raw field values; an `EntryError` naming the place of the first problem."""
+    """An entry from raw field values; an `EntryError` naming the place of the first problem.
+
+    Without a `zone`, a local `at` is read in `default_zone`, and an `at` with an offset is
+    entered in that offset, or (`keep_zone`: editing an entry) in `default_zone` if the
+    offset is that zone's at that time."""
     for name, value in values.items():
         if name not in FIELDS:
             known = ", ".join(FIELDS)
             raise EntryError(f"{value.where}: unknown field '{name}' (fields: {known})")
     for name in REQUIRED:
-        if values.get(name) is None or _empty(values[name].raw):
-            first = next(iter(values.values()), None)
-            where = first.where.rsplit(":", 2)[0] if first else "entry"
-            raise EntryError(f"{where}: '{name}' is required")
+        if name not in values:
+            raise EntryError(f"{_place(values, name)}: '{name}' is required")
+    for name in KEPT:
+        if name in values and _empty(values[name].raw):
+            raise EntryError(f"{values[name].where}: {_NOT_EMPTY[name]}")
     zone_value = values.get("zone")
-    zone = _text(zone_value) if zone_value else None
-    if zone is not None:
-        _zone(zone, zone_value.where if zone_value else "zone")
+    zone = _text(zone_value).strip() if zone_value else None
+    if zone is not None and zone_value is not None:
+        _zone(zone, zone_value.where)
     at_value = values["at"]
-    at, zone = _at(at_value, zone, default_zone)
+    at, zone = _at(at_value, zone, default_zone, keep_zone)
     if at > now + FUTURE_SLACK:
         raise EntryError(f"{at_value.where}: {at_value.raw} is in the future")
     fields: dict[str, object] = {}
@@ -91,6 +109,17 @@ def build(
     return Entry(at=at, zone=zone, **fields)  # type: ignore[arg-type]
 
 
+def _place(values: Mapping[str, Value], name: str) -> str:
+    """Where a missing field belongs: its option, when the others came as options; else
+    the file (or form) the others came from."""
+    first = next(iter(values.values()), None)
+    if first is None:
+        return "entry"
+    if first.where.startswith("--"):
+        return "--" + name.replace("_", "-")
+    return first.where.rsplit(":", 2)[0]
+
+
 def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerprint) -> Entry:
     """The entry with some fields changed (`log edit`); an empty value clears a field.
 
@@ -98,9 +127,13 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
     from .model import to_mapping
 
     current = {k: Value(v, k) for k, v in to_mapping(entry).items()}
+    current["at"] = Value(entry.at, "at")  # the moment itself: a new zone shows it anew
     if "attachments" in current:
         current["attachments"] = Value([a.path for a in entry.attachments], "attachments")
     known = {a.path: a for a in entry.attachments}
+    for name in KEPT:
+        if name in changes and _empty(changes[name].raw):
+            raise EntryError(f"{changes[name].where}: {_NOT_EMPTY[name]}")
     if "at" in changes and "zone" not in changes:
         current.pop("zone")
     merged = {**current, **changes}
@@ -108,9 +141,8 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
     def keep_known(path: str) -> Attachment:
         return known.get(path) or fp(path)
 
-    built = build(
-        {k: v for k, v in merged.items() if not _empty(v.raw)}, now, entry.zone, keep_known
-    )
+    kept = {k: v for k, v in merged.items() if not _empty(v.raw)}
+    built = build(kept, now, entry.zone, keep_known, keep_zone=True)
     return replace(built, id=entry.id, added=entry.added, edited=entry.edited)
 
 
@@ -170,27 +202,42 @@ def _zone(name: str, where: str) -> None:
         raise EntryError(f"{where}: {error}") from None
 
 
-def _at(value: Value, zone: str | None, default_zone: str) -> tuple[datetime, str]:
-    """The moment in UTC and the zone it was entered in."""
-    if isinstance(value.raw, datetime):
-        moment = value.raw
-    else:
-        text = _text(value).strip()
-        iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-        try:
-            moment = datetime.fromisoformat(iso)
-        except ValueError:
-            raise EntryError(
-                f"{value.where}: '{text}' is not a possible date and time "
-                "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)"
-            ) from None
+def _at(
+    value: Value, zone: str | None, default_zone: str, keep_zone: bool = False
+) -> tuple[datetime, str]:
+    """The moment in UTC and the zone it was entered in; the local time exactly as written
+    (refused where the clocks jumped over it or went back over it, see `times`)."""
+    from . import times
+
+    moment = _moment(value)
+    if isinstance(value.raw, datetime) and moment.tzinfo is not None and zone is not None:
+        moment = moment.astimezone(zone_info(zone))  # a moment, not a time someone wrote
     if moment.tzinfo is None:
         zone = zone or default_zone
         _zone(zone, value.where)
-        moment = moment.replace(tzinfo=zone_info(zone))
+        moment = times.resolve(moment, zone_info(zone), zone, value.where)
+    elif zone is not None:
+        times.check_offset(moment, zone_info(zone), zone, value.where)
+    elif keep_zone and times.fits(moment, zone_info(default_zone)):
+        zone = default_zone
     else:
-        zone = zone or offset_name(moment)
+        zone = offset_name(moment)
     return moment.astimezone(timezone.utc).replace(microsecond=0), zone
+
+
+def _moment(value: Value) -> datetime:
+    """The date and time as written: naive, or with the offset written in it."""
+    if isinstance(value.raw, datetime):
+        return value.raw
+    text = _text(value).strip()
+    iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        raise EntryError(
+            f"{value.where}: '{text}' is not a possible date and time "
+            "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)"
+        ) from None
 
 
 def _text(value: Value) -> str:
@@ -231,7 +278,8 @@ def _convert(name: str, kind: str, value: Value, fingerprint: Fingerprint) -> ob
             return chosen[0]
         return tuple(dict.fromkeys(chosen))
     if kind == "texts":
-        return tuple(_text(Value(item, value.where)).strip() for item in _items(value))
+        texts = (_text(Value(item, value.where)).strip() for item in _items(value))
+        return tuple(text for text in texts if text)  # an empty name is no witness
     if kind == "paths":
         paths = [_text(Value(item, value.where)).strip() for item in _items(value)]
         return tuple(_attachment(p, value.where, fingerprint) for p in dict.fromkeys(paths))
@@ -283,6 +331,8 @@ def _third_party(item: object, where: str) -> ThirdParty:
 
 
 def _attachment(path: str, where: str, fingerprint: Fingerprint) -> Attachment:
+    if not path:
+        raise EntryError(f"{where}: an attachment cannot be empty: give the path of a file")
     try:
         return fingerprint(path)
     except EntryError as error:

@@ -1,10 +1,14 @@
 """The evidence log's own words in zh-CN and en; zh-TW is converted by `i18n.traditional`.
 
 Kept apart from `i18n._MESSAGES` so the log's vocabulary (field names, codes,
-the honesty notes of the export) lives with the log.
+the honesty notes of the export) lives with the log. `flag_labels` is the one way a
+flag is worded for a person (list, show, add, the exports, the letters), so these
+can never differ.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 _WORDS: dict[str, dict[str, str]] = {
     # fields
@@ -58,9 +62,9 @@ _WORDS: dict[str, dict[str, str]] = {
     "flag.call_frequency": {"zh-CN": "一天电话过多", "en": "too many calls a day"},
     "flag.third_party_disclosure": {"zh-CN": "向他人透露", "en": "told a third party"},
     "flag.no_institution": {"zh-CN": "不说明机构", "en": "institution not named"},
-    "flag.impersonation": {"zh-CN": "冒充公职", "en": "impersonation"},
-    "flag.threat": {"zh-CN": "威胁", "en": "threat"},
-    "flag.personal_account": {"zh-CN": "要求转到个人账户", "en": "personal account"},
+    "flag.impersonation": {"zh-CN": "冒充公职", "en": "posed as an official"},
+    "flag.threat": {"zh-CN": "威胁", "en": "threatened"},
+    "flag.personal_account": {"zh-CN": "要求转到个人账户", "en": "pay to a personal account"},
     # the export
     "title": {"zh-CN": "催收记录", "en": "Collection contact log"},
     "made": {"zh-CN": "生成于 {when}，共 {n} 条", "en": "Made {when}; {n} entries"},
@@ -83,7 +87,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "zh-CN": "已删除第 {id} 条（附件文件本身没有动）",
         "en": "deleted entry {id} (the attached files themselves were not touched)",
     },
-    "flagged": {"zh-CN": "  可能违反：{flags}", "en": "  possibly broke: {flags}"},
+    "flagged": {"zh-CN": "  可能违反：", "en": "  possibly broke:"},
     "no_log": {
         "zh-CN": "还没有记录。用 overdue-guide log add 记下第一条。",
         "en": "no entries yet; log the first with: overdue-guide log add",
@@ -102,10 +106,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "zh-CN": "第 {id} 条的附件找不到了：{path}（{detail}）",
         "en": "entry {id}: attachment missing: {path} ({detail})",
     },
-    "verify_hint": {
-        "zh-CN": "请找回原始文件和存放它的设备（R15）。",
-        "en": "find the original file and the device it was on (R15)",
-    },
     "forgotten": {"zh-CN": "已删除 {path}", "en": "deleted {path}"},
     "nothing_to_forget": {"zh-CN": "没有记录可删除。", "en": "no evidence log to delete"},
     "confirm_delete": {
@@ -117,6 +117,39 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "Delete the whole log ({n} entries)? It cannot be undone.",
     },
     "kept": {"zh-CN": "没有删除。", "en": "nothing deleted"},
+    "no_terminal_confirm": {
+        "zh-CN": "这里没法问你确认：确定要删除，请加上 --yes",
+        "en": "no terminal to confirm in: add --yes to delete",
+    },
+    "no_terminal_form": {
+        "zh-CN": "这里没法打开表格来填：{instead}",
+        "en": "no terminal for the form: {instead}",
+    },
+    "instead_add": {
+        "zh-CN": "请用 --from 文件，或者至少给出 --at 和 --channel",
+        "en": "give --from FILE, or at least --at and --channel",
+    },
+    "instead_edit": {
+        "zh-CN": "请把要改的内容写成选项，比如 --said '…'",
+        "en": "give the fields to change as options, e.g. --said '…'",
+    },
+    "verify_failed": {
+        "zh-CN": "{checked} 个附件里有 {bad} 个变了或找不到了；请找回原始文件和存放它的设备（R15）",
+        "en": "{bad} of {checked} attachments changed or missing; "
+        "find the original file and the device it was on (R15)",
+    },
+    "files_or_options": {
+        "zh-CN": "{where}：记录要么写在 --from 文件里，要么写成选项，不能两样都用",
+        "en": "{where}: give entries either in --from files or as options, not both",
+    },
+    "unknown_format": {
+        "zh-CN": "看不出 {path} 要什么格式：文件名请以 .md、.html、.csv 或 .json 结尾，或者加上 --format",
+        "en": "cannot tell the format of {path}: name it .md, .html, .csv or .json, or give --format",
+    },
+    "not_a_file": {
+        "zh-CN": "不能导出到 {path}：它不是一个普通文件",
+        "en": "cannot export to {path}: it is not a regular file",
+    },
     "written": {"zh-CN": "已写入 {path}", "en": "wrote {path}"},
     # the form
     "form_title": {
@@ -162,7 +195,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "form_save": {"zh-CN": "保存这条记录？", "en": "Save this entry?"},
     "form_save_yes": {"zh-CN": "保存", "en": "Save"},
     "form_save_no": {"zh-CN": "不保存，退出", "en": "Do not save; quit"},
-    "form_back": {"zh-CN": "← 上一步", "en": "← Back"},
     "form_not_saved": {"zh-CN": "没有保存。", "en": "not saved"},
     "form_bad_number": {"zh-CN": "请输入整数", "en": "give a whole number"},
     "honest_own": {
@@ -203,6 +235,23 @@ def say(key: str, lang: str, **values: object) -> str:
     else:
         found = by_lang.get(lang, by_lang["zh-CN"])
     return found.format(**values) if values else found
+
+
+def flag_label(code: str, references: Sequence[str], lang: str) -> str:
+    """One flag as a person reads it: the rule in words, then its code and the references
+    that raised it, e.g. `夜间催收 (night_hours, R04)`. Half-width brackets keep it narrow
+    on a small screen; a code without words (a newer rules file) is shown as it is."""
+    words = say("flag." + code, lang) if "flag." + code in _WORDS else code
+    return f"{words} ({', '.join((code, *references))})"
+
+
+def flag_labels(flags: Iterable[tuple[str, str]], lang: str) -> list[str]:
+    """(code, reference) pairs as `flag_label`s: each code once, in the order first met,
+    with every reference that raised it (`冒充公职 (impersonation, R02, R11)`)."""
+    references: dict[str, list[str]] = {}
+    for code, reference in flags:
+        references.setdefault(code, []).append(reference)
+    return [flag_label(code, found, lang) for code, found in references.items()]
 
 
 def all_keys() -> dict[str, dict[str, str]]:

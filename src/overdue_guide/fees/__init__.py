@@ -5,8 +5,9 @@ For other parts of the program:
 
 - `compute(inputs, lines)` (pure): `FeeInputs` → `FeeResult` — figures, rates, lines.
 - `render.view(result, lang)` / `render.as_text(view)` / `render.as_json(result, lang)`.
-- `interactive(lang)`: the form in the terminal, the result shown, and returned;
-  `from_menu(lang)` the same, but Ctrl-C in the form returns None instead of exiting.
+- `interactive(lang)`: the form in the terminal, the result shown, and returned
+  (Ctrl-C or Ctrl-D raise `Interrupted`, from the menu after the checklist too; opened
+  from that menu, Back at the first question returns None and the menu comes back).
 
 Modules: model (data), words (texts), inputs (parsing), rates (maths), lines
 (the data file), render (output), ask (the form's logic), run (the terminal edge).
@@ -17,24 +18,16 @@ from __future__ import annotations
 from .model import FeeInputs, FeeResult
 from .rates import compute
 
-__all__ = ["FeeInputs", "FeeResult", "compute", "from_menu", "interactive"]
+__all__ = ["FeeInputs", "FeeResult", "compute", "interactive"]
 
 
-def interactive(lang: str, plain: bool = False, output_format: str = "text") -> FeeResult:
+def interactive(
+    lang: str, plain: bool = False, output_format: str = "text", leave: bool = False
+) -> FeeResult | None:
     """Ask for the figures, show what the loan costs (text or JSON), and return the result.
 
+    With `leave` (opened from the menu) Back at the first question returns None.
     Raises `NoTerminal` without a terminal and `Interrupted` on Ctrl-C or Ctrl-D."""
     from .run import interactive as run_interactive
 
-    return run_interactive(lang, plain, output_format)
-
-
-def from_menu(lang: str, plain: bool = False) -> FeeResult | None:
-    """`interactive` for a menu after the checklist: Ctrl-C or Ctrl-D in the form returns
-    None (back to the menu) instead of ending the program."""
-    from ..errors import Interrupted
-
-    try:
-        return interactive(lang, plain)
-    except Interrupted:
-        return None
+    return run_interactive(lang, plain, output_format, leave)

@@ -96,8 +96,13 @@ def problem_with(field: str, text: str, lang: str) -> str | None:
     return None
 
 
-def run_form(ask: Asker, lang: str, check: Callable[[Figures], object]) -> Figures:
-    """Ask until the figures pass `check` (which raises `FeeInputError` if they do not)."""
+def run_form(
+    ask: Asker, lang: str, check: Callable[[Figures], object], leave: bool = False
+) -> Figures | None:
+    """Ask until the figures pass `check` (which raises `FeeInputError` if they do not).
+
+    With `leave` (the form opened from the menu after the checklist), the first question
+    has a way back too, and taking it returns None: the person is back at the menu."""
     answers: dict[str, str] = {}
     position = 0
     while True:
@@ -111,8 +116,10 @@ def run_form(ask: Asker, lang: str, check: Callable[[Figures], object]) -> Figur
                 position = path.index(Step("plan")) + 1
                 continue
             return found
-        reply = _ask_step(ask, path[position].name, answers, lang, position > 0)
+        reply = _ask_step(ask, path[position].name, answers, lang, leave or position > 0)
         if reply is Nav.BACK:
+            if position == 0 and leave:
+                return None
             position = max(0, position - 1)
             continue
         answers[path[position].name] = str(reply)

@@ -67,9 +67,12 @@ def emit(result: FeeResult, lang: str, output_format: str = "text", plain: bool 
         sys.stdout.write(render.as_text(shown, shutil.get_terminal_size((80, 24)).columns))
 
 
-def interactive(lang: str, plain: bool = False, output_format: str = "text") -> FeeResult:
+def interactive(
+    lang: str, plain: bool = False, output_format: str = "text", leave: bool = False
+) -> FeeResult | None:
     """The form in the terminal, then the result on screen; returns it for the caller
-    (an instalment letter can quote `result.rates`). Ctrl-C or Ctrl-D: `Interrupted`."""
+    (an instalment letter can quote `result.rates`). Ctrl-C or Ctrl-D: `Interrupted`.
+    With `leave`, Back at the first question returns None (see `ask.run_form`)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(say("no_terminal", lang))
     from ..layout import Wrapped
@@ -81,9 +84,13 @@ def interactive(lang: str, plain: bool = False, output_format: str = "text") -> 
     screen.print(Wrapped(say("intro", lang), "dim"))
     lines = load_lines()
     try:
-        figures = run_form(_Terminal(lang, screen), lang, lambda f: compute(from_figures(f), lines))
+        figures = run_form(
+            _Terminal(lang, screen), lang, lambda f: compute(from_figures(f), lines), leave
+        )
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(_interrupted(lang)) from None
+    if figures is None:
+        return None
     result = calculate(from_figures(figures), lang)
     emit(result, lang, output_format, plain)
     return result
@@ -125,7 +132,7 @@ class _Terminal:
     ) -> str:
         from .. import prompts
 
-        return prompts.ask_text(title, default, validate, instruction=hint)
+        return prompts.ask_text(title, default, validate, hint, self.lang)
 
     def note(self, text: str) -> None:
         from .. import render

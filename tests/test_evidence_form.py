@@ -1,0 +1,44 @@
+"""The evidence log's form without a terminal: where Back at its first question leads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from overdue_guide import prompts, prompts_evidence
+
+
+def answer_text(monkeypatch: pytest.MonkeyPatch, replies: list[str]) -> list[str]:
+    """Reply to the form's text questions from `replies`; return the prompts asked."""
+    asked: list[str] = []
+
+    def ask_text(
+        prompt: str, default: str, check: Callable[[str], str | None], hint: str, lang: str
+    ) -> str:
+        asked.append(prompt)
+        if not replies:
+            raise KeyboardInterrupt
+        return replies.pop(0)
+
+    monkeypatch.setattr(prompts, "ask_text", ask_text)
+    monkeypatch.setattr(prompts, "show", lambda *args, **kwargs: None)
+    return asked
+
+
+def test_back_at_the_first_question_leaves_the_form_opened_from_the_menu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = answer_text(monkeypatch, ["<"])
+    assert prompts_evidence.entry_form("en", None, "Asia/Shanghai", leave=True) is None
+    assert len(asked) == 1
+
+
+def test_back_at_the_first_question_of_log_add_asks_it_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = answer_text(monkeypatch, ["<"])
+    with pytest.raises(prompts_evidence.Interrupted):
+        prompts_evidence.entry_form("en", None, "Asia/Shanghai")
+    assert len(asked) == 2
+    assert asked[0] == asked[1]
