@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StorageError
 from .migrations import MIGRATIONS, VERSION
-from .paths import log_path
+from .paths import LOG_FILE, log_path
 
 if TYPE_CHECKING:  # `log list` reads columns only: the entry model is loaded when needed
     from .model import Attachment, Entry
 
+FILE_NAME = LOG_FILE
 SUFFIXES = ("", "-wal", "-shm", "-journal")
 BUSY_TIMEOUT_MS = 30_000
 
