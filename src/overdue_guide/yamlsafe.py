@@ -89,6 +89,9 @@ def parse(text: str, name: str) -> Node | None:
         mark: Any = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         problem = exc.problem or exc.context or "not valid YAML"
+        if "nesting depth" in problem:  # PyYAML 6.0.4+ stops deep nesting before we count it
+            too_deep = f"nested more than {MAX_DEPTH} levels"
+            raise YamlProblem(Finding(name, line, col, "error", "too-deep", too_deep)) from None
         raise YamlProblem(Finding(name, line, col, "error", "yaml-syntax", problem)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a NUL byte
         before = _text_before(text, exc.position)
