@@ -174,3 +174,17 @@ def test_the_commands_annotations_are_objects_so_typer_evaluates_no_strings() ->
         assert callback is not None
         strings = [k for k, v in callback.__annotations__.items() if isinstance(v, str)]
         assert not strings, (callback.__name__, strings)
+
+
+def test_the_log_and_fee_commands_annotations_are_objects_too() -> None:
+    """`log` and `fees` run without the top-level app, and pay the same eval per option."""
+    from overdue_guide.evidence import cli as log_cli
+    from overdue_guide.fees import cli as fees_cli
+
+    callbacks = [c.callback for c in log_cli.log_app.registered_commands]
+    callbacks += [c.callback for c in fees_cli.app.registered_commands]
+    assert len(callbacks) >= 9
+    for callback in callbacks:
+        assert callback is not None
+        strings = [k for k, v in callback.__annotations__.items() if isinstance(v, str)]
+        assert not strings, (callback.__name__, strings)

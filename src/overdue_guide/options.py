@@ -4,8 +4,6 @@
 what they share with it lives here rather than in `cli.py`.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 

@@ -5,8 +5,6 @@ field of an entry as an option, and typer's setup of so many options would
 otherwise slow every command of the program.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any

@@ -4,8 +4,6 @@ The main command line hands `fees` its arguments unparsed; building these dozen
 options costs every other command time, so they are built here, on demand.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 
