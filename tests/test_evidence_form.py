@@ -10,13 +10,14 @@ from overdue_guide import prompts, prompts_evidence
 
 
 def answer_text(monkeypatch: pytest.MonkeyPatch, replies: list[str]) -> list[str]:
-    """Reply to the form's text questions from `replies`; return the prompts asked."""
+    """Reply to the form's text questions from `replies`; return the prompts asked, each
+    with its hint after a tab."""
     asked: list[str] = []
 
     def ask_text(
         prompt: str, default: str, check: Callable[[str], str | None], hint: str, lang: str
     ) -> str:
-        asked.append(prompt)
+        asked.append(f"{prompt}\t{hint}")
         if not replies:
             raise KeyboardInterrupt
         return replies.pop(0)
@@ -42,3 +43,12 @@ def test_back_at_the_first_question_of_log_add_asks_it_again(
         prompts_evidence.entry_form("en", None, "Asia/Shanghai")
     assert len(asked) == 2
     assert asked[0] == asked[1]
+
+
+def test_the_time_question_says_now_is_filled_in_not_that_enter_skips_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = answer_text(monkeypatch, ["<"])
+    prompts_evidence.entry_form("en", None, "Asia/Shanghai", leave=True)
+    assert "now is filled in" in asked[0]
+    assert "skip" not in asked[0]

@@ -199,6 +199,19 @@ BAD = [
         ["--at", "2025-11-02T01:30-06:00", "--zone", "America/New_York", "--channel", "call"],
         "--at: 2025-11-02 01:30 in America/New_York has the offset -04:00 or -05:00, not -06:00",
     ),
+    (["--at", "2026-11-20", "--channel", "call"], "--at: '2026-11-20' needs a date and a time"),
+    (["--at", "2026-11-20T22", "--channel", "call"], "needs a date and a time of day"),
+    (["--at", "2026-W47-5 22:30", "--channel", "call"], "needs a date and a time of day"),
+    (
+        ["--at", "0001-01-01T00:00+08:00", "--channel", "call"],
+        "--at: 0001-01-01T00:00+08:00 is not a time a log entry can have: from 1970",
+    ),
+    (["--at", "9999-12-31T23:59-05:00", "--channel", "call"], "is not a time a log entry can"),
+    (["--at", "1900-01-01 12:00", "--channel", "call"], "is not a time a log entry can have"),
+    (
+        ["--at", "2026-11-20T22:30+08:00:30", "--channel", "call"],
+        "an offset is whole minutes, like +08:00",
+    ),
     (["--at", "", "--channel", "call"], "--at: cannot be empty"),
     (["--at", "2026-11-20 10:00", "--zone", "", "--channel", "call"], "--zone: cannot be empty"),
     (["--at", "2026-11-20 10:00", "--channel", ""], "--channel: cannot be empty"),
@@ -284,6 +297,41 @@ def test_a_json_export_can_be_read_back_by_add(tmp_path: Path) -> None:
     second = json.loads(run_cli("log", "export", "--format", "json", env=data(again)).stdout)
     assert second["entries"] == exported["entries"]
     assert second["flags"] == exported["flags"]
+
+
+def test_a_json_export_is_read_back_as_it_is_with_its_attachments(tmp_path: Path) -> None:
+    recording = write(tmp_path, "call.m4a", "a recording")
+    log(
+        tmp_path, "add", "--at", "2026-11-20 22:30", "--channel", "call", "--attach", str(recording)
+    )
+    exported = log(tmp_path, "export", "--format", "json")[1]
+    again = tmp_path / "again"
+    path = write(tmp_path, "export.json", exported)
+    result = run_cli("log", "add", "--from", str(path), env=data(again))
+    assert result.returncode == 0, result.stderr
+    second = run_cli("log", "export", "--format", "json", env=data(again)).stdout
+    assert json.loads(second)["entries"] == json.loads(exported)["entries"]
+
+
+def test_reading_back_an_export_refuses_an_attachment_changed_since(tmp_path: Path) -> None:
+    recording = write(tmp_path, "call.m4a", "a recording")
+    log(
+        tmp_path, "add", "--at", "2026-11-20 22:30", "--channel", "call", "--attach", str(recording)
+    )
+    path = write(tmp_path, "export.json", log(tmp_path, "export", "--format", "json")[1])
+    Path(recording).write_text("cut", encoding="utf-8")
+    result = run_cli("log", "add", "--from", str(path), env=data(tmp_path / "again"))
+    assert result.returncode == 2
+    assert "call.m4a has changed since it was logged" in result.stderr
+    assert not (tmp_path / "again").exists()
+
+
+def test_a_field_given_twice_in_one_entry_is_located_and_nothing_stored(tmp_path: Path) -> None:
+    text = '[{"at": "2026-01-01 10:00", "at": "2026-01-02 10:00", "channel": "call"}]'
+    status, _, err = log(tmp_path, "add", "--from", str(write(tmp_path, "twice.json", text)))
+    assert status == 2
+    assert "twice.json:1:" in err and "'at' is given twice in one entry" in err
+    assert not db(tmp_path).exists()
 
 
 def test_without_a_terminal_add_with_no_entry_says_what_to_give(tmp_path: Path) -> None:

@@ -217,7 +217,8 @@ def _text(
             return None
         return check(reply)
 
-    reply = prompts.ask_text(prompt, default, problem, say("form_text_hint", lang), lang)
+    hint = say("form_at_hint" if required else "form_text_hint", lang)
+    reply = prompts.ask_text(prompt, default, problem, hint, lang)
     return GO_BACK if reply == BACK else reply
 
 

@@ -8,6 +8,7 @@ strings (YAML scalars, flags) or as already typed values (typer, the form).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -159,9 +160,9 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
             f"{finding.file}:{finding.line}:{finding.col}: {finding.message}"
         ) from None
     name = str(path)
-    if root is not None and root.kind == "map":
+    if root is not None and root.kind == "map":  # `{"entries": [...]}`, a JSON export among them
         keys = {k.value: v for k, v in root.pairs}
-        if set(keys) != {"entries"}:
+        if "entries" not in keys or not set(keys) <= _EXPORT_KEYS:
             raise EntryError(f"{name}:{root.line}:{root.col}: expected a list of entries")
         root = keys["entries"]
     if root is None or root.kind != "seq" or not root.items:
@@ -177,14 +178,24 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
     for item in root.items:
         if item.kind != "map":
             raise EntryError(f"{name}:{item.line}:{item.col}: an entry must be a mapping of fields")
-        values = {
-            key.value: Value(yamlsafe.plain_value(value), f"{name}:{value.line}:{value.col}")
-            for key, value in item.pairs
-        }
+        values: dict[str, Value] = {}
+        for key, value in item.pairs:
+            if key.value in values:
+                where = f"{name}:{key.line}:{key.col}"
+                raise EntryError(f"{where}: '{key.value}' is given twice in one entry")
+            if key.value not in _KEPT_BY_THE_LOG:
+                where = f"{name}:{value.line}:{value.col}"
+                values[key.value] = Value(yamlsafe.plain_value(value), where)
         if not values:
             raise EntryError(f"{name}:{item.line}:{item.col}: 'at' is required")
         entries.append(build(values, now, default_zone, beside))
     return entries
+
+
+#: The top-level keys of a JSON export, which `--from` reads back as it is.
+_EXPORT_KEYS = frozenset({"entries", "flags", "summary", "notes"})
+#: Fields of an exported entry that the log sets itself: read back, they are left out.
+_KEPT_BY_THE_LOG = frozenset({"id", "at_utc"})
 
 
 def now_utc() -> datetime:
@@ -207,6 +218,15 @@ def _at(
 ) -> tuple[datetime, str]:
     """The moment in UTC and the zone it was entered in; the local time exactly as written
     (refused where the clocks jumped over it or went back over it, see `times`)."""
+    try:
+        return _at_checked(value, zone, default_zone, keep_zone)
+    except OverflowError:  # an offset that takes the time past year 1 or 9999
+        raise EntryError(f"{value.where}: {_text(value).strip()} {_RANGE}") from None
+
+
+def _at_checked(
+    value: Value, zone: str | None, default_zone: str, keep_zone: bool
+) -> tuple[datetime, str]:
     from . import times
 
     moment = _moment(value)
@@ -227,17 +247,34 @@ def _at(
 
 def _moment(value: Value) -> datetime:
     """The date and time as written: naive, or with the offset written in it."""
-    if isinstance(value.raw, datetime):
+    if isinstance(value.raw, datetime):  # a YAML timestamp
+        if not _FIRST_YEAR <= value.raw.year < 9999:
+            raise EntryError(f"{value.where}: {value.raw.isoformat()} {_RANGE}")
         return value.raw
     text = _text(value).strip()
     iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    if not _WRITTEN.match(iso):  # a date alone would be read as midnight: a night call
+        raise EntryError(f"{value.where}: '{text}' needs a date and a time of day {_LIKE}")
     try:
-        return datetime.fromisoformat(iso)
+        moment = datetime.fromisoformat(iso)
     except ValueError:
         raise EntryError(
-            f"{value.where}: '{text}' is not a possible date and time "
-            "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)"
+            f"{value.where}: '{text}' is not a possible date and time {_LIKE}"
         ) from None
+    if not _FIRST_YEAR <= moment.year < 9999:
+        raise EntryError(f"{value.where}: {text} {_RANGE}")
+    offset = moment.utcoffset()
+    if offset is not None and offset.seconds % 60:
+        raise EntryError(f"{value.where}: '{text}': an offset is whole minutes, like +08:00")
+    return moment
+
+
+#: A time written by a person: a calendar date, then hours and minutes (the rest is optional).
+_WRITTEN = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_LIKE = "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)"
+#: Before 1970 zones had local mean times (offsets like +08:05:43): no log entry is that old.
+_FIRST_YEAR = 1970
+_RANGE = f"is not a time a log entry can have: from {_FIRST_YEAR} until now"
 
 
 def _text(value: Value) -> str:
@@ -281,8 +318,8 @@ def _convert(name: str, kind: str, value: Value, fingerprint: Fingerprint) -> ob
         texts = (_text(Value(item, value.where)).strip() for item in _items(value))
         return tuple(text for text in texts if text)  # an empty name is no witness
     if kind == "paths":
-        paths = [_text(Value(item, value.where)).strip() for item in _items(value)]
-        return tuple(_attachment(p, value.where, fingerprint) for p in dict.fromkeys(paths))
+        given = dict(_attachment_given(item, value.where) for item in _items(value))
+        return tuple(_attachment(p, sha, value.where, fingerprint) for p, sha in given.items())
     return tuple(_third_party(item, value.where) for item in _items(value))
 
 
@@ -330,10 +367,21 @@ def _third_party(item: object, where: str) -> ThirdParty:
     return ThirdParty(who, told or None)
 
 
-def _attachment(path: str, where: str, fingerprint: Fingerprint) -> Attachment:
+def _attachment_given(item: object, where: str) -> tuple[str, str | None]:
+    """A path, or an exported `{path, sha256, size, mtime}`: (path, the hash it had then)."""
+    if isinstance(item, dict):
+        sha = item.get("sha256")
+        return _text(Value(item.get("path"), where)).strip(), None if sha is None else str(sha)
+    return _text(Value(item, where)).strip(), None
+
+
+def _attachment(path: str, sha: str | None, where: str, fingerprint: Fingerprint) -> Attachment:
     if not path:
         raise EntryError(f"{where}: an attachment cannot be empty: give the path of a file")
     try:
-        return fingerprint(path)
+        found = fingerprint(path)
     except EntryError as error:
         raise EntryError(f"{where}: {error}") from None
+    if sha is not None and found.sha256 != sha:  # read back from an export: the file moved on
+        raise EntryError(f"{where}: {path} has changed since it was logged (its SHA-256 differs)")
+    return found

@@ -156,7 +156,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "zh-CN": "记下一次联系（输入 < 回到上一步，Ctrl-C 退出，不会保存一半）",
         "en": "Log one contact (type < to go back, Ctrl-C to quit: nothing half-saved)",
     },
-    "form_at": {"zh-CN": "什么时候？（{zone}，回车 = 现在）", "en": "When? ({zone}; Enter = now)"},
+    "form_at": {"zh-CN": "什么时候？（{zone} 时间）", "en": "When? ({zone} time)"},
+    # Not "Enter to skip": a time left as filled in is stored as now, as evidence.
+    "form_at_hint": {
+        "zh-CN": "（填的是现在；不是现在就改成当时，如 2026-11-20 22:30；< 上一步）",
+        "en": "(now is filled in: if it was earlier, type when, e.g. 2026-11-20 22:30; < back)",
+    },
     "form_text_hint": {
         "zh-CN": "（不知道就直接回车；< 上一步）",
         "en": "(Enter to skip; < to go back)",
