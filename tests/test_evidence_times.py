@@ -157,10 +157,24 @@ def test_editing_another_field_keeps_a_time_that_happened_twice() -> None:
     assert (edited.at, edited.zone, edited.said) == (second.at, NEW_YORK, "hello")
 
 
-def test_editing_the_zone_alone_keeps_the_moment() -> None:
-    second = entry("2025-11-02T01:30-05:00")
-    edited = merge(second, {"zone": Value("UTC", "--zone")}, NOW, no_files)
-    assert (edited.at, edited.zone) == (second.at, "UTC")
+def test_editing_the_zone_alone_keeps_the_time_as_written() -> None:
+    wrong = entry("2026-11-20 10:00")  # typed in New York's zone by mistake
+    edited = merge(wrong, {"zone": Value("Asia/Shanghai", "--zone")}, NOW, no_files)
+    assert edited.zone == "Asia/Shanghai"
+    assert edited.local.isoformat() == "2026-11-20T10:00:00+08:00"
+
+
+def test_a_zone_where_the_written_time_did_not_exist_is_refused_naming_the_option() -> None:
+    wrong = entry("2026-03-08 02:30", zone="Asia/Shanghai")
+    with pytest.raises(EntryError, match=r"^--zone: 2026-03-08 02:30 did not exist in America"):
+        merge(wrong, {"zone": Value(NEW_YORK, "--zone")}, NOW, no_files)
+
+
+@pytest.mark.parametrize("name", ["localtime", "posixrules", "Factory"])
+def test_a_zone_that_names_no_place_is_refused(name: str) -> None:
+    assert refusal("2026-11-20 10:00", zone=name) == (
+        f"--zone: no such time zone: {name} (name a place, like Asia/Shanghai)"
+    )
 
 
 @pytest.mark.parametrize("name", ["at", "zone", "channel"])

@@ -137,6 +137,9 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
             raise EntryError(f"{changes[name].where}: {_NOT_EMPTY[name]}")
     if "at" in changes and "zone" not in changes:
         current.pop("zone")
+    if "zone" in changes and "at" not in changes:  # a zone put right: the time as written stays
+        wall = entry.local.replace(tzinfo=None).isoformat(timespec="minutes")
+        current["at"] = Value(wall, changes["zone"].where)
     merged = {**current, **changes}
 
     def keep_known(path: str) -> Attachment:
@@ -206,7 +209,13 @@ def _empty(raw: object) -> bool:
     return raw is None or raw == "" or raw == [] or raw == ()
 
 
+#: Zone files that name no place: what they mean depends on the machine reading the log.
+_NOT_PLACES = frozenset({"localtime", "posixrules", "Factory"})
+
+
 def _zone(name: str, where: str) -> None:
+    if name in _NOT_PLACES:
+        raise EntryError(f"{where}: no such time zone: {name} (name a place, like Asia/Shanghai)")
     try:
         zone_info(name)
     except EntryError as error:

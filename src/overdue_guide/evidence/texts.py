@@ -167,8 +167,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "(Enter to skip; < to go back)",
     },
     "form_more": {
-        "zh-CN": "还要记下什么？（空格选中，回车确认；都不选也可以）",
-        "en": "What else to note? (Space to tick, Enter to confirm; none is fine)",
+        # The keys are the list's own hint (a terminal's, or numbered lines' on a dumb one).
+        "zh-CN": "还要记下什么？（都不选也可以）",
+        "en": "What else to note? (none is fine)",
     },
     "group_who": {
         "zh-CN": "对方是谁（机构、姓名、工号）",
