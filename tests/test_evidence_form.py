@@ -52,3 +52,15 @@ def test_the_time_question_says_now_is_filled_in_not_that_enter_skips_it(
     prompts_evidence.entry_form("en", None, "Asia/Shanghai", leave=True)
     assert "now is filled in" in asked[0]
     assert "skip" not in asked[0]
+
+
+def test_a_time_typed_with_another_offset_is_taken_with_that_offset_as_its_zone() -> None:
+    """As `log add --at` without `--zone`: the form's zone is the machine's, not a choice."""
+    from datetime import datetime, timezone
+
+    from overdue_guide.evidence.parse import Value, build
+
+    values = {"at": Value("2026-01-01T10:00+08:00", "at"), "channel": Value("call", "")}
+    now = datetime(2027, 1, 1, tzinfo=timezone.utc)
+    entry = build(values, now, "America/New_York", lambda path: None, keep_zone=True)  # type: ignore[arg-type,return-value]
+    assert (entry.zone, entry.local.isoformat()) == ("+08:00", "2026-01-01T10:00:00+08:00")

@@ -118,8 +118,6 @@ def test_the_form_asks_again_for_a_time_that_did_not_exist_or_happened_twice(
     child.expect("did not exist in America/New_York")
     child.send(CTRL_U + "2025-11-02 01:30" + ENTER)
     child.expect("happened twice in America/New_York")
-    child.send(CTRL_U + "2025-11-02 01:30-06:00" + ENTER)
-    child.expect("not -06:00")  # the offsets it has: -04:00 or -05:00
     child.send(CTRL_U + ENTER)
     child.expect("empty")
     child.send("2025-11-02 01:30-05:00" + ENTER)

@@ -153,12 +153,12 @@ def _entry(form: _Form, current: Entry | None) -> Entry:
         k: Value(v, say(k, form.lang)) for k, v in form.answers.items() if v not in (None, "", [])
     }
     asked = {"at", "channel", "direction", "number"} | {f for g in form.groups for f in GROUPS[g]}
-    values = {k: v for k, v in values.items() if k in asked} | _zone(form)
+    values = {k: v for k, v in values.items() if k in asked}
     now = datetime.now(timezone.utc)
     if current is not None:
         cleared = {k: Value(None, k) for k in asked if k not in values}
         return merge(current, {**values, **cleared}, now, fingerprint)
-    return build(values, now, form.zone, fingerprint)
+    return build(values, now, form.zone, fingerprint, keep_zone=True)
 
 
 def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
@@ -241,19 +241,13 @@ def _checkbox(prompt: str, options: list[tuple[str, str]], chosen: list[str], la
 def _check_at(form: _Form) -> Callable[[str], str | None]:
     def check(reply: str) -> str | None:
         values = {"at": Value(reply, say("at", form.lang)), "channel": Value("call", "")}
-        values |= _zone(form)
         try:
-            build(values, datetime.now(timezone.utc), form.zone, _no_files)
+            build(values, datetime.now(timezone.utc), form.zone, _no_files, keep_zone=True)
         except EntryError as error:
             return str(error)
         return None
 
     return check
-
-
-def _zone(form: _Form) -> dict[str, Value]:
-    """The zone the question names: a time typed with an offset must be one it has then."""
-    return {"zone": Value(form.zone, say("zone", form.lang))}
 
 
 def _no_files(path: str) -> Any:
