@@ -64,6 +64,23 @@ def test_the_json_document_has_entries_flags_and_summary() -> None:
     assert summary["flags"]["threat"] == 1
 
 
+def test_the_summary_counts_each_flag_once_per_entry_that_raised_it() -> None:
+    posed = [
+        Entry(
+            at=at(f"2026-11-2{n}T10:00"),
+            zone="Asia/Shanghai",
+            channel="call",
+            id=n,
+            impersonated=("police",),
+        )
+        for n in (1, 2)
+    ]
+    flags = rules.evaluate(posed, rules.load())
+    assert [f.reference for f in flags if f.code == "impersonation"] == ["R02", "R11"] * 2
+    document = export.document(posed, flags, "en")
+    assert document["summary"]["flags"] == {"impersonation": 2}
+
+
 def test_csv_opens_in_a_spreadsheet_and_reads_back_row_by_row() -> None:
     text = export.as_csv(ENTRIES, FLAGS)
     assert text.startswith("\ufeff")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from overdue_guide import i18n
+from overdue_guide.evidence import texts as evidence_texts
+from overdue_guide.fees import words as fee_words
 from overdue_guide.model import Catalog, Flow
 
 from .test_advice_wording import catalog_texts, flow_texts
@@ -25,6 +27,9 @@ KNOWN_BAD = [
     ("侵犯公民个人信息（第253条之一）", "資訊"),  # the crime's name
     ("保存原始文件和存文件的手机", "儲存"),  # keep the original, not "save" it
     ("不良记录从还清之日起保存 5 年", "儲存"),  # records are kept, not stored
+    ("号码或账号", "賬"),  # Taiwan writes 帳號, as 帳戶 and 轉帳
+    ("别找收费的“债务优化”“停息挂账”中介", "賬"),
+    ("它要有原始证据支持", "支援"),  # evidence backs it, not "assistance"
 ]
 
 
@@ -42,12 +47,16 @@ def test_proper_names_keep_their_words() -> None:
 def test_taiwan_wording_stays_where_it_keeps_the_meaning() -> None:
     assert i18n.traditional("短信和网络信息") == "簡訊和網路資訊"
     assert i18n.traditional("看账单") == "看帳單"
+    assert i18n.traditional("号码或账号") == "號碼或帳號"
+    assert i18n.traditional("原始证据支持") == "原始證據支持"
 
 
 def test_no_shipped_text_converts_badly(main_flow: Flow, catalog: Catalog) -> None:
     texts = [t.get("zh-CN") for t in [*flow_texts(main_flow), *catalog_texts(catalog)]]
     texts += [r.cite for r in catalog.references.values()]
     texts += [by_lang["zh-CN"] for by_lang in i18n.all_keys().values()]
+    texts += [by_lang["zh-CN"] for by_lang in evidence_texts.all_keys().values()]
+    texts += [by_lang["zh-CN"] for by_lang in fee_words.all_words().values()]
     bad = {b for _, b in KNOWN_BAD} - {"檔案", "資訊"}
     for text in texts:
         converted = i18n.traditional(text)

@@ -258,6 +258,9 @@ PHRASES: Mapping[str, str] = {
     "账单": "帳單",  # Taiwan writes 帳 for accounts and bills
     "账户": "帳戶",
     "转账": "轉帳",
+    "账号": "帳號",  # s2twp gives 賬號
+    "停息挂账": "停息掛帳",  # a scam's own name, with Taiwan's 帳
+    "证据支持": "證據支持",  # evidence backs it up: not 支援 (assistance)
     "保存": "保存",  # keep, preserve (evidence, records): not 儲存 (store, save a file)
 }
 

@@ -52,11 +52,17 @@ def document(entries: Sequence[Entry], flags: Sequence[Flag], lang: str = "en") 
             "last": entries[-1].local.isoformat() if entries else None,
             "per_day": dict(per_day),
             "per_number": dict(per_number),
-            "flags": dict(Counter(f.code for f in flags)),
+            "flags": flag_counts(flags),
             "attachments": sum(len(e.attachments) for e in entries),
         },
         "notes": [say(key, lang) for key in HONESTY],
     }
+
+
+def flag_counts(flags: Sequence[Flag]) -> dict[str, int]:
+    """Per code, how many entries raised it: one entry that raises a code on two
+    references (police impersonation: R02 and R11) counts once."""
+    return dict(Counter(code for code, _ in dict.fromkeys((f.code, f.entry) for f in flags)))
 
 
 def counts(entries: Sequence[Entry]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
@@ -121,9 +127,18 @@ def as_csv(entries: Sequence[Entry], flags: Sequence[Flag]) -> str:
     for entry in entries:
         fields = to_mapping(entry, with_id=True)
         fields["at_utc"] = _utc(entry.at)
-        fields["flags"] = "; ".join(f"{f.code} ({f.reference})" for f in by_entry.get(entry.id, []))
+        fields["flags"] = _csv_flags(by_entry.get(entry.id, []))
         writer.writerow([_cell(name, fields.get(name)) for name in columns])
     return "\ufeff" + buffer.getvalue()
+
+
+def _csv_flags(flags: Sequence[Flag]) -> str:
+    """An entry's flags for its CSV cell: each code once, with every reference that raised it
+    (`impersonation (R02, R11)`), as `texts.flag_labels` words them for people."""
+    references: dict[str, list[str]] = {}
+    for flag in flags:
+        references.setdefault(flag.code, []).append(flag.reference)
+    return "; ".join(f"{code} ({', '.join(refs)})" for code, refs in references.items())
 
 
 def _cell(name: str, value: object) -> str:
