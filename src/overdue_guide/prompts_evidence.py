@@ -244,10 +244,15 @@ def _check_at(form: _Form) -> Callable[[str], str | None]:
         try:
             build(values, datetime.now(timezone.utc), form.zone, _no_files, keep_zone=True)
         except EntryError as error:
-            return str(error)
+            return _said(error, form.lang)
         return None
 
     return check
+
+
+def _said(error: EntryError, lang: str) -> str:
+    """The error in the person's language where it names its problem, else its English line."""
+    return say(error.key, lang, **error.values) if error.key else str(error)
 
 
 def _no_files(path: str) -> Any:

@@ -27,6 +27,7 @@ from .model import (
     offset_name,
     zone_info,
 )
+from .problems import problem
 
 #: How far ahead of the clock an entry may be (clocks of phones and computers differ).
 FUTURE_SLACK = timedelta(minutes=5)
@@ -93,7 +94,10 @@ def build(
             raise EntryError(f"{_place(values, name)}: '{name}' is required")
     for name in KEPT:
         if name in values and _empty(values[name].raw):
-            raise EntryError(f"{values[name].where}: {_NOT_EMPTY[name]}")
+            where = values[name].where
+            if name == "at":
+                raise problem("at_empty", where=where)
+            raise EntryError(f"{where}: {_NOT_EMPTY[name]}")
     zone_value = values.get("zone")
     zone = _text(zone_value).strip() if zone_value else None
     if zone is not None and zone_value is not None:
@@ -101,7 +105,7 @@ def build(
     at_value = values["at"]
     at, zone = _at(at_value, zone, default_zone, keep_zone)
     if at > now + FUTURE_SLACK:
-        raise EntryError(f"{at_value.where}: {at_value.raw} is in the future")
+        raise problem("at_future", where=at_value.where, text=at_value.raw)
     fields: dict[str, object] = {}
     for name, value in values.items():
         if name in ("at", "zone") or _empty(value.raw):
@@ -215,11 +219,11 @@ _NOT_PLACES = frozenset({"localtime", "posixrules", "Factory"})
 
 def _zone(name: str, where: str) -> None:
     if name in _NOT_PLACES:
-        raise EntryError(f"{where}: no such time zone: {name} (name a place, like Asia/Shanghai)")
+        raise problem("no_zone", where=where, zone=name)
     try:
         zone_info(name)
     except EntryError as error:
-        raise EntryError(f"{where}: {error}") from None
+        raise EntryError(f"{where}: {error}", "no_zone", {"where": where, "zone": name}) from None
 
 
 def _at(
@@ -230,7 +234,7 @@ def _at(
     try:
         return _at_checked(value, zone, default_zone, keep_zone)
     except OverflowError:  # an offset that takes the time past year 1 or 9999
-        raise EntryError(f"{value.where}: {_text(value).strip()} {_RANGE}") from None
+        raise _out_of_range(value, _text(value).strip()) from None
 
 
 def _at_checked(
@@ -258,32 +262,32 @@ def _moment(value: Value) -> datetime:
     """The date and time as written: naive, or with the offset written in it."""
     if isinstance(value.raw, datetime):  # a YAML timestamp
         if not _FIRST_YEAR <= value.raw.year < 9999:
-            raise EntryError(f"{value.where}: {value.raw.isoformat()} {_RANGE}")
+            raise _out_of_range(value, value.raw.isoformat())
         return value.raw
     text = _text(value).strip()
     iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
     if not _WRITTEN.match(iso):  # a date alone would be read as midnight: a night call
-        raise EntryError(f"{value.where}: '{text}' needs a date and a time of day {_LIKE}")
+        raise problem("at_needs_time", where=value.where, text=text)
     try:
         moment = datetime.fromisoformat(iso)
     except ValueError:
-        raise EntryError(
-            f"{value.where}: '{text}' is not a possible date and time {_LIKE}"
-        ) from None
+        raise problem("at_impossible", where=value.where, text=text) from None
     if not _FIRST_YEAR <= moment.year < 9999:
-        raise EntryError(f"{value.where}: {text} {_RANGE}")
+        raise _out_of_range(value, text)
     offset = moment.utcoffset()
     if offset is not None and offset.seconds % 60:
-        raise EntryError(f"{value.where}: '{text}': an offset is whole minutes, like +08:00")
+        raise problem("at_whole_minutes", where=value.where, text=text)
     return moment
 
 
 #: A time written by a person: a calendar date, then hours and minutes (the rest is optional).
 _WRITTEN = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-_LIKE = "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)"
 #: Before 1970 zones had local mean times (offsets like +08:05:43): no log entry is that old.
 _FIRST_YEAR = 1970
-_RANGE = f"is not a time a log entry can have: from {_FIRST_YEAR} until now"
+
+
+def _out_of_range(value: Value, text: str) -> EntryError:
+    return problem("at_range", where=value.where, text=text, first=_FIRST_YEAR)
 
 
 def _text(value: Value) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone, tzinfo
 
 from .model import offset_name
-from .problems import EntryError
+from .problems import EntryError, problem
 
 
 def offsets(wall: datetime, zone: tzinfo) -> list[timedelta]:
@@ -36,12 +36,11 @@ def resolve(wall: datetime, zone: tzinfo, zone_name: str, where: str) -> datetim
     or happened twice (then only an offset in the time says which one was meant)."""
     possible = offsets(wall, zone)
     if not possible:
-        raise EntryError(f"{where}: {_missing(wall, zone, zone_name)}")
+        raise _missing(wall, zone, zone_name, where)
     if len(possible) > 1:
         first, second = (_iso(wall, offset) for offset in possible)
-        raise EntryError(
-            f"{where}: {_shown(wall)} happened twice in {zone_name} (the clocks went back): "
-            f"write {first} for the first time or {second} for the second"
+        raise problem(
+            "at_twice", where=where, time=_shown(wall), zone=zone_name, first=first, second=second
         )
     return wall.replace(tzinfo=timezone(possible[0]))
 
@@ -52,13 +51,14 @@ def check_offset(moment: datetime, zone: tzinfo, zone_name: str, where: str) -> 
     wall = moment.replace(tzinfo=None)
     possible = offsets(wall, zone)
     if not possible:
-        raise EntryError(f"{where}: {_missing(wall, zone, zone_name)}")
+        raise _missing(wall, zone, zone_name, where)
     if moment.utcoffset() not in possible:
-        names = " or ".join(_offset(offset) for offset in possible)
-        raise EntryError(
-            f"{where}: {_shown(wall)} in {zone_name} has the offset {names}, "
-            f"not {offset_name(moment)}"
-        )
+        said = {"where": where, "time": _shown(wall), "zone": zone_name}
+        written = offset_name(moment)
+        if len(possible) == 1:
+            raise problem("at_wrong_offset", **said, offset=_offset(possible[0]), written=written)
+        first, second = (_offset(offset) for offset in possible)
+        raise problem("at_wrong_offset_two", **said, first=first, second=second, written=written)
 
 
 def fits(moment: datetime, zone: tzinfo) -> bool:
@@ -75,8 +75,8 @@ def wall_text(moment: datetime, zone: tzinfo) -> str:
     return text + offset_name(local) if len(offsets(wall, zone)) > 1 else text
 
 
-def _missing(wall: datetime, zone: tzinfo, zone_name: str) -> str:
-    """What to say of a local time the clocks jumped over: the jump, from and to."""
+def _missing(wall: datetime, zone: tzinfo, zone_name: str, where: str) -> EntryError:
+    """The error for a local time the clocks jumped over: the jump, from and to."""
     before = wall.replace(tzinfo=zone, fold=0).utcoffset() or timedelta()
     after = wall.replace(tzinfo=zone, fold=1).utcoffset() or timedelta()
     earliest, latest = sorted((wall - after, wall - before))  # the change lies between (UTC)
@@ -88,11 +88,11 @@ def _missing(wall: datetime, zone: tzinfo, zone_name: str) -> str:
             earliest = middle
     change = latest.replace(microsecond=0)
     start, end = change + before, change + after
+    said = {"where": where, "time": _shown(wall), "zone": zone_name}
     if start.date() == end.date():
-        jump = f"that day the clocks jumped from {_clock(start)} straight to {_clock(end)}"
-    else:  # a whole day left out (Samoa, 2011)
-        jump = f"the clocks jumped from {_shown(start)} straight to {_shown(end)}"
-    return f"{_shown(wall)} did not exist in {zone_name}: {jump}"
+        return problem("at_missing", **said, start=_clock(start), end=_clock(end))
+    # a whole day left out (Samoa, 2011)
+    return problem("at_missing_day", **said, start=_shown(start), end=_shown(end))
 
 
 def _shown(wall: datetime) -> str:
