@@ -70,6 +70,13 @@ def test_end_of_input_stops_the_program_as_ctrl_c_does(main_flow: Flow) -> None:
         interview.run(main_flow, ask)
 
 
+def test_a_list_goes_back_with_the_same_key_as_a_text_field() -> None:
+    choices = [("Call", "call"), ("Visit", "visit")]
+    said, read = replies("<")
+    assert plainprompts.ask_choice("How?", choices, None, "en", True, read, said.append) is Nav.BACK
+    assert any("< to go back" in line for line in said)
+
+
 def test_a_forms_choice_keeps_its_default_on_enter_and_goes_back_with_b() -> None:
     choices = [("Call", "call"), ("Visit", "visit")]
     said, read = replies("", "b", "2")
