@@ -110,3 +110,18 @@ def test_a_yes_or_no_question_is_no_unless_y() -> None:
     _, read = replies("", "y")
     assert not plainprompts.confirm("Delete?", "en", read, print)
     assert plainprompts.confirm("Delete?", "en", read, print)
+
+
+@pytest.mark.parametrize(("term", "coloured"), [(None, False), ("dumb", False), ("xterm", True)])
+def test_what_is_printed_has_colour_only_where_the_prompts_have_a_cursor(
+    monkeypatch: pytest.MonkeyPatch, term: str | None, coloured: bool
+) -> None:
+    from overdue_guide import session
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal, not pytest's captured output
+    if term is None:
+        monkeypatch.delenv("TERM", raising=False)
+    else:
+        monkeypatch.setenv("TERM", term)
+    assert (session.console(plain=False).color_system is not None) == coloured
