@@ -70,6 +70,13 @@ def test_end_of_input_stops_the_program_as_ctrl_c_does(main_flow: Flow) -> None:
         interview.run(main_flow, ask)
 
 
+def test_a_list_goes_back_with_the_same_key_as_a_text_field() -> None:
+    choices = [("Call", "call"), ("Visit", "visit")]
+    said, read = replies("<")
+    assert plainprompts.ask_choice("How?", choices, None, "en", True, read, said.append) is Nav.BACK
+    assert any("< to go back" in line for line in said)
+
+
 def test_a_forms_choice_keeps_its_default_on_enter_and_goes_back_with_b() -> None:
     choices = [("Call", "call"), ("Visit", "visit")]
     said, read = replies("", "b", "2")
@@ -103,3 +110,18 @@ def test_a_yes_or_no_question_is_no_unless_y() -> None:
     _, read = replies("", "y")
     assert not plainprompts.confirm("Delete?", "en", read, print)
     assert plainprompts.confirm("Delete?", "en", read, print)
+
+
+@pytest.mark.parametrize(("term", "coloured"), [(None, False), ("dumb", False), ("xterm", True)])
+def test_what_is_printed_has_colour_only_where_the_prompts_have_a_cursor(
+    monkeypatch: pytest.MonkeyPatch, term: str | None, coloured: bool
+) -> None:
+    from overdue_guide import session
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal, not pytest's captured output
+    if term is None:
+        monkeypatch.delenv("TERM", raising=False)
+    else:
+        monkeypatch.setenv("TERM", term)
+    assert (session.console(plain=False).color_system is not None) == coloured

@@ -133,7 +133,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "zh-CN": "直接回车显示清单；输入编号改那一条；b 回到最后一步。",
         "en": "Enter alone shows the checklist; a number changes that answer; b goes back.",
     },
-    "plain_back": {"zh-CN": "b 回到上一步。", "en": "b to go back."},
+    "plain_back": {"zh-CN": "< 回到上一步。", "en": "< to go back."},
     "plain_again": {
         "zh-CN": "没有看懂：请输入 1 到 {n} 之间的编号。",
         "en": "Not understood: type a number from 1 to {n}.",

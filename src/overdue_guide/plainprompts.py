@@ -3,7 +3,8 @@
 Emacs shells, some screen readers and serial consoles say TERM=dumb; there the
 arrow-key lists would fill the screen with cursor codes. Each question is
 printed once with numbered choices and answered by typing numbers; Enter keeps
-the preselected answer, "b" goes back and "?" shows the help. `prompts` calls
+the preselected answer, "<" (or "b") goes back, as "<" does in a text field, and "?"
+shows the help. `prompts` calls
 these when `wanted` says so, for every question the program asks (the
 interview, the menu after it, the evidence log's and the fee check's forms).
 End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does.
@@ -24,6 +25,9 @@ from .interview import Given, Nav, Prompt
 from .model import Question
 from .signals import interrupted
 from .visible import visible
+
+#: What goes back in numbered lines: "<" as in every text field, and "b" as it always did.
+_BACK = frozenset({"<", "b"})
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -60,7 +64,7 @@ def make_ask(
             if reply == "?" and question.help is not None:
                 show_help(text(question.help, lang))
                 continue
-            if reply == "b" and prompt.can_go_back:
+            if reply in _BACK and prompt.can_go_back:
                 return Nav.BACK
             answer = _answer(question, prompt.default, reply)
             if answer is not None:
@@ -120,7 +124,7 @@ def make_review(
             reply = _line(read, "> ", lang).strip().lower()
             if not reply:
                 return Nav.DONE
-            if reply == "b":
+            if reply in _BACK:
                 return Nav.BACK
             if reply.isdigit() and 1 <= int(reply) <= len(shown):
                 return shown[int(reply) - 1].question.id
@@ -139,14 +143,14 @@ def ask_choice(
     write: Write = print,
 ) -> str | Nav:
     """One of (label, key) by number, Enter alone keeping `default` (else the first); or
-    `Nav.BACK` for "b"."""
+    `Nav.BACK` for "<" or "b"."""
     keys = [key for _, key in choices]
     first = keys.index(default) if default in keys else 0
     while True:
         _numbered(title, [label for label, _ in choices], {first}, write)
         write(_hints("plain_single", can_go_back, lang))
         reply = _line(read, "> ", lang).strip().lower()
-        if reply == "b" and can_go_back:
+        if reply in _BACK and can_go_back:
             return Nav.BACK
         if not reply:
             return keys[first]
@@ -164,14 +168,14 @@ def ask_many(
     read: Read = input,
     write: Write = print,
 ) -> list[str] | Nav:
-    """Several of (label, key) by numbers; Enter alone keeps `chosen`; `Nav.BACK` for "b"."""
+    """Several of (label, key) by numbers; Enter alone keeps `chosen`; `Nav.BACK` for "<" or "b"."""
     keys = [key for _, key in choices]
     while True:
         ticked = {n for n, key in enumerate(keys) if key in chosen}
         _numbered(title, [label for label, _ in choices], ticked, write)
         write(_hints("plain_multi", can_go_back, lang))
         reply = _line(read, "> ", lang).strip().lower()
-        if reply == "b" and can_go_back:
+        if reply in _BACK and can_go_back:
             return Nav.BACK
         if not reply:
             return [key for key in keys if key in chosen]

@@ -163,8 +163,14 @@ def console(plain: bool) -> Console:
 
     from rich.console import Console
 
+    from .plainprompts import wanted
+
     if plain:
         os.environ["NO_COLOR"] = "1"
+    # rich takes TERM=dumb for a terminal without colours, but not a missing TERM: the
+    # prompts treat both alike (numbered lines), and so does what is printed around them.
+    if wanted():
+        return Console(no_color=plain or None, color_system=None, highlight=False, emoji=False)
     return Console(no_color=plain or None, highlight=False, emoji=False)
 
 
