@@ -26,6 +26,21 @@ def answer(child: pexpect.spawn, question: str, keys: str, drawn: str = "") -> N
     child.send(keys)
 
 
+def as_a_letter(child: pexpect.spawn, number: str = ENTER) -> None:
+    """The questions after "When": a letter, its direction unknown, `number` typed at the
+    number or account, nothing more to note."""
+    answer(child, "Channel", ENTER, "letter")
+    answer(child, "Direction", ENTER, "not sure")
+    answer(child, "Number or account", number)
+    answer(child, "What else to note", ENTER, "Witnesses")
+
+
+def ends_with(child: pexpect.spawn, status: int) -> None:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == status
+
+
 def test_the_form_logs_an_entry_going_back_once_and_shows_its_flags(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -42,9 +57,7 @@ def test_the_form_logs_an_entry_going_back_once_and_shows_its_flags(
     child.expect("logged entry 1: 2026-11-20 22:30")  # in this machine's zone
     child.expect("⚑ night hours \\(night_hours, R04\\)")
     child.expect("⚑ pay to a personal account \\(personal_account, R61\\)")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    ends_with(child, 0)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     (entry,) = store.entries()
     assert (entry.direction, entry.number, entry.said) == ("in", "95188", "pay my personal account")
@@ -56,24 +69,17 @@ def test_ctrl_c_in_the_form_exits_130_with_one_line_and_writes_nothing(tmp_path:
     answer(child, "Channel", ENTER, "letter")
     answer(child, "Direction", CTRL_C, "not sure")
     child.expect("overdue-guide: Stopped.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    ends_with(child, 130)
     assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
 
 
 def test_quitting_at_the_end_saves_nothing(tmp_path: Path) -> None:
     child = spawn(tmp_path, "add")
     answer(child, "When", ENTER)
-    answer(child, "Channel", ENTER, "letter")
-    answer(child, "Direction", ENTER, "not sure")
-    answer(child, "Number or account", ENTER)
-    answer(child, "What else to note", ENTER, "Witnesses")
+    as_a_letter(child)
     answer(child, "Save this entry", DOWN + ENTER, "quit")
     child.expect("not saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    ends_with(child, 0)
     assert not (tmp_path / "data" / "overdue-guide" / store.FILE_NAME).exists()
 
 
@@ -99,9 +105,7 @@ def test_the_edit_form_starts_from_the_entry_and_keeps_what_is_not_changed(
     answer(child, "Words quoted", CTRL_U + ENTER)  # emptied: the field is cleared
     answer(child, "Save this entry", ENTER, "quit")
     child.expect("changed entry 1")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    ends_with(child, 0)
     edited = store.get(1)
     assert edited is not None
     assert (edited.number, edited.org, edited.said) == ("456", "X", None)
@@ -121,15 +125,10 @@ def test_the_form_asks_again_for_a_time_that_did_not_exist_or_happened_twice(
     child.send(CTRL_U + ENTER)
     child.expect("empty")
     child.send("2025-11-02 01:30-05:00" + ENTER)
-    answer(child, "Channel", ENTER, "letter")
-    answer(child, "Direction", ENTER, "not sure")
-    answer(child, "Number or account", ENTER)
-    answer(child, "What else to note", ENTER, "Witnesses")
+    as_a_letter(child)
     answer(child, "Save this entry", ENTER, "quit")
     child.expect("logged entry 1: 2025-11-02 01:30 \\(-05:00\\)")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    ends_with(child, 0)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     (entry,) = store.entries()
     assert (entry.zone, entry.at.isoformat()) == ("America/New_York", "2025-11-02T06:30:00+00:00")
@@ -147,15 +146,10 @@ def test_the_edit_form_keeps_a_time_that_happened_twice(
     store.add([Entry(at=at, zone="America/New_York", channel="call")])
     child = spawn(tmp_path, "edit", "1")
     answer(child, "When", ENTER, "2025-11-02 01:30-05:00")
-    answer(child, "Channel", ENTER, "letter")
-    answer(child, "Direction", ENTER, "not sure")
-    answer(child, "Number or account", "95188" + ENTER)
-    answer(child, "What else to note", ENTER, "Witnesses")
+    as_a_letter(child, "95188" + ENTER)
     answer(child, "Save this entry", ENTER, "quit")
     child.expect("changed entry 1")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    ends_with(child, 0)
     edited = store.get(1)
     assert edited is not None
     assert (edited.at, edited.zone, edited.number) == (at, "America/New_York", "95188")
