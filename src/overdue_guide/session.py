@@ -12,7 +12,7 @@ import shutil
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from . import bundle, engine, i18n, report
 from .errors import GuideError, Interrupted, NoTerminal, StorageError
@@ -169,9 +169,8 @@ def console(plain: bool) -> Console:
         os.environ["NO_COLOR"] = "1"
     # rich takes TERM=dumb for a terminal without colours, but not a missing TERM: the
     # prompts treat both alike (numbered lines), and so does what is printed around them.
-    if wanted():
-        return Console(no_color=plain or None, color_system=None, highlight=False, emoji=False)
-    return Console(no_color=plain or None, highlight=False, emoji=False)
+    colours: Literal["auto"] | None = None if wanted() else "auto"
+    return Console(no_color=plain or None, color_system=colours, highlight=False, emoji=False)
 
 
 def _papers(flow: str | None, opened: bundle.Bundle) -> DraftSet | None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from .model import FIELDS, Entry, number_key, to_mapping, when
 from .rules import Flag
-from .texts import HONESTY, flag_labels, say
+from .texts import HONESTY, by_code, flag_labels, say
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "csv", "json")
 EXTENSIONS: dict[str, str] = {
@@ -135,10 +135,8 @@ def as_csv(entries: Sequence[Entry], flags: Sequence[Flag]) -> str:
 def _csv_flags(flags: Sequence[Flag]) -> str:
     """An entry's flags for its CSV cell: each code once, with every reference that raised it
     (`impersonation (R02, R11)`), as `texts.flag_labels` words them for people."""
-    references: dict[str, list[str]] = {}
-    for flag in flags:
-        references.setdefault(flag.code, []).append(flag.reference)
-    return "; ".join(f"{code} ({', '.join(refs)})" for code, refs in references.items())
+    grouped = by_code((f.code, f.reference) for f in flags)
+    return "; ".join(f"{code} ({', '.join(refs)})" for code, refs in grouped.items())
 
 
 def _cell(name: str, value: object) -> str:

@@ -38,8 +38,7 @@ Fingerprint = Callable[[str], Attachment]
 
 #: Fields every entry has: given, they cannot be empty (`log edit` cannot clear them).
 KEPT: tuple[str, ...] = ("at", "zone", "channel")
-_NOT_EMPTY = {
-    "at": "cannot be empty: give a date and time, e.g. 2026-11-20 22:30",
+_NOT_EMPTY = {  # "at" is `texts`' at_empty, so that the form can say it in Chinese
     "zone": "cannot be empty: give a time zone, e.g. Asia/Shanghai, or leave it out",
     "channel": "cannot be empty: give one of: " + ", ".join(CODES["channel"]),
 }
@@ -92,12 +91,7 @@ def build(
     for name in REQUIRED:
         if name not in values:
             raise EntryError(f"{_place(values, name)}: '{name}' is required")
-    for name in KEPT:
-        if name in values and _empty(values[name].raw):
-            where = values[name].where
-            if name == "at":
-                raise problem("at_empty", where=where)
-            raise EntryError(f"{where}: {_NOT_EMPTY[name]}")
+    _refuse_emptied(values)
     zone_value = values.get("zone")
     zone = _text(zone_value).strip() if zone_value else None
     if zone is not None and zone_value is not None:
@@ -112,6 +106,16 @@ def build(
             continue
         fields[name] = _convert(name, FIELDS[name], value, fingerprint)
     return Entry(at=at, zone=zone, **fields)  # type: ignore[arg-type]
+
+
+def _refuse_emptied(values: Mapping[str, Value]) -> None:
+    """`EntryError` for a field every entry has (`KEPT`) given empty."""
+    for name in KEPT:
+        if name in values and _empty(values[name].raw):
+            where = values[name].where
+            if name == "at":
+                raise problem("at_empty", where=where)
+            raise EntryError(f"{where}: {_NOT_EMPTY[name]}")
 
 
 def _place(values: Mapping[str, Value], name: str) -> str:
@@ -136,9 +140,7 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
     if "attachments" in current:
         current["attachments"] = Value([a.path for a in entry.attachments], "attachments")
     known = {a.path: a for a in entry.attachments}
-    for name in KEPT:
-        if name in changes and _empty(changes[name].raw):
-            raise EntryError(f"{changes[name].where}: {_NOT_EMPTY[name]}")
+    _refuse_emptied(changes)  # before `build`, which never sees the empties dropped below
     if "at" in changes and "zone" not in changes:
         current.pop("zone")
     if "zone" in changes and "at" not in changes:  # a zone put right: the time as written stays
@@ -261,23 +263,27 @@ def _at_checked(
 def _moment(value: Value) -> datetime:
     """The date and time as written: naive, or with the offset written in it."""
     if isinstance(value.raw, datetime):  # a YAML timestamp
-        if not _FIRST_YEAR <= value.raw.year < 9999:
-            raise _out_of_range(value, value.raw.isoformat())
-        return value.raw
-    text = _text(value).strip()
-    iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-    if not _WRITTEN.match(iso):  # a date alone would be read as midnight: a night call
-        raise problem("at_needs_time", where=value.where, text=text)
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        raise problem("at_impossible", where=value.where, text=text) from None
+        moment, text = value.raw, value.raw.isoformat()
+    else:
+        text = _text(value).strip()
+        moment = _written(text, value.where)
     if not _FIRST_YEAR <= moment.year < 9999:
         raise _out_of_range(value, text)
     offset = moment.utcoffset()
     if offset is not None and offset.seconds % 60:
         raise problem("at_whole_minutes", where=value.where, text=text)
     return moment
+
+
+def _written(text: str, where: str) -> datetime:
+    """A date and time typed as text, naive or with its offset."""
+    iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    if not _WRITTEN.match(iso):  # a date alone would be read as midnight: a night call
+        raise problem("at_needs_time", where=where, text=text)
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        raise problem("at_impossible", where=where, text=text) from None
 
 
 #: A time written by a person: a calendar date, then hours and minutes (the rest is optional).

@@ -312,10 +312,16 @@ def flag_label(code: str, references: Sequence[str], lang: str) -> str:
 def flag_labels(flags: Iterable[tuple[str, str]], lang: str) -> list[str]:
     """(code, reference) pairs as `flag_label`s: each code once, in the order first met,
     with every reference that raised it (`冒充公职 (impersonation, R02, R11)`)."""
+    return [flag_label(code, found, lang) for code, found in by_code(flags).items()]
+
+
+def by_code(flags: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """(code, reference) pairs grouped: each code once, in the order first met, with every
+    reference that raised it."""
     references: dict[str, list[str]] = {}
     for code, reference in flags:
         references.setdefault(code, []).append(reference)
-    return [flag_label(code, found, lang) for code, found in references.items()]
+    return references
 
 
 def all_keys() -> dict[str, dict[str, str]]:
