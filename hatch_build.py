@@ -19,8 +19,8 @@ class CompiledFlows(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
-            from overdue_guide.compiled import FILE_NAME, compile_folder
             from overdue_guide.fees import lines
+            from overdue_guide.flow.compiled import FILE_NAME, compile_folder
 
             target = Path(tempfile.mkdtemp()) / FILE_NAME
             compile_folder(Path(self.root) / "flows", target)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
-from overdue_guide.loader import parse_catalog, parse_flow
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.flow import bundle
+from overdue_guide.flow.loader import parse_catalog, parse_flow
+from overdue_guide.flow.model import Catalog, Flow
 
 from .rules import Verdicts, walk_every_path
 

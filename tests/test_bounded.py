@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, files, layout
+from overdue_guide.base import files
+from overdue_guide.flow import bundle
+from overdue_guide.output import layout
 
 from .helpers import SMALL_SOURCES, run_cli, write
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
 from overdue_guide.errors import Finding
+from overdue_guide.flow import bundle
 
 from .helpers import SMALL_SOURCES, run_cli, write
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from overdue_guide import bundle
 from overdue_guide.errors import Finding
+from overdue_guide.flow import bundle
 
 MAIN = (bundle.shipped_dir() / "main.yaml").read_text("utf-8")
 LINES = MAIN.splitlines()

@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, i18n
-from overdue_guide.conditions import evaluate, leaves
+from overdue_guide.base import i18n
 from overdue_guide.drafts import afford, fields
 from overdue_guide.drafts.checker import check_file
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import BLANK, Draft, DraftSet
 from overdue_guide.drafts.paths import codes_named, situations
 from overdue_guide.drafts.render import facts, field_value, fields_of, offered, render
-from overdue_guide.model import Flow
+from overdue_guide.flow import bundle
+from overdue_guide.flow.conditions import evaluate, leaves
+from overdue_guide.flow.model import Flow
 
 from .helpers import run_cli, write
 
@@ -464,7 +465,7 @@ def test_field_names_are_found_and_literal_braces_kept() -> None:
 def test_the_wheel_carries_the_drafts_compiled_and_drops_them_when_the_yaml_changes(
     tmp_path: Path,
 ) -> None:
-    from overdue_guide.compiled import FILE_NAME, compile_folder, load_drafts
+    from overdue_guide.flow.compiled import FILE_NAME, compile_folder, load_drafts
 
     for name in ("main.yaml", "sources.yaml", "drafts.yaml"):
         (tmp_path / name).write_text((bundle.shipped_dir() / name).read_text("utf-8"), "utf-8")
@@ -477,7 +478,7 @@ def test_the_wheel_carries_the_drafts_compiled_and_drops_them_when_the_yaml_chan
 
 
 def test_the_installed_package_carries_compiled_drafts_that_fit() -> None:
-    from overdue_guide.compiled import FILE_NAME, load_drafts
+    from overdue_guide.flow.compiled import FILE_NAME, load_drafts
 
     if not (bundle.shipped_dir() / FILE_NAME).is_file():
         pytest.skip("an editable install reads the YAML")
@@ -502,7 +503,7 @@ def test_random_full_paths_agree_with_the_reduced_walk(drafts: DraftSet, main_fl
 def test_the_menu_after_the_checklist_takes_one_entry_per_tool(
     main_flow: Flow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from overdue_guide import nextsteps
+    from overdue_guide.session import menu as nextsteps
 
     ran: list[str] = []
     extra = nextsteps.Action("log", "action_save", lambda context: ran.append(context.lang))

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, storage
 from overdue_guide.evidence import flagcache, rules, store
 from overdue_guide.evidence.model import Entry
+from overdue_guide.flow import bundle
+from overdue_guide.session import progress as storage
 
 
 def stored() -> dict[int, list[tuple[str, str]]]:

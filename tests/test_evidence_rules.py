@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
 from overdue_guide.errors import FlowError
 from overdue_guide.evidence import rules
 from overdue_guide.evidence.model import Entry, ThirdParty, zone_info
+from overdue_guide.flow import bundle
 
 from .helpers import run_cli, write
 
@@ -200,7 +200,8 @@ def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_k
 ) -> None:
     from types import SimpleNamespace
 
-    from overdue_guide import evidence, nextsteps
+    from overdue_guide import evidence
+    from overdue_guide.session import menu as nextsteps
 
     logged: list[str] = []
     monkeypatch.setattr(evidence, "interactive_add", lambda lang, leave: logged.append(lang))

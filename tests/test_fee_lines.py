@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
 from overdue_guide.errors import FlowError
 from overdue_guide.fees.lines import (
     COMPILED_NAME,
@@ -18,6 +17,7 @@ from overdue_guide.fees.lines import (
     parse_lines,
 )
 from overdue_guide.fees.model import FeeLine
+from overdue_guide.flow import bundle
 
 from .helpers import SMALL_SOURCES, run_cli, write
 

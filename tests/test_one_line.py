@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, storage
 from overdue_guide.errors import StorageError
+from overdue_guide.flow import bundle
+from overdue_guide.session import progress as storage
 
 from .helpers import SCRIPT, run_cli, write
 

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from overdue_guide import interview, plainprompts
 from overdue_guide.errors import Interrupted
-from overdue_guide.interview import Nav
-from overdue_guide.model import Flow
+from overdue_guide.flow.model import Flow
+from overdue_guide.interview import loop as interview
+from overdue_guide.interview.loop import Nav
+from overdue_guide.terminal import plainprompts
 
 
 def replies(*lines: str) -> tuple[list[str], plainprompts.Read]:
@@ -116,7 +117,7 @@ def test_a_yes_or_no_question_is_no_unless_y() -> None:
 def test_what_is_printed_has_colour_only_where_the_prompts_have_a_cursor(
     monkeypatch: pytest.MonkeyPatch, term: str | None, coloured: bool
 ) -> None:
-    from overdue_guide import session
+    from overdue_guide.session import run as session
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal, not pytest's captured output

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, checkcache, compiled
+from overdue_guide.content import checkcache
+from overdue_guide.flow import bundle, compiled
 
 from .helpers import SMALL_SOURCES, write
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import storage
 from overdue_guide.errors import StorageError
+from overdue_guide.session import progress as storage
 
 from .helpers import run_cli, write
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import storage
 from overdue_guide.errors import StorageError
+from overdue_guide.session import progress as storage
 
 from .helpers import run_cli, write
 
@@ -156,8 +156,9 @@ def test_a_finished_saved_session_says_the_answers_are_still_saved(data_home: Pa
 def test_saving_that_fails_says_so_once_and_the_interview_goes_on(
     data_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from overdue_guide import bundle, session
-    from overdue_guide.interview import Nav
+    from overdue_guide.flow import bundle
+    from overdue_guide.interview.loop import Nav
+    from overdue_guide.session import run as session
 
     data_home.write_text("a file where the data folder should be")
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
@@ -172,8 +173,10 @@ def test_saving_that_fails_says_so_once_and_the_interview_goes_on(
 
         return ask
 
-    monkeypatch.setattr("overdue_guide.prompts.make_ask", ask_factory)
-    monkeypatch.setattr("overdue_guide.prompts.make_review", lambda lang: lambda shown: Nav.DONE)
+    monkeypatch.setattr("overdue_guide.terminal.prompts.make_ask", ask_factory)
+    monkeypatch.setattr(
+        "overdue_guide.terminal.prompts.make_review", lambda lang: lambda shown: Nav.DONE
+    )
     opened = bundle.open_flow("main")
     output = session.Output("en", plain=True)
     answers = session._interview(opened, output, {}, "main")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from overdue_guide import i18n
+from overdue_guide.base import i18n
 from overdue_guide.evidence import texts as evidence_texts
 from overdue_guide.fees import words as fee_words
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.flow.model import Catalog, Flow
 
 from .test_advice_wording import catalog_texts, flow_texts
 

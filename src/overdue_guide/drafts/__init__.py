@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowError
-from ..model import Flow
+from ..flow.model import Flow
 from .model import DraftSet
 
 DRAFTS_FILE = "drafts.yaml"
@@ -26,7 +26,7 @@ def open_drafts(flow_path: Path, flow: Flow) -> DraftSet | None:
     """The drafts written for `flow` (None if there are none); a `FlowError` if they have
     errors. Shipped drafts come compiled in the wheel when they can, and are not checked
     again at run time: the tests and `flows check` keep them clean."""
-    from .. import bundle, compiled
+    from ..flow import bundle, compiled
 
     path = drafts_path(flow_path)
     if path is None:

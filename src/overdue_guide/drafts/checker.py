@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..checker import _test_codes
-from ..conditions import evaluate, leaves
 from ..errors import Finding
-from ..loader import parse_flow
-from ..model import AllOf, Answered, Condition, Flow, Loc
+from ..flow.checker import _test_codes
+from ..flow.conditions import evaluate, leaves
+from ..flow.loader import parse_flow
+from ..flow.model import AllOf, Answered, Condition, Flow, Loc
 from . import fields
 from .loader import parse_drafts
 from .model import COMPUTED, Draft, DraftSet
@@ -27,7 +27,7 @@ def _at(loc: Loc, severity: str, code: str, message: str) -> Finding:
 
 def flow_path(drafts_path: Path, flow_id: str) -> Path:
     """The flow a drafts file names: the file beside it, else the shipped one."""
-    from ..bundle import shipped_dir
+    from ..flow.bundle import shipped_dir
 
     beside = drafts_path.parent / f"{flow_id}.yaml"
     return beside if beside.is_file() else shipped_dir() / f"{flow_id}.yaml"

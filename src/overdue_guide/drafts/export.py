@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..i18n import message
+from ..base.i18n import message
 from .render import Rendered
 
 

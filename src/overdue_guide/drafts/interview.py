@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import message, text
+from ..base.i18n import message, text
 from . import afford
 from .fromlog import from_log, without_filled
 from .model import Detail
 from .render import details_asked, offered
 
 if TYPE_CHECKING:
-    from ..nextsteps import Context
+    from ..session.menu import Context
 
 
 def make(context: Context) -> None:
     """Ask which drafts to make, then only the details those need; show them."""
-    from .. import prompts, render
+    from ..output import render
+    from ..terminal import prompts
     from .screen import show
     from .view import attach, rendered_of
 
@@ -47,7 +48,7 @@ def make(context: Context) -> None:
 
 
 def _ask(detail: Detail, default: str, lang: str) -> str:
-    from .. import prompts
+    from ..terminal import prompts
 
     def check(value: str) -> str | None:
         value = value.strip()
@@ -65,7 +66,7 @@ def _ask(detail: Detail, default: str, lang: str) -> str:
 def _check_offer(context: Context, detail: Detail) -> None:
     """An offer above what is left each month is flagged and asked again, before the
     letter is written: a letter never promises more than the person can pay."""
-    from .. import render
+    from ..output import render
 
     while (verdict := afford.check(context.details)) is not None and not verdict.affordable:
         left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Condition, Loc, Text
+from ..flow.model import Condition, Loc, Text
 
 DraftKind = Literal["script", "letter"]
 DRAFT_KINDS: tuple[str, ...] = ("script", "letter")

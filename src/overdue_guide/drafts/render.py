@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..conditions import evaluate
-from ..engine import chosen
-from ..i18n import message, text, traditional
-from ..model import Answer, Flow
-from ..report import clean
+from ..base.i18n import message, text, traditional
+from ..flow.conditions import evaluate
+from ..flow.model import Answer, Flow
+from ..interview.engine import chosen
+from ..output.report import clean
 from . import afford, fields
 from .model import BLANK, COMPUTED, FILLED, Draft, DraftSet, Paragraph
 

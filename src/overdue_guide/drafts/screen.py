@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from ..i18n import message
-from ..layout import Wrapped
+from ..base.i18n import message
+from ..output.layout import Wrapped
 from .render import Rendered
 
 

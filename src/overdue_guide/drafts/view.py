@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..i18n import text
-from ..model import Answer, Flow
-from ..report import Report
+from ..base.i18n import text
+from ..flow.model import Answer, Flow
+from ..output.report import Report
 from .model import Draft, DraftSet
 from .render import Rendered, offered, render
 

@@ -32,7 +32,7 @@ class VerifyFailed(GuideError):
 
 def _out(line: str) -> None:
     """A line out, escape sequences in what the person typed (`said`, …) made visible."""
-    from ..visible import visible
+    from ..base.visible import visible
 
     sys.stdout.write(visible(line) + "\n")
 
@@ -76,7 +76,7 @@ def interactive_add(lang: str, leave: bool = False) -> int | None:
     """The form in the terminal, then one entry stored; its id, or None if the person
     chose not to save. For the interview's end menu (`leave`: Back at the first
     question returns there) as well as `log add`."""
-    from .. import prompts_evidence
+    from . import form as prompts_evidence
 
     _need_terminal("instead_add", lang)
     entry = prompts_evidence.entry_form(lang, None, _zone(), leave)
@@ -203,7 +203,7 @@ def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
     if changes:
         changed: Entry | None = merge(entry, changes, _now(), fingerprint)
     else:
-        from .. import prompts_evidence
+        from . import form as prompts_evidence
 
         _need_terminal("instead_edit", lang)
         changed = prompts_evidence.entry_form(lang, entry, entry.zone)
@@ -228,7 +228,7 @@ def _confirmed(question: str, lang: str) -> bool:
     """Ask in a terminal; without one, refuse (a script says --yes)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise EntryError(say("no_terminal_confirm", lang))
-    from .. import prompts_evidence
+    from . import form as prompts_evidence
 
     return prompts_evidence.confirm(question, lang)
 
@@ -279,9 +279,9 @@ def export_text(output_format: str, lang: str) -> str:
 
 
 def _cited(ids: Sequence[str], lang: str) -> list[Any]:
-    from ..bundle import shipped_dir
-    from ..i18n import text
-    from ..loader import load_catalog
+    from ..base.i18n import text
+    from ..flow.bundle import shipped_dir
+    from ..flow.loader import load_catalog
     from .export import Cited
 
     catalog = load_catalog(shipped_dir() / "sources.yaml")
@@ -307,7 +307,7 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
     if output is None:
         sys.stdout.write(content)
         return
-    from ..storage import write_atomic
+    from ..session.progress import write_atomic
 
     write_atomic(output, content, private=True)
     sys.stderr.write(say("written", lang, path=output) + "\n")

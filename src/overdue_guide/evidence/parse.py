@@ -159,7 +159,7 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
 def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> list[Entry]:
     """Every entry of a `--from` file: a list of entries, or `{entries: [...]}`; relative
     attachment paths are read from the file's folder."""
-    from .. import yamlsafe
+    from ..base import yamlsafe
 
     try:
         root = yamlsafe.load(path, "entries file")

@@ -23,7 +23,7 @@ from .paths import RULES_FILE
 from .paths import rules_path as shipped_path
 
 if TYPE_CHECKING:
-    from .. import yamlsafe
+    from ..base import yamlsafe
 
 FILE_NAME = RULES_FILE
 FORMAT_VERSION = 1
@@ -85,8 +85,8 @@ def check_file(path: Path, documents: Path | None = None) -> list[Finding]:
     rules, findings = parse(path)
     if rules is None:
         return findings
-    from ..bundle import catalog_for
-    from ..loader import parse_catalog
+    from ..flow.bundle import catalog_for
+    from ..flow.loader import parse_catalog
 
     catalog, _ = parse_catalog(catalog_for(path))
     if catalog is not None:
@@ -95,7 +95,7 @@ def check_file(path: Path, documents: Path | None = None) -> list[Finding]:
 
 
 def _check_references(path: Path, known: object) -> list[Finding]:
-    from .. import yamlsafe
+    from ..base import yamlsafe
 
     found = []
     root = yamlsafe.load(path)
@@ -172,7 +172,7 @@ class _Reader:
 
 def parse(path: Path) -> tuple[Rules | None, list[Finding]]:
     """The rules in `path` and every problem found, located."""
-    from .. import yamlsafe
+    from ..base import yamlsafe
 
     root, problems = yamlsafe.load_root(path, "rules file", "rules-missing-field")
     if root is None:

@@ -293,7 +293,7 @@ def say(key: str, lang: str, **values: object) -> str:
     """The log's text `key` in `lang` (zh-TW converted from zh-CN)."""
     by_lang = _WORDS[key]
     if lang == "zh-TW":
-        from ..i18n import traditional  # OpenCC, loaded only for Traditional Chinese
+        from ..base.i18n import traditional  # OpenCC, loaded only for Traditional Chinese
 
         found = traditional(by_lang["zh-CN"])
     else:

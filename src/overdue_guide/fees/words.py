@@ -7,8 +7,8 @@ person asks* (R32); the figures are the person's own and unchecked.
 
 from __future__ import annotations
 
+from ..base.i18n import traditional
 from ..errors import FeeInputError
-from ..i18n import traditional
 
 _FIELDS: dict[str, dict[str, str]] = {
     "principal": {"zh-CN": "到手金额", "en": "the amount received"},
