@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide.flow import bundle
-from overdue_guide.flow.loader import parse_catalog, parse_flow
+from overdue_guide.base import places
+from overdue_guide.flow.catalog import parse_catalog
+from overdue_guide.flow.loader import parse_flow
 from overdue_guide.flow.model import Catalog, Flow
 
 from .rules import Verdicts, walk_every_path
@@ -34,7 +35,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def main_flow() -> Flow:
-    flow, findings = parse_flow(bundle.shipped_dir() / "main.yaml")
+    flow, findings = parse_flow(places.shipped_dir() / "main.yaml")
     assert flow is not None, findings
     return flow
 
@@ -47,6 +48,6 @@ def every_path(main_flow: Flow) -> Verdicts:
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
-    found, findings = parse_catalog(bundle.shipped_dir() / "sources.yaml")
+    found, findings = parse_catalog(places.shipped_dir() / "sources.yaml")
     assert found is not None, findings
     return found

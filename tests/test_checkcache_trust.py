@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide.content import checkcache
-from overdue_guide.flow import bundle
+from overdue_guide.content import check, checkcache
 
 from .helpers import SMALL_SOURCES, write
 
@@ -25,17 +24,17 @@ def flow(tmp_path: Path) -> Path:
 
 
 def entry_after_a_first_check(flow: Path) -> Path:
-    bundle.check_paths([flow], cache=True)
+    check.check_paths([flow], cache=True)
     (entry,) = checkcache.cache_dir().glob("*.json")
     return entry
 
 
 def uncached(flow: Path) -> list[str]:
-    return [str(f) for f in bundle.check_paths([flow])[0]]
+    return [str(f) for f in check.check_paths([flow])[0]]
 
 
 def cached(flow: Path) -> list[str]:
-    return [str(f) for f in bundle.check_paths([flow], cache=True)[0]]
+    return [str(f) for f in check.check_paths([flow], cache=True)[0]]
 
 
 def test_the_secret_and_entries_are_private(flow: Path) -> None:

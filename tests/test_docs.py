@@ -6,6 +6,7 @@ import inspect
 import re
 from pathlib import Path
 
+from overdue_guide.base import places
 from overdue_guide.cli import main as cli
 from overdue_guide.flow.model import Flow
 
@@ -161,9 +162,8 @@ def test_every_finding_code_of_the_drafts_checker_is_documented() -> None:
 
 def test_the_readme_names_every_detail_of_the_main_drafts() -> None:
     from overdue_guide.drafts.loader import parse_drafts
-    from overdue_guide.flow import bundle
 
-    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    drafts = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
     assert drafts is not None
     section = README.split("### Details for the scripts and letters")[1].split("\n### ")[0]
     for detail in drafts.details:

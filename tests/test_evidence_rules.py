@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from overdue_guide.base import places
+from overdue_guide.content import check
 from overdue_guide.errors import FlowError
 from overdue_guide.evidence import rules
 from overdue_guide.evidence.model import Entry, ThirdParty, zone_info
-from overdue_guide.flow import bundle
 
 from .helpers import run_cli, write
 
@@ -115,8 +116,8 @@ def test_posing_as_a_lawyer_is_kept_but_not_flagged() -> None:
 
 
 def test_the_shipped_rules_file_is_checked_by_flows_check_without_findings() -> None:
-    assert rules.check_file(bundle.shipped_dir() / rules.FILE_NAME) == []
-    assert rules.FILE_NAME in bundle.DATA_FILES
+    assert rules.check_file(places.shipped_dir() / rules.FILE_NAME) == []
+    assert rules.FILE_NAME in check.DATA_FILES
 
 
 def test_every_rule_cites_a_reference_of_the_sources_file(catalog: object) -> None:
@@ -145,7 +146,7 @@ rules:
 
 
 def test_a_broken_rules_file_gives_a_located_finding_for_each_problem(tmp_path: Path) -> None:
-    write(tmp_path, "sources.yaml", (bundle.shipped_dir() / "sources.yaml").read_text("utf-8"))
+    write(tmp_path, "sources.yaml", (places.shipped_dir() / "sources.yaml").read_text("utf-8"))
     path = write(tmp_path, rules.FILE_NAME, BROKEN)
     found = {(f.line, f.code) for f in rules.check_file(path)}
     assert found == {
@@ -161,7 +162,7 @@ def test_a_broken_rules_file_gives_a_located_finding_for_each_problem(tmp_path: 
 
 
 def test_flows_check_reports_a_broken_rules_file_and_exits_1(tmp_path: Path) -> None:
-    write(tmp_path, "sources.yaml", (bundle.shipped_dir() / "sources.yaml").read_text("utf-8"))
+    write(tmp_path, "sources.yaml", (places.shipped_dir() / "sources.yaml").read_text("utf-8"))
     write(tmp_path, rules.FILE_NAME, BROKEN)
     result = run_cli("flows", "check", "--no-cache", str(tmp_path / rules.FILE_NAME))
     assert result.returncode == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from overdue_guide.base import places
 from overdue_guide.errors import StorageError
 from overdue_guide.session import progress as storage
 
@@ -60,7 +61,7 @@ def test_the_data_folder_is_created_private() -> None:
 
 
 def test_a_folder_other_users_can_write_is_refused_naming_the_fix() -> None:
-    folder = storage.data_dir()
+    folder = places.data_dir()
     folder.mkdir(parents=True)
     folder.chmod(0o777)
     with pytest.raises(StorageError, match=rf"chmod 700 {folder}"):
@@ -137,7 +138,7 @@ def test_progress_of_a_flow_file_resumes_only_when_that_file_is_named_again(
 
 
 def test_forget_removes_fifos_and_copies_moved_aside(data_home: Path) -> None:
-    folder = storage.data_dir()
+    folder = places.data_dir()
     folder.mkdir(parents=True, mode=0o700)
     os.mkfifo(folder / "progress.json")
     (folder / "progress.corrupt-20260101-000000.json").write_text("x")

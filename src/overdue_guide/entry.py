@@ -41,7 +41,7 @@ def main() -> None:
 def _show_cursor() -> None:
     """A list may have hidden the cursor when it was interrupted (a dumb terminal has none)."""
     try:
-        from .terminal.plainprompts import wanted
+        from .terminal.console import wanted
 
         if sys.stdout is not None and sys.stdout.isatty() and not wanted():
             sys.stdout.write("\x1b[?25h")

@@ -134,13 +134,14 @@ def resume(
 @app.command()
 def forget() -> None:
     """Delete everything this program saved (progress kept with --save)."""
+    from ..base import places
     from ..session import progress as storage
 
     removed = storage.forget()
     for path in removed:
         sys.stdout.write(f"deleted {path}\n")
     if not removed:
-        sys.stdout.write(f"nothing saved in {storage.data_dir()}\n")
+        sys.stdout.write(f"nothing saved in {places.data_dir()}\n")
     from ..evidence import store
 
     if store.exists():
@@ -154,9 +155,9 @@ def sources(flow: FlowArgument = None, lang: LangOption = None) -> None:
     """List the documents and references the advice comes from."""
     from ..flow import bundle
     from ..output import render
-    from ..session import run as session
+    from ..terminal.console import console
 
-    render.sources(session.console(False), bundle.open_flow(flow).catalog, lang_code(lang))
+    render.sources(console(False), bundle.open_flow(flow).catalog, lang_code(lang))
 
 
 @flows_app.command("check")
@@ -188,10 +189,10 @@ def flows_check(
     """
     from dataclasses import asdict
 
-    from ..flow import bundle
+    from ..content.check import check_paths
     from ..output.export import as_json
 
-    findings, files = bundle.check_paths(paths or [], documents, cache)
+    findings, files = check_paths(paths or [], documents, cache)
     if output_format is CheckFormat.json:
         document = {"files": [str(f) for f in files], "findings": [asdict(f) for f in findings]}
         sys.stdout.write(as_json(document))

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
-from ..base import files
+from ..base import files, places
 from ..errors import Finding, GuideError
 
 SECRET_NAME = "secret.key"
@@ -34,9 +34,7 @@ _FIELDS = {"file": str, "line": int, "col": int, "severity": str, "code": str, "
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_path
-
-    return user_cache_path("overdue-guide", appauthor=False) / "check"
+    return places.cache_dir() / "check"
 
 
 def key(flow: Path, catalog: Path, documents: Path | None) -> str | None:
@@ -133,7 +131,7 @@ def remember(entry: str, findings: list[Finding]) -> None:
     """Keep `findings` under `entry`, sealed; a cache that cannot be written is simply not used."""
     from dataclasses import asdict
 
-    from ..session.progress import write_atomic
+    from ..base.disk import write_atomic
 
     folder = cache_dir()
     try:

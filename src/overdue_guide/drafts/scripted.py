@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..base.i18n import message
+from ..base.words import message
 from ..errors import AnswersError
 from ..flow.model import Answer
 from . import afford

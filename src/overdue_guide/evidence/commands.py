@@ -57,7 +57,8 @@ def _zone() -> str:
 def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[int]:
     """`log add --from FILE…` or `log add --at … --channel …`: every entry checked first,
     then all stored in one transaction."""
-    from .parse import build, read_file
+    from .fromfile import read_file
+    from .parse import build
 
     if files and flags:
         where = next(iter(flags.values())).where
@@ -280,8 +281,8 @@ def export_text(output_format: str, lang: str) -> str:
 
 def _cited(ids: Sequence[str], lang: str) -> list[Any]:
     from ..base.i18n import text
-    from ..flow.bundle import shipped_dir
-    from ..flow.loader import load_catalog
+    from ..base.places import shipped_dir
+    from ..flow.catalog import load_catalog
     from .export import Cited
 
     catalog = load_catalog(shipped_dir() / "sources.yaml")
@@ -307,7 +308,7 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
     if output is None:
         sys.stdout.write(content)
         return
-    from ..session.progress import write_atomic
+    from ..base.disk import write_atomic
 
     write_atomic(output, content, private=True)
     sys.stderr.write(say("written", lang, path=output) + "\n")

@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .paths import rules_path as shipped_path
+from .rows import read
 
 if TYPE_CHECKING:
     from .model import Entry
@@ -63,7 +64,6 @@ def decode(text: str | None) -> list[tuple[str, str]]:
 def refresh(db: sqlite3.Connection, touched: Sequence[tuple[int, Entry]]) -> None:
     """Inside a write transaction: recompute the flags `touched` entries can have changed."""
     from .rules import to_json
-    from .store import read
 
     rules, fresh = current(db)
     if not fresh:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from ..base.i18n import message
+from ..base.words import message
 from ..errors import Interrupted
 from ..interview.loop import Nav
 from ..terminal import prompts

@@ -81,12 +81,12 @@ def load(path: Path | None = None) -> Rules:
 
 
 def check_file(path: Path, documents: Path | None = None) -> list[Finding]:
-    """`flows check` of a rules file (see `bundle.DATA_FILES`): its form and its references."""
+    """`flows check` of a rules file (see `content.check.DATA_FILES`): its form and its references."""
     rules, findings = parse(path)
     if rules is None:
         return findings
     from ..flow.bundle import catalog_for
-    from ..flow.loader import parse_catalog
+    from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(catalog_for(path))
     if catalog is not None:

@@ -2,7 +2,7 @@
 
 Authors edit the YAML (format: docs/fee-lines.md); this module reads it into
 `FeeLine`s, every problem a located finding, and is the checker `flows check`
-runs on it (registered in `bundle.DATA_FILES`). References are checked against
+runs on it (registered in `content.check.DATA_FILES`). References are checked against
 the sources file beside it, including ids written in the texts, like "(R32)".
 
 The wheel also carries the lines as JSON (`compile_lines`, called by the build
@@ -39,7 +39,7 @@ _TEXTS = ("name", "above", "below", "note")
 
 
 def shipped_path() -> Path:
-    from ..flow.bundle import shipped_dir
+    from ..base.places import shipped_dir
 
     return shipped_dir() / FILE_NAME
 
@@ -60,7 +60,7 @@ def load_lines(path: Path | None = None) -> tuple[FeeLine, ...]:
 
 
 def check_lines_file(path: Path, documents: Path | None = None) -> list[Finding]:
-    """`flows check` of a fee lines file (see `bundle.DATA_FILES`)."""
+    """`flows check` of a fee lines file (see `content.check.DATA_FILES`)."""
     return parse_lines(path)[1]
 
 
@@ -87,7 +87,7 @@ def parse_lines(
 def _reference_ids(path: Path) -> set[str] | None:
     """The reference ids of the sources file beside `path` (or the shipped one)."""
     from ..flow.bundle import catalog_for
-    from ..flow.loader import parse_catalog
+    from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(catalog_for(path))
     return set(catalog.references) if catalog is not None else None

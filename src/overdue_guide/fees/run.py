@@ -58,7 +58,7 @@ def emit(result: FeeResult, lang: str, output_format: str = "text", plain: bool 
         return
     shown = render.view(result, lang, _cites())
     if sys.stdout.isatty():
-        from ..session.run import console
+        from ..terminal.console import console
 
         screen = console(plain)
         screen.print()
@@ -76,7 +76,7 @@ def interactive(
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(say("no_terminal", lang))
     from ..output.layout import Wrapped
-    from ..session.run import console
+    from ..terminal.console import console
     from .ask import run_form
 
     screen = console(plain)
@@ -97,15 +97,16 @@ def interactive(
 
 
 def _interrupted(lang: str) -> str:
-    from ..base.i18n import message
+    from ..base.words import message
 
     return message("interrupted", lang)
 
 
 def _cites() -> dict[str, str]:
     """Reference id → what it cites, from the shipped sources file."""
-    from ..flow.bundle import SOURCES_FILE, shipped_dir
-    from ..flow.loader import parse_catalog
+    from ..base.places import shipped_dir
+    from ..flow.bundle import SOURCES_FILE
+    from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(shipped_dir() / SOURCES_FILE)
     if catalog is None:

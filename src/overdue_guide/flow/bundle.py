@@ -7,34 +7,24 @@ inside the package, and a source checkout (editable install) is found too.
 from __future__ import annotations
 
 import gc
-import importlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Finding, FlowError, FlowNotFound, GuideError
+from ..base.places import PACKAGE, shipped_dir
+from ..errors import Finding, FlowError, FlowNotFound
 from .model import Catalog, Flow
-
-#: The installed package (or the checkout's `src/overdue_guide`).
-PACKAGE = Path(__file__).resolve().parents[1]
 
 DEFAULT_FLOW = "main"
 SOURCES_FILE = "sources.yaml"
 
-#: Files in a flows folder that are data, not flows: file name → "module:function" that
-#: checks one file, called as `function(path, documents) -> list[Finding]`. A feature with
-#: data of its own in `flows/` adds one line here; `flows check` then checks that file
-#: and nothing mistakes it for a flow. Imported only when such a file is checked. A checker
-#: reads its file with `yamlsafe.load(path, "data file")` (or `files.read_bytes`), which
-#: refuses pipes, devices and folders and bounds the size (`files.LIMITS`).
-DATA_FILES: dict[str, str] = {
-    SOURCES_FILE: "overdue_guide.flow.loader:check_catalog_file",
-    "fee_lines.yaml": "overdue_guide.fees.lines:check_lines_file",
-    "drafts.yaml": "overdue_guide.drafts.checker:check_file",
-    "evidence_rules.yaml": "overdue_guide.evidence.rules:check_file",
-}
+#: Files in a flows folder that are data, not flows: each has a checker of its own
+#: (`content.check.DATA_FILES`), and nothing mistakes it for a flow.
+DATA_FILE_NAMES: frozenset[str] = frozenset(
+    {SOURCES_FILE, "fee_lines.yaml", "drafts.yaml", "evidence_rules.yaml"}
+)
 
 
 @dataclass(frozen=True)
@@ -43,12 +33,6 @@ class Bundle:
 
     flow: Flow
     catalog: Catalog
-
-
-def shipped_dir() -> Path:
-    """The folder of shipped flows: inside the installed package, else the checkout's."""
-    packaged = PACKAGE / "flows"
-    return packaged if packaged.is_dir() else PACKAGE.parents[1] / "flows"
 
 
 def documents_dir(near: Path | None = None) -> Path | None:
@@ -67,24 +51,7 @@ def documents_dir(near: Path | None = None) -> Path | None:
 
 def flow_files(folder: Path) -> list[Path]:
     """The flow files in `folder`: every .yaml but the data files."""
-    return sorted(p for p in folder.glob("*.yaml") if p.name not in DATA_FILES)
-
-
-def data_files(folder: Path) -> list[Path]:
-    """The data files (see `DATA_FILES`) present in `folder`."""
-    return [folder / name for name in sorted(DATA_FILES) if os.path.lexists(folder / name)]
-
-
-def data_checker(path: Path) -> Callable[[Path, Path | None], list[Finding]] | None:
-    """The function that checks the data file at `path`, or None if it is not one."""
-    target = DATA_FILES.get(path.name)
-    if target is None:
-        return None
-    module, _, function = target.partition(":")
-    checker: Callable[[Path, Path | None], list[Finding]] = getattr(
-        importlib.import_module(module), function
-    )
-    return checker
+    return sorted(p for p in folder.glob("*.yaml") if p.name not in DATA_FILE_NAMES)
 
 
 def is_shipped(path: Path) -> bool:
@@ -138,8 +105,9 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _load(path: Path, documents: Path | None) -> tuple[Flow | None, Catalog | None, list[Finding]]:
+    from .catalog import parse_catalog
     from .checker import check
-    from .loader import parse_catalog, parse_flow
+    from .loader import parse_flow
 
     flow, findings = parse_flow(path)
     catalog, catalog_findings = parse_catalog(catalog_for(path))
@@ -153,9 +121,7 @@ def open_flow(name: str | None = None) -> Bundle:
     """The flow for an interview; a `FlowError` if it has any error at all."""
     path = resolve(name)
     if is_shipped(path):
-        from . import compiled
-
-        ready = compiled.load(path, catalog_for(path))
+        ready = compiled(path, catalog_for(path))
         if ready is not None:
             return ready
     flow, catalog, findings = load(path)
@@ -164,50 +130,10 @@ def open_flow(name: str | None = None) -> Bundle:
     return Bundle(flow, catalog)
 
 
-def check_paths(
-    paths: list[Path], documents: Path | None = None, cache: bool = False
-) -> tuple[list[Finding], list[Path]]:
-    """Every finding in the flow files at `paths` (files or folders; none: the shipped
-    flows), and the files checked. A path that does not exist is a `FlowNotFound`.
-    With `cache`, findings of unchanged files are recalled instead of recomputed."""
-    if documents is not None:
-        _require_documents(documents)
-    files: list[Path] = []
-    for path in paths or [shipped_dir()]:
-        if path.is_dir():
-            found = flow_files(path) + data_files(path)
-            if not found:
-                raise FlowNotFound(f"no flow files (*.yaml) in the folder {path}")
-            files += found
-        elif path.exists():
-            files.append(path)
-        else:
-            raise FlowNotFound(f"no such file or folder: {path}")
-    findings: list[Finding] = []
-    for file in files:
-        known = documents or documents_dir(file)
-        checker = data_checker(file)
-        findings += checker(file, known) if checker else _check_file(file, known, cache)
-    return list(dict.fromkeys(findings)), files
+def compiled(path: Path, catalog_path: Path) -> Bundle | None:
+    """The compiled bundle for the shipped flow at `path`, if one fits it exactly
+    (see `flow.compiled`; `content.build` makes it)."""
+    from .compiled import stored
 
-
-def _require_documents(folder: Path) -> None:
-    """A documents folder named on the command line must exist and hold something: checking
-    quotes against nothing would pass every quote silently."""
-    if not folder.is_dir():
-        raise GuideError(f"--documents: no such folder: {folder}")
-    if not any(entry.name[:1] != "." for entry in folder.iterdir()):
-        raise GuideError(f"--documents: the folder {folder} is empty")
-
-
-def _check_file(file: Path, documents: Path | None, cache: bool) -> list[Finding]:
-    from ..content import checkcache
-
-    entry = checkcache.key(file, catalog_for(file), documents) if cache else None
-    remembered = checkcache.recall(entry) if entry else None
-    if remembered is not None:
-        return remembered
-    findings = load(file, documents)[2]
-    if entry:
-        checkcache.remember(entry, findings)
-    return findings
+    found = stored(path.parent, lambda d: d["flows"].get(path.stem), (path, catalog_path))
+    return found["bundle"] if found and isinstance(found["bundle"], Bundle) else None

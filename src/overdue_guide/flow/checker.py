@@ -115,7 +115,7 @@ def _conditions(flow: Flow) -> Iterator[Finding]:
                 )
                 continue
             if isinstance(test, (Is, Includes)):
-                yield from _test_codes(test, question)
+                yield from findings_of_test(test, question)
             if (
                 at is not None
                 and test.question != at.id
@@ -129,7 +129,9 @@ def _conditions(flow: Flow) -> Iterator[Finding]:
                 )
 
 
-def _test_codes(test: Is | Includes, question: Question) -> Iterator[Finding]:
+def findings_of_test(test: Is | Includes, question: Question) -> Iterator[Finding]:
+    """What is wrong with one test on `question` (the wrong kind of test, a code it does not
+    have); shared with the drafts checker, whose conditions test the same questions."""
     multi = question.kind == "multi"
     if isinstance(test, Is) and multi:
         yield _at(

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from ..base.i18n import text
+from ..base.words import message
 from ..flow.model import Answer, Flow, Question, Text
 from .engine import applicable, chosen, on_path, revise, validate, walk
 
@@ -135,3 +137,10 @@ class _Interview:
             if option is not None and option.alert is not None:
                 self.alert(option.alert)
         self.saved(self.answers)
+
+
+def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
+    """An answer in the person's words: the labels of the options chosen."""
+    codes = (answer,) if isinstance(answer, str) else (answer or ())
+    labels = [text(o.label, lang) for o in question.options if o.code in codes]
+    return ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)

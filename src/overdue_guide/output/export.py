@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..base.i18n import listing, message
+from ..base.i18n import listing
+from ..base.words import message
 from .report import Report
 
 #: File extensions and the format each one means, for --output.
@@ -46,7 +47,7 @@ def as_markdown(report: Report) -> str:
             out.append(f"[^{note.number}]: {_md(note.label)}{quote}")
         out.append("")
     if report.drafts:
-        from ..drafts.export import markdown
+        from .drafts import markdown
 
         out += markdown(list(report.drafts), report.lang, _md)
     out += [f"> {_md(report.footer)}", ""]
@@ -143,7 +144,7 @@ def as_html(report: Report) -> str:
             parts.append(f'<li id="source-{note.number}">{e(note.label)}{quote}</li>')
         parts.append("</ol>\n</section>")
     if report.drafts:
-        from ..drafts.export import CSS, html
+        from .drafts import CSS, html
 
         parts[5] = parts[5].replace("</style>", f"{CSS}</style>")
         parts += html(list(report.drafts), report.lang)

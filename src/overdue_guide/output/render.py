@@ -10,10 +10,11 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from ..base.i18n import listing, message, text
+from ..base.i18n import listing, text
+from ..base.words import message
 from ..flow.model import Catalog
 from .layout import Wrapped
-from .report import Report
+from .report import Rendered, Report
 
 URGENCY_STYLES = {
     "now": "bold red",
@@ -51,9 +52,7 @@ def checklist(console: Console, report: Report) -> None:
             if note.quote:
                 console.print(Wrapped(f"「{note.quote}」", "dim", indent=5))
     if report.drafts:
-        from ..drafts.screen import show
-
-        show(console, list(report.drafts), report.lang)
+        show_drafts(console, list(report.drafts), report.lang)
     console.print()
     console.print(Wrapped(report.footer, "bold"))
 
@@ -114,3 +113,20 @@ def sources(console: Console, catalog: Catalog, lang: str) -> None:
         )
         console.print(Wrapped(f"{reference.id} [{reference.confidence}] {cite}", "bold"))
         console.print(Wrapped(text(reference.summary, lang), "dim", indent=2))
+
+
+def show_drafts(console: Console, made: list[Rendered], lang: str) -> None:
+    """The drafts made: the Chinese to say or send, then the reader's translation and tips."""
+    for draft in made:
+        console.print()
+        console.print(Text(f"■ {draft.title}", style="bold underline"))
+        for paragraph in draft.text.split("\n"):
+            if paragraph:
+                console.print(Wrapped(paragraph, indent=1))
+        if draft.translation is not None:
+            console.print(Wrapped(message("drafts_translation", lang), "italic", indent=1))
+            for paragraph in draft.translation.split("\n"):
+                if paragraph:
+                    console.print(Wrapped(paragraph, "dim", indent=3))
+        for note in draft.notes:
+            console.print(Wrapped(f"{message('drafts_tip', lang)}{note}", "italic", indent=1))

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..base.i18n import message, text, traditional
+from ..base.i18n import text, traditional
 from ..base.visible import visible
+from ..base.words import message
 from ..flow.model import URGENCIES, Answer, Catalog, Item, Source
 from ..interview.engine import Checklist, plain
 
@@ -46,6 +47,33 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """A draft filled in: its Chinese text, a translation for the reader, tips."""
+
+    id: str
+    kind: str
+    title: str
+    text: str
+    translation: str | None
+    notes: tuple[str, ...]
+    items: tuple[str, ...]
+
+    def contract(self) -> dict[str, object]:
+        """The README's JSON shape of a draft."""
+        found: dict[str, object] = {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "text": self.text,
+            "items": list(self.items),
+        }
+        if self.translation is not None:
+            found["translation"] = self.translation
+        found["notes"] = list(self.notes)
+        return found
+
+
+@dataclass(frozen=True)
 class Report:
     flow: str
     title: str
@@ -54,8 +82,8 @@ class Report:
     groups: tuple[Group, ...]
     sources: tuple[SourceNote, ...]
     footer: str
-    #: Scripts and letters made for this person (`drafts.render.Rendered`), to show or save.
-    drafts: tuple[Any, ...] = ()
+    #: Scripts and letters made for this person (see `drafts`), to show or save.
+    drafts: tuple[Rendered, ...] = ()
 
     @property
     def lines(self) -> tuple[Line, ...]:

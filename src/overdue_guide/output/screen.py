@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 
-from ..base.i18n import listing, message
+from ..base.i18n import listing
+from ..base.words import message
 from .layout import wrap
 from .report import Line, Report, SourceNote
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..base.i18n import message
+from ..base.words import message
 from ..flow.model import Answer, Flow
 from ..output.report import Report
 
@@ -64,9 +64,9 @@ def _make_drafts(context: Context) -> None:
 def _save(context: Context) -> None:
     from datetime import date
 
+    from ..base.disk import write_atomic
     from ..output.export import format_for, render_as
     from ..terminal import prompts
-    from .progress import write_atomic
 
     chosen = prompts.offer_save(context.lang, date.today().isoformat())
     if chosen is None:

@@ -1,4 +1,4 @@
-"""Saved progress, only when the person asks for it (`--save`), and atomic file writes.
+"""Saved progress, only when the person asks for it (`--save`).
 
 Progress is one small JSON file in the user data directory (XDG_DATA_HOME is
 honoured), in a folder of mode 0700, written atomically with mode 0600. A
@@ -12,30 +12,21 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base import files
-from ..base.i18n import LANGS, detect_lang, message
+from ..base import disk, files, places
+from ..base.i18n import LANGS
 from ..errors import StorageError
 from ..interview.engine import plain
 
-APP_NAME = "overdue-guide"
 FORMAT = "overdue-guide/progress"
 VERSION = 1
 
 
-def data_dir() -> Path:
-    """Where saved progress lives: the platform's user data directory for this program."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
-
-
 def progress_path() -> Path:
-    return data_dir() / "progress.json"
+    return places.data_dir() / "progress.json"
 
 
 @dataclass(frozen=True)
@@ -49,33 +40,6 @@ class Progress:
     details: dict[str, str] = field(default_factory=dict)
 
 
-def write_atomic(path: Path, text: str, private: bool = False) -> None:
-    """Write `text` to `path` so that a crash or a full disk never leaves half a file.
-
-    The text goes to a temporary file beside `path`, is flushed to disk, then
-    renamed over `path`; on failure `path` is left as it was.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            if private:
-                os.fchmod(out.fileno(), 0o600)
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        raise StorageError(
-            message("cannot_write", detect_lang(), path=path, reason=reason)
-        ) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save(progress: Progress) -> Path:
     """Keep the progress after an answer; only ever called with --save."""
     document = {
@@ -85,53 +49,13 @@ def save(progress: Progress) -> Path:
         "lang": progress.lang,
         "answers": plain(progress.answers),
     }
-    private_dir()
+    disk.private_dir()
     if progress.details:
         document["details"] = dict(progress.details)
     path = progress_path()
-    _refuse_foreign(path)
-    write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
+    disk.refuse_foreign(path)
+    disk.write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
     return path
-
-
-def private_dir() -> Path:
-    """The data folder, created 0700; a `StorageError` naming the fix if another user owns it
-    or could write to it."""
-    folder = data_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as error:
-        raise StorageError(_say("cannot_write", path=folder, reason=_why(error))) from None
-    _refuse_open_folder(folder)
-    return folder
-
-
-def _refuse_open_folder(folder: Path) -> None:
-    try:
-        status = folder.stat()
-    except OSError as error:
-        raise StorageError(_say("cannot_write", path=folder, reason=_why(error))) from None
-    if status.st_uid != os.getuid():
-        raise StorageError(_say("storage_foreign_owner", path=folder))
-    if status.st_mode & 0o022:
-        raise StorageError(_say("storage_open_folder", path=folder))
-
-
-def _refuse_foreign(path: Path) -> None:
-    """Refuse a saved file that another user owns or could write (a folder check is not
-    enough: the file may have been planted before the folder was made private)."""
-    try:
-        status = os.lstat(path)
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise StorageError(_say("cannot_write", path=path, reason=_why(error))) from None
-    if not stat.S_ISREG(status.st_mode):
-        return  # not a file at all: moved aside when read
-    if status.st_uid != os.getuid():
-        raise StorageError(_say("storage_foreign_owner", path=path))
-    if status.st_mode & 0o022:
-        raise StorageError(_say("storage_open_file", path=path))
 
 
 def load() -> Progress | None:
@@ -139,33 +63,33 @@ def load() -> Progress | None:
     path = progress_path()
     if not os.path.lexists(path):
         return None
-    _refuse_open_folder(path.parent)
-    _refuse_foreign(path)
+    disk.refuse_open_folder(path.parent)
+    disk.refuse_foreign(path)
     if not stat.S_ISREG(os.lstat(path).st_mode):  # a pipe, a device, a symlink: never followed
-        raise _set_aside(path, _say("reason_not_file"))
+        raise _set_aside(path, disk.say("reason_not_file"))
     try:
         text = files.read_bytes(path, "saved progress").decode("utf-8")
     except files.Unreadable as problem:
         reason = "reason_damaged" if problem.code == "too-large" else "reason_not_file"
-        raise _set_aside(path, _say(reason)) from None
+        raise _set_aside(path, disk.say(reason)) from None
     except UnicodeDecodeError:
-        raise _set_aside(path, _say("reason_damaged")) from None
+        raise _set_aside(path, disk.say("reason_damaged")) from None
     try:
         document = json.loads(text)
     except (ValueError, RecursionError):  # also a number too long to convert
-        raise _set_aside(path, _say("reason_damaged")) from None
+        raise _set_aside(path, disk.say("reason_damaged")) from None
     if (
         not isinstance(document, dict)
         or document.get("format") != FORMAT
         or document.get("version") != VERSION
     ):
-        raise _set_aside(path, _say("reason_foreign"))
+        raise _set_aside(path, disk.say("reason_foreign"))
     flow, lang, answers = document.get("flow"), document.get("lang"), document.get("answers")
     if not isinstance(flow, str) or lang not in LANGS or not isinstance(answers, dict):
-        raise _set_aside(path, _say("reason_damaged"))
+        raise _set_aside(path, disk.say("reason_damaged"))
     details = document.get("details", {})
     if not isinstance(details, dict) or not all(isinstance(v, str) for v in details.values()):
-        raise _set_aside(path, _say("reason_damaged"))
+        raise _set_aside(path, disk.say("reason_damaged"))
     return Progress(flow, str(lang), answers, {str(k): v for k, v in details.items()})
 
 
@@ -179,14 +103,16 @@ def _set_aside(path: Path, reason: str) -> StorageError:
     try:
         path.replace(aside)
     except OSError as error:
-        return StorageError(_say("set_aside_failed", path=path, reason=reason, error=_why(error)))
-    return StorageError(_say("set_aside", path=path, reason=reason, aside=aside.name))
+        return StorageError(
+            disk.say("set_aside_failed", path=path, reason=reason, error=disk.why(error))
+        )
+    return StorageError(disk.say("set_aside", path=path, reason=reason, aside=aside.name))
 
 
 def forget() -> list[Path]:
     """Delete everything this program saved about the person — progress, copies moved aside,
     half-written temporaries, whatever kind of file they are; return what was deleted."""
-    folder = data_dir()
+    folder = places.data_dir()
     if not folder.is_dir():
         return []
     removed = []
@@ -201,11 +127,3 @@ def forget() -> list[Path]:
 
 def _is_folder(path: Path) -> bool:
     return stat.S_ISDIR(os.lstat(path).st_mode)
-
-
-def _say(key: str, **values: object) -> str:
-    return message(key, detect_lang(), **values)
-
-
-def _why(error: OSError) -> str:
-    return error.strerror or str(error)

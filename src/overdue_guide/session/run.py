@@ -12,19 +12,18 @@ import shutil
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from ..base import i18n
+from ..base import i18n, words
 from ..errors import GuideError, Interrupted, NoTerminal, StorageError
 from ..flow import bundle
 from ..flow.model import Answer, Text
 from ..interview import engine
 from ..output import report
 from ..output.export import as_text, format_for, render_as
+from ..terminal.console import console
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from ..drafts.model import Draft, DraftSet
 
 
@@ -47,7 +46,7 @@ def warn(line: str) -> None:
 def check_output(output: Output) -> None:
     """Refuse an output file we cannot write before anyone answers a question."""
     if output.file is not None and format_for(output.file) is None:
-        raise GuideError(i18n.message("unknown_extension", output.lang, path=output.file))
+        raise GuideError(words.message("unknown_extension", output.lang, path=output.file))
 
 
 def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
@@ -94,7 +93,7 @@ def resume(output_format: str, file: Path | None, plain: bool, flow: str | None 
 
     progress = storage.load()
     if progress is None:
-        raise GuideError(i18n.message("nothing_saved", i18n.detect_lang()))
+        raise GuideError(words.message("nothing_saved", i18n.detect_lang()))
     output = for_screen(Output(progress.lang, output_format, file, plain))
     check_output(output)
     opened = bundle.open_flow(_resumable(progress.flow, flow, i18n.detect_lang()))
@@ -113,16 +112,16 @@ def _resumable(saved: str, given: str | None, lang: str) -> str:
     from ..base import files
     from . import progress as storage
 
-    missing = i18n.message("reason_missing_flow", lang, flow=saved)
+    missing = words.message("reason_missing_flow", lang, flow=saved)
     if not Path(saved).is_absolute():
         if saved not in bundle.shipped_names():
             raise storage.reject(missing)
     elif not files.is_regular(Path(saved)):
         raise storage.reject(missing)
     elif given is None:
-        raise GuideError(i18n.message("resume_needs_flow", lang, flow=saved))
+        raise GuideError(words.message("resume_needs_flow", lang, flow=saved))
     if given is not None and _flow_key(given) != saved:
-        raise GuideError(i18n.message("resume_other_flow", lang, saved=saved, given=given))
+        raise GuideError(words.message("resume_other_flow", lang, saved=saved, given=given))
     return saved
 
 
@@ -141,9 +140,9 @@ def _after_saving(lang: str) -> None:
 
         if prompts.offer_delete_saved(lang):  # Ctrl-C here: exit 130, the answers kept
             storage.forget()
-            warn(i18n.message("deleted_saved", lang))
+            warn(words.message("deleted_saved", lang))
             return
-    warn(i18n.message("still_saved", lang, path=path))
+    warn(words.message("still_saved", lang, path=path))
 
 
 def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict[str, Answer]:
@@ -159,22 +158,6 @@ def _flow_key(flow: str | None) -> str:
     """How a saved session names its flow: a shipped name, or an absolute path."""
     path = bundle.resolve(flow)
     return path.stem if bundle.is_shipped(path) else str(path.resolve())
-
-
-def console(plain: bool) -> Console:
-    """A rich console on stdout; `plain` turns colour off here and in the prompts."""
-    import os
-
-    from rich.console import Console
-
-    from ..terminal.plainprompts import wanted
-
-    if plain:
-        os.environ["NO_COLOR"] = "1"
-    # rich takes TERM=dumb for a terminal without colours, but not a missing TERM: the
-    # prompts treat both alike (numbered lines), and so does what is printed around them.
-    colours: Literal["auto"] | None = None if wanted() else "auto"
-    return Console(no_color=plain or None, color_system=colours, highlight=False, emoji=False)
 
 
 def _papers(flow: str | None, opened: bundle.Bundle) -> DraftSet | None:
@@ -230,10 +213,10 @@ def _emit(
 def _write(file: Path | None, view: report.Report, contract: dict[str, object], lang: str) -> None:
     """The checklist to the --output file, if one was given."""
     if file is not None:
-        from .progress import write_atomic
+        from ..base.disk import write_atomic
 
         write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
-        warn(i18n.message("saved", lang, path=file))
+        warn(words.message("saved", lang, path=file))
 
 
 def _formats(output: Output, scripted: bool) -> set[str]:
@@ -284,7 +267,7 @@ def _next_steps(
             try:
                 storage.save(storage.Progress(save_as, output.lang, dict(taken), given))
             except StorageError as error:  # the menu goes on without saving
-                warn(i18n.message("not_saving", output.lang, reason=error))
+                warn(words.message("not_saving", output.lang, reason=error))
 
     context = nextsteps.Context(
         output.lang, opened.flow, taken, view, contract, console(output.plain), papers, details
@@ -293,7 +276,7 @@ def _next_steps(
     context.file_given = output.file is not None
 
     def choose(choices: list[tuple[str, str]]) -> str | None:
-        return prompts.choose_action(output.lang, i18n.message("next_steps", output.lang), choices)
+        return prompts.choose_action(output.lang, words.message("next_steps", output.lang), choices)
 
     nextsteps.run(context, choose)
     return context.current()
@@ -336,7 +319,7 @@ def _interview(
 
     screen = console(output.plain)
     intro = [i18n.text(flow.intro, lang)] if flow.intro else []
-    render.heading(screen, i18n.text(flow.title, lang), [*intro, i18n.message("quit_hint", lang)])
+    render.heading(screen, i18n.text(flow.title, lang), [*intro, words.message("quit_hint", lang)])
 
     def show_help(text: str) -> None:
         render.note(screen, text)
@@ -353,10 +336,10 @@ def _interview(
             storage.save(storage.Progress(save_as, lang, dict(answers)))
         except StorageError as error:  # say so once; the interview matters more
             not_saving.append(str(error))
-            warn(i18n.message("not_saving", lang, reason=error))
+            warn(words.message("not_saving", lang, reason=error))
 
     try:
         ask = prompts.make_ask(lang, show_help)
         return interview.run(flow, ask, alert, given, saved, prompts.make_review(lang))
     except (KeyboardInterrupt, EOFError):
-        raise Interrupted(i18n.message("interrupted", lang)) from None
+        raise Interrupted(words.message("interrupted", lang)) from None

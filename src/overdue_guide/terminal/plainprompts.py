@@ -13,17 +13,17 @@ End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
-from ..base.i18n import message, text
+from ..base.i18n import text
 from ..base.visible import visible
+from ..base.words import message
 from ..errors import Interrupted
 from ..flow.model import Question
-from ..interview.loop import Given, Nav, Prompt
+from ..interview.loop import Given, Nav, Prompt, answer_text
 from .signals import interrupted
 
 #: What goes back in numbered lines: "<" as in every text field, and "b" as it always did.
@@ -31,12 +31,6 @@ _BACK = frozenset({"<", "b"})
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
-
-
-def wanted(environ: Mapping[str, str] | None = None) -> bool:
-    """Whether the terminal asks for plain lines: TERM=dumb (or no TERM at all)."""
-    env = os.environ if environ is None else environ
-    return env.get("TERM", "dumb") in ("", "dumb")
 
 
 def _line(read: Read, prompt: str, lang: str | None) -> str:
@@ -112,7 +106,6 @@ def make_review(
     lang: str, read: Read = input, write: Write = print
 ) -> Callable[[tuple[Given, ...]], object]:
     """A `review` for `interview.run`: the answers numbered; Enter accepts, a number changes one."""
-    from .prompts import answer_text
 
     def review(shown: tuple[Given, ...]) -> object:
         while True:

@@ -16,10 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..base.i18n import listing, message, text
+from ..base.i18n import listing, text
+from ..base.words import message
 from ..flow.model import Answer, Question
-from ..interview.loop import Given, Nav, Prompt
+from ..interview.loop import Given, Nav, Prompt, answer_text
 from . import plainprompts
+from .console import wanted
 from .signals import run_prompt
 
 
@@ -32,7 +34,7 @@ HELP = _Help()
 
 def make_ask(lang: str, show_help: Callable[[str], None]) -> Callable[[Prompt], object]:
     """An `ask` for `interview.run` that prompts in `lang` and prints help with `show_help`."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.make_ask(lang, show_help)
 
     def ask(prompt: Prompt) -> object:
@@ -146,7 +148,7 @@ def _add_keys(widget: Any, checkbox: bool) -> None:
 
 def offer_save(lang: str, today: str) -> Path | None:
     """Ask whether to save the checklist, in which format and where; None for no."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.offer_save(lang, today)
     import questionary
 
@@ -173,7 +175,7 @@ def ask_choice(
     title: str, choices: list[tuple[str, str]], default: str | None, lang: str, can_go_back: bool
 ) -> str | Nav:
     """One of `choices` (label, value) from a select list, or `Nav.BACK`; for forms."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.ask_choice(title, choices, default, lang, can_go_back)
     import questionary
 
@@ -190,7 +192,7 @@ def ask_choice(
 
 def offer_delete_saved(lang: str) -> bool:
     """At the end of a --save interview: delete the saved answers now? (default: keep them)."""
-    if plainprompts.wanted():
+    if wanted():
         offered = [(message("keep_saved", lang), ""), (message("delete_saved_yes", lang), "yes")]
         return plainprompts.ask_choice(message("delete_saved", lang), offered, "", lang) == "yes"
     import questionary
@@ -206,16 +208,9 @@ def offer_delete_saved(lang: str) -> bool:
     return bool(run_prompt(widget.application, lang))
 
 
-def answer_text(question: Question, answer: Answer | None, lang: str) -> str:
-    """An answer in the person's words: the labels of the options chosen."""
-    codes = (answer,) if isinstance(answer, str) else (answer or ())
-    labels = [text(o.label, lang) for o in question.options if o.code in codes]
-    return ("、" if lang != "en" else ", ").join(labels) or message("none_chosen", lang)
-
-
 def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
     """A `review` for `interview.run`: the answers given, as a list to accept or pick from."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.make_review(lang)
 
     def review(shown: tuple[Given, ...]) -> object:
@@ -250,7 +245,7 @@ def review_line(given: Given, lang: str, width: int) -> str:
 
 def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str:
     """One of the next steps after the checklist (label, key)."""
-    if plainprompts.wanted():
+    if wanted():
         return str(plainprompts.ask_choice(title, choices, None, lang))
     import questionary
 
@@ -273,7 +268,7 @@ def ask_many(
     title: str, choices: list[tuple[str, str]], chosen: list[str], lang: str, can_go_back: bool
 ) -> list[str] | Nav:
     """The keys ticked among (label, key), `chosen` ticked at first; or `Nav.BACK`."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.ask_many(title, choices, chosen, lang, can_go_back)
     import questionary
 
@@ -300,7 +295,7 @@ def ask_many(
 
 def confirm(question: str, lang: str) -> bool:
     """Yes or no; no is the default."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.confirm(question, lang)
     import questionary
 
@@ -311,7 +306,7 @@ def confirm(question: str, lang: str) -> bool:
 
 def show(line: str, bold: bool = False) -> None:
     """A line between questions (a form's title), drawn as the prompts draw theirs."""
-    if plainprompts.wanted():
+    if wanted():
         print(line)
         return
     import questionary
@@ -328,7 +323,7 @@ def ask_text(
 ) -> str:
     """A line of text, stripped; `check` returns a message for an answer it refuses, None to
     accept (shown when Enter is pressed, not while typing)."""
-    if plainprompts.wanted():
+    if wanted():
         return plainprompts.ask_text(label, default, check, instruction, lang)
     import questionary
 

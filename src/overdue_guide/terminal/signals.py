@@ -49,7 +49,8 @@ def interrupted(lang: str | None = None) -> Interrupted:
     Not for the signal handler: it may land while i18n itself is half imported
     (the handler raises a bare `Interrupted`, which `entry` words).
     """
-    from ..base.i18n import detect_lang, message  # imported late to keep `--help` fast
+    from ..base.i18n import detect_lang
+    from ..base.words import message  # imported late to keep `--help` fast
 
     return Interrupted(message("interrupted", lang or _lang or detect_lang()))
 

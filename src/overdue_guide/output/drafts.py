@@ -1,11 +1,12 @@
-"""Drafts in files: Markdown and HTML (each letter on a page of its own when printed)."""
+"""The scripts and letters made for a person in files: Markdown and HTML (each letter on a
+page of its own when printed)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from ..base.i18n import message
-from .render import Rendered
+from ..base.words import message
+from .report import Rendered
 
 
 def markdown(drafts: list[Rendered], lang: str, md: object) -> list[str]:
