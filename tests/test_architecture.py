@@ -146,3 +146,23 @@ def test_no_module_runs_past_the_line_limit() -> None:
 def test_the_import_reader_sees_function_level_imports() -> None:
     """The walk above would pass vacuously if it missed imports inside functions."""
     assert "overdue_guide.terminal.prompts" in imports_of("overdue_guide.session.run")
+
+
+def test_the_readme_names_every_wing_and_every_module_in_it() -> None:
+    readme = (SOURCE.parents[1] / "README.md").read_text("utf-8")
+    rows = {
+        row.split("`")[1]: row
+        for row in readme.split("## For developers")[1].splitlines()
+        if row.startswith("| `")
+    }
+    missing = []
+    for name, path in modules().items():
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        if path.parent == SOURCE:
+            found = path.name in rows
+        else:
+            found = f"`{path.stem}`" in rows.get(f"{path.parent.name}/", "")
+        if not found:
+            missing.append(name)
+    assert missing == []

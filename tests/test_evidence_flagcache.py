@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from overdue_guide.base import places
-from overdue_guide.evidence import flagcache, rules, store
+from overdue_guide.evidence import flagcache, flags, rules, store
 from overdue_guide.evidence.model import Entry
 
 
@@ -24,7 +24,7 @@ def stored() -> dict[int, list[tuple[str, str]]]:
 
 def afresh() -> dict[int, list[tuple[str, str]]]:
     found: dict[int, list[tuple[str, str]]] = {}
-    for flag in rules.evaluate(store.entries(), rules.load()):
+    for flag in flags.evaluate(store.entries(), rules.load()):
         found.setdefault(flag.entry, []).append((flag.code, flag.reference))
     return found
 

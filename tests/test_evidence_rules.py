@@ -10,7 +10,7 @@ import pytest
 from overdue_guide.base import places
 from overdue_guide.content import check
 from overdue_guide.errors import FlowError
-from overdue_guide.evidence import rules
+from overdue_guide.evidence import flags, rules
 from overdue_guide.evidence.model import Entry, ThirdParty, zone_info
 
 from .helpers import run_cli, write
@@ -26,7 +26,7 @@ def entry(local: str, zone: str = "Asia/Shanghai", n: int = 1, **fields: object)
 
 def codes(*entries: Entry) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    for flag in rules.evaluate(entries, RULES):
+    for flag in flags.evaluate(entries, RULES):
         found.setdefault(flag.entry, []).append(flag.code)
     return found
 
@@ -104,8 +104,8 @@ def test_a_third_party_asked_only_for_contact_details_raises_no_flag() -> None:
 
 
 def test_posing_as_police_cites_both_the_regulation_and_the_criminal_law() -> None:
-    flags = rules.evaluate([entry("2026-11-20T10:00", impersonated=("police",))], RULES)
-    assert [(f.code, f.reference) for f in flags] == [
+    raised = flags.evaluate([entry("2026-11-20T10:00", impersonated=("police",))], RULES)
+    assert [(f.code, f.reference) for f in raised] == [
         ("impersonation", "R02"),
         ("impersonation", "R11"),
     ]

@@ -14,7 +14,7 @@ import pytest
 
 from overdue_guide.base.visible import visible
 from overdue_guide.cli import main as cli
-from overdue_guide.evidence import export, letter_material, rules, store
+from overdue_guide.evidence import export, flags, letter_material, rules, store
 from overdue_guide.evidence.letters import material
 from overdue_guide.evidence.model import Attachment, Entry
 from overdue_guide.evidence.paths import log_path
@@ -55,7 +55,7 @@ LOG = [
 def afresh() -> dict[str, object] | None:
     """What the letters got before the narrow read: every entry loaded, every rule run."""
     entries = store.entries()
-    return export.letter_material(entries, rules.evaluate(entries, rules.load()))
+    return export.letter_material(entries, flags.evaluate(entries, rules.load()))
 
 
 def test_the_letters_read_of_the_log_is_the_whole_log_checked_afresh() -> None:

@@ -178,6 +178,15 @@ WORDS = Table(
         },
         "deleted_saved": {"zh-CN": "保存的回答已删除。", "en": "Your saved answers are deleted."},
         "keep_saved": {"zh-CN": "先留着", "en": "Keep them"},
+        "forget_deleted": {"zh-CN": "已删除 {path}", "en": "deleted {path}"},
+        "forget_nothing": {
+            "zh-CN": "{folder} 里没有保存任何东西",
+            "en": "nothing saved in {folder}",
+        },
+        "forget_kept_log": {
+            "zh-CN": "证据记录 {path} 没有删除；要删除它：overdue-guide log forget",
+            "en": "kept the evidence log {path}: `overdue-guide log forget` deletes it",
+        },
         "delete_saved_yes": {"zh-CN": "删除", "en": "Delete them"},
         "review_title": {
             "zh-CN": "核对一下你的回答（选一条可以改）",

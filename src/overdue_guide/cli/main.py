@@ -132,22 +132,21 @@ def resume(
 
 
 @app.command()
-def forget() -> None:
+def forget(lang: LangOption = None) -> None:
     """Delete everything this program saved (progress kept with --save)."""
     from ..base import places
+    from ..base.words import message
+    from ..evidence import store
     from ..session import progress as storage
 
+    language = lang_code(lang)
     removed = storage.forget()
     for path in removed:
-        sys.stdout.write(f"deleted {path}\n")
+        sys.stdout.write(message("forget_deleted", language, path=path) + "\n")
     if not removed:
-        sys.stdout.write(f"nothing saved in {places.data_dir()}\n")
-    from ..evidence import store
-
+        sys.stdout.write(message("forget_nothing", language, folder=places.data_dir()) + "\n")
     if store.exists():
-        sys.stdout.write(
-            f"kept the evidence log {store.path()}: `overdue-guide log forget` deletes it\n"
-        )
+        sys.stdout.write(message("forget_kept_log", language, path=store.path()) + "\n")
 
 
 @app.command()

@@ -115,7 +115,8 @@ def _flags_of(ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
 
 
 def _evaluated(entries: Sequence[Entry]) -> dict[int, list[tuple[str, str]]]:
-    from .rules import evaluate, load
+    from .flags import evaluate
+    from .rules import load
 
     found: dict[int, list[tuple[str, str]]] = {}
     for flag in evaluate(entries, load()):
@@ -264,7 +265,8 @@ def verify(lang: str) -> None:
 def export_text(output_format: str, lang: str) -> str:
     """The whole log in one format, as text (CSV with its BOM)."""
     from . import export
-    from .rules import Flag, evaluate, load
+    from .flags import Flag, evaluate
+    from .rules import load
 
     entries = store.entries()
     kept = store.all_flags()
@@ -332,7 +334,8 @@ def load_for_letters() -> dict[str, Any] | None:
 
     See `export.letter_material` for the shape."""
     from .export import letter_material
-    from .rules import evaluate, load
+    from .flags import evaluate
+    from .rules import load
 
     if not store.exists():
         return None

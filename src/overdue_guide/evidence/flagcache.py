@@ -101,7 +101,7 @@ def _same_day_same_number(db: sqlite3.Connection, entry: Entry) -> set[int]:
 
 def _store(db: sqlite3.Connection, targets: Sequence[Entry], rules: Rules) -> None:
     """Keep the flags of `targets`, which hold every entry counted with any of them."""
-    from .rules import evaluate
+    from .flags import evaluate
 
     found: dict[int, list[tuple[str, str]]] = {e.id: [] for e in targets}
     for flag in evaluate(targets, rules):

@@ -2,16 +2,18 @@
 
 Nothing here reads files or talks to a terminal; every object remembers where
 in its YAML file it was written, so any later finding can point at it. Objects
-compare by identity (eq=False): nothing compares them by value, and leaving the
-comparison methods out makes the module, imported on every run, cheaper to load.
+are `record`s: immutable (mypy refuses any assignment), compared by identity, and
+cheap to define, since this module is imported on every run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Literal
+
+from ..base.record import record
 
 #: Languages every flow string is written in; zh-TW is derived from zh-CN.
 FLOW_LANGS: tuple[str, ...] = ("zh-CN", "en")
@@ -30,7 +32,7 @@ Answer = str | tuple[str, ...]
 Answers = Mapping[str, Answer]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Loc:
     """A place in a flow file, 1-based, as an author's editor counts."""
 
@@ -45,7 +47,7 @@ class Loc:
 NOWHERE = Loc("<built-in>", 0, 0)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Text:
     """One string in every flow language, keyed by language tag."""
 
@@ -57,7 +59,7 @@ class Text:
         return self.by_lang.get(lang) or self.by_lang.get("zh-CN", "")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Source:
     """Where a piece of advice comes from: a quoted document or a cited reference."""
 
@@ -72,7 +74,7 @@ class Source:
     corrected: bool = False
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Item:
     """One line of the checklist: what to do, why, how urgent, and on whose word."""
 
@@ -87,7 +89,7 @@ class Item:
 # --- conditions: declarative data, evaluated by conditions.evaluate ---------
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Is:
     """True when `question` was answered with one of `codes`."""
 
@@ -96,7 +98,7 @@ class Is:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Includes:
     """True when the multiple-choice `question` includes any (or all) of `codes`."""
 
@@ -106,7 +108,7 @@ class Includes:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Answered:
     """True when `question` was asked and answered on the path taken."""
 
@@ -114,19 +116,19 @@ class Answered:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class AllOf:
     terms: tuple[Condition, ...]
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class AnyOf:
     terms: tuple[Condition, ...]
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Not:
     term: Condition
     loc: Loc
@@ -138,7 +140,7 @@ Condition = Is | Includes | Answered | AllOf | AnyOf | Not
 # --- the tree ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Route:
     """Go to `goto` when `when` holds (or always, when `when` is None)."""
 
@@ -147,7 +149,7 @@ class Route:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Option:
     """One answer to a question: a stable code, its label, and what choosing it brings."""
 
@@ -159,7 +161,7 @@ class Option:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Question:
     """One step of the interview."""
 
@@ -186,7 +188,7 @@ class Question:
         return tuple(o.code for o in self.options)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Rule:
     """Items added whenever `when` holds over the answers on the path taken."""
 
@@ -195,7 +197,7 @@ class Rule:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Flow:
     """A whole interview: its questions, its checklist items and how they connect."""
 
@@ -215,7 +217,7 @@ class Flow:
 # --- the catalogue of sources -------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Document:
     """One of the source articles, described so a reader can find it."""
 
@@ -228,7 +230,7 @@ class Document:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Reference:
     """A law, rule or official channel, cited as references.md gives it."""
 
@@ -241,7 +243,7 @@ class Reference:
     gloss: str | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Catalog:
     """Every document and reference the flows may cite."""
 

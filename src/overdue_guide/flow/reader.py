@@ -1,14 +1,16 @@
 """Reading YAML nodes against a format, with every problem a located finding.
 
-Shared by every data file in `flows/`: flows and their sources (`loader`), scripts
-and letters (`drafts.loader`), fee lines (`fees.lines`). A `Reader` collects the
-findings of one file; the reading goes on past a problem, so an author sees all
-of them at once.
+The one reader of every data file in `flows/`: flows (`loader`) and their sources
+(`catalog`), scripts and letters (`drafts.loader`), fee lines (`fees.lines`) and the
+evidence rules (`evidence.rules`). A `Reader` collects the findings of one file; the
+reading goes on past a problem, so an author sees all of them at once. A file whose
+format names its finding codes its own way (the evidence rules: `rules-…`) passes
+`codes` to rename the shared ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from ..base.yamlsafe import Node
@@ -21,14 +23,16 @@ T = TypeVar("T")
 class Reader:
     """Reads nodes of one file against the format, collecting findings."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, codes: Mapping[str, str] | None = None) -> None:
         self.name = name
         self.findings: list[Finding] = []
+        self.codes: Mapping[str, str] = codes or {}
 
     def loc(self, node: Node) -> Loc:
         return Loc(self.name, node.line, node.col)
 
     def report(self, node: Node, code: str, message: str, severity: str = "error") -> None:
+        code = self.codes.get(code, code)
         self.findings.append(Finding(self.name, node.line, node.col, severity, code, message))
 
     def mapping(
@@ -82,6 +86,22 @@ class Reader:
             return node.items
         self.report(node, "wrong-type", f"{what} must be a list")
         return []
+
+    def words(self, node: Node, what: str, allowed: Sequence[str] | None) -> tuple[str, ...]:
+        """A word or a list of words, each one of `allowed` (any word when None)."""
+        found = []
+        for item in node.items if node.kind == "seq" else [node]:
+            if item.kind != "scalar" or not item.value:
+                self.report(item, "wrong-type", f"{what} must be a list of words")
+            elif allowed is not None and item.value not in allowed:
+                self.report(
+                    item,
+                    "bad-value",
+                    f"'{item.value}' in {what} is not one of: {', '.join(allowed)}",
+                )
+            else:
+                found.append(item.value)
+        return tuple(found)
 
     def ids(self, node: Node, what: str) -> tuple[str, ...]:
         """A list of ids; a single id is accepted as a list of one."""

@@ -8,15 +8,15 @@ all validate answers with `validate`, so each path accepts exactly the same.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..base.record import record
 from ..errors import AnswersError, Finding, FlowError, MissingAnswer
 from ..flow.conditions import evaluate
 from ..flow.model import END, URGENCIES, Answer, Answers, Flow, Item, Question
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """Where an interview stands: the questions answered on the path, and what comes next."""
 
@@ -28,7 +28,7 @@ class Step:
         return self.pending is None
 
 
-@dataclass(frozen=True)
+@record
 class Checklist:
     """The result: the answers on the path taken and the items they call for, most urgent first."""
 

@@ -6,17 +6,17 @@ read, so the numbering and wording are the same in all of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..base.i18n import text, traditional
+from ..base.record import record
 from ..base.visible import visible
 from ..base.words import message
 from ..flow.model import URGENCIES, Answer, Catalog, Item, Source
 from ..interview.engine import Checklist, plain
 
 
-@dataclass(frozen=True)
+@record
 class SourceNote:
     """A numbered source: how it reads in the list, and its contract form."""
 
@@ -26,7 +26,7 @@ class SourceNote:
     contract: dict[str, object]
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One checklist item as shown: text, why, and the numbers of its sources."""
 
@@ -39,14 +39,14 @@ class Line:
     helps: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Group:
     urgency: str
     heading: str
     lines: tuple[Line, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Rendered:
     """A draft filled in: its Chinese text, a translation for the reader, tips."""
 
@@ -73,7 +73,7 @@ class Rendered:
         return found
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     flow: str
     title: str

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..base import i18n, words
+from ..base.record import record
 from ..errors import GuideError, Interrupted, NoTerminal, StorageError
 from ..flow import bundle
 from ..flow.model import Answer, Text
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ..drafts.model import Draft, DraftSet
 
 
-@dataclass(frozen=True)
+@record
 class Output:
     """Where and how the checklist goes: a format for stdout, an optional file, colours."""
 
