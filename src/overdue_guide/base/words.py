@@ -138,6 +138,19 @@ WORDS = Table(
             "en": "Not understood: type a number from 1 to {n}.",
         },
         "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
+        "reason_not_a_folder": {
+            "zh-CN": "路径里有一段是文件，不是文件夹",
+            "en": "Not a directory: a part of the path is a file",
+        },
+        "reason_name_too_long": {"zh-CN": "文件名太长", "en": "File name too long"},
+        "reason_disk_full": {"zh-CN": "磁盘满了", "en": "No space left on the disk"},
+        "reason_no_permission": {"zh-CN": "没有权限写这里", "en": "Permission denied"},
+        "reason_read_only": {"zh-CN": "这里只能读，不能写", "en": "Read-only file system"},
+        "reason_no_such_folder": {
+            "zh-CN": "没有这个文件夹，或者不能在这里建文件",
+            "en": "No such folder, or no files can be made there",
+        },
+        "reason_is_a_folder": {"zh-CN": "这是一个文件夹", "en": "Is a directory"},
         "reason_missing_flow": {
             "zh-CN": "用到的问题清单 {flow} 已经找不到了",
             "en": "for a flow that is no longer there ({flow})",
@@ -155,6 +168,16 @@ WORDS = Table(
         "storage_open_file": {
             "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
             "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
+        },
+        "storage_open_log": {
+            "zh-CN": "文件 {path} 别的用户也能改，不能信任。如果它是你自己的记录，请先运行：chmod 600 {path}",
+            "en": "other users can write to {path}, so it cannot be trusted: "
+            "if it is your own log, run chmod 600 {path}",
+        },
+        "storage_log_read_only": {
+            "zh-CN": "证据记录 {path} 或它旁边的 -wal、-shm 文件只能读，不能写。请先运行：chmod 600 {files}",
+            "en": "the evidence log {path} or its -wal or -shm file is read-only: "
+            "run chmod 600 {files}",
         },
         "resume_needs_flow": {
             "zh-CN": "保存的进度用的是问题清单文件 {flow}：请运行 overdue-guide resume {flow}",

@@ -68,16 +68,11 @@ def _ask(detail: Detail, default: str, lang: str) -> str:
     from ..terminal import prompts
 
     def check(value: str) -> str | None:
-        value = value.strip()
-        if not value:
-            return None
-        if detail.kind == "money" and afford.money(value) is None:
-            return message("detail_not_money", lang)
-        if detail.kind == "count" and not (value.isdigit() and int(value) > 0):
-            return message("detail_not_count", lang)
-        return None
+        key = afford.refused(detail.kind, value)
+        return None if key is None else message(key, lang)
 
-    return prompts.ask_text(text(detail.label, lang), default, check, None, lang)
+    given = prompts.ask_text(text(detail.label, lang), default, check, None, lang)
+    return afford.as_given(detail.kind, given)
 
 
 def _check_offer(context: Context, detail: Detail) -> None:

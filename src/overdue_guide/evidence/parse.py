@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
+from ..base.visible import visible
 from .model import (
     CODES,
     FIELDS,
@@ -52,15 +53,17 @@ class Value:
 
 
 def local_zone(environ: Mapping[str, str] | None = None) -> str:
-    """This machine's zone: $TZ if it names one, the /etc/localtime link, else its offset."""
+    """This machine's zone: $TZ if set, else the /etc/localtime link, else its offset.
+
+    $TZ is honoured when this program can keep it: an IANA name (`Asia/Shanghai`), a
+    zoneinfo path, or a POSIX fixed offset (`CST-8`, `<+0830>-8:30`, read as `+08:00`,
+    `+08:30`). Any other $TZ (POSIX daylight-saving rules, a name no zone has) is given
+    back as it is, and `build` refuses it where a local time needs it (`usable_zone`):
+    read the C library's way, as UTC, every local time would be stored wrong."""
     env = os.environ if environ is None else environ
     configured = env.get("TZ", "").lstrip(":")
     if configured:
-        try:
-            zone_info(configured)
-            return configured
-        except EntryError:
-            pass
+        return _kept(configured)
     try:
         target = os.readlink("/etc/localtime")
     except OSError:
@@ -68,6 +71,43 @@ def local_zone(environ: Mapping[str, str] | None = None) -> str:
     if "zoneinfo/" in target:
         return target.split("zoneinfo/", 1)[1]
     return offset_name(datetime.now().astimezone())
+
+
+#: A POSIX TZ with a fixed offset and no daylight saving: a name, then hours west of UTC.
+_POSIX_FIXED = re.compile(r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{1,}>)([+-]?)(\d{1,2})(?::(\d{2}))?")
+
+
+def _kept(configured: str) -> str:
+    """$TZ as a zone this program keeps, or as given when it is none (`usable_zone` says)."""
+    if configured.startswith("/"):  # a zoneinfo file: named by its place in the database
+        target = os.path.realpath(configured)
+        name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else configured
+        return name if _is_zone(name) else configured
+    if _is_zone(configured) and configured not in _NOT_PLACES:
+        return configured
+    fixed = _POSIX_FIXED.fullmatch(configured)
+    if fixed:
+        sign, hours, minutes = fixed.groups()
+        west = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if west < timedelta(hours=24):  # POSIX counts west of UTC: "CST-8" is +08:00
+            return offset_name(datetime.now(timezone(west if sign == "-" else -west)))
+    return configured
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zone_info(name)
+    except EntryError:
+        return False
+    return True
+
+
+def usable_zone(zone: str, where: str, key: str = "tz_unusable") -> str:
+    """`zone` (this machine's, from `local_zone`) if this program can keep it; else an
+    `EntryError` naming $TZ and the fix (`key`: its words)."""
+    if zone in _NOT_PLACES or not _is_zone(zone):
+        raise problem(key, where=where, tz=zone)
+    return zone
 
 
 def build(
@@ -196,7 +236,7 @@ def _at_checked(
     if isinstance(value.raw, datetime) and moment.tzinfo is not None and zone is not None:
         moment = moment.astimezone(zone_info(zone))  # a moment, not a time someone wrote
     if moment.tzinfo is None:
-        zone = zone or default_zone
+        zone = zone or usable_zone(default_zone, value.where)
         _zone(zone, value.where)
         moment = times.resolve(moment, zone_info(zone), zone, value.where)
     elif zone is not None:
@@ -252,7 +292,14 @@ def _text(value: Value) -> str:
         raise EntryError(f"{value.where}: longer than {MAX_TEXT} characters")
     if "\x00" in text:
         raise EntryError(f"{value.where}: contains a NUL character")
+    if _NOT_UTF8.search(text):  # bytes that were not UTF-8 (an argument, a typed paste)
+        shown = visible(text[:80])
+        raise EntryError(f"{value.where}: not UTF-8 text: {shown} (give it in UTF-8)")
     return text
+
+
+#: What Python makes of bytes that are not UTF-8: lone surrogates, which no file can store.
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
 
 def _items(value: Value) -> list[object]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,11 +48,10 @@ def save(progress: Progress) -> Path:
         "lang": progress.lang,
         "answers": plain(progress.answers),
     }
-    disk.private_dir()
     if progress.details:
         document["details"] = dict(progress.details)
     path = progress_path()
-    disk.refuse_foreign(path)
+    disk.refuse_untrusted([path])
     disk.write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
     return path
 
@@ -99,8 +97,8 @@ def reject(reason: str) -> StorageError:
 
 
 def _set_aside(path: Path, reason: str) -> StorageError:
-    aside = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
     try:
+        aside = disk.set_aside_name(path, "corrupt")
         path.replace(aside)
     except OSError as error:
         return StorageError(

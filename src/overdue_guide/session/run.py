@@ -236,15 +236,8 @@ def for_screen(output: Output) -> Output:
 
     if output.output_format not in ("text", "markdown"):
         return output
-    lang = encoding.shown_lang(output.lang, sys.stdout)
-    if lang == output.lang:
-        return output
-    warn(
-        f"overdue-guide: this terminal's encoding ({sys.stdout.encoding}) cannot show "
-        f"{output.lang}, so the screen shows {lang}; use a UTF-8 terminal or --output FILE "
-        f"(always UTF-8) for {output.lang}"
-    )
-    return replace(output, lang=lang)
+    lang = encoding.screen_lang(output.lang, "--output FILE (always UTF-8)")
+    return output if lang == output.lang else replace(output, lang=lang)
 
 
 def _next_steps(
