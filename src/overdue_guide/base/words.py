@@ -49,6 +49,14 @@ WORDS = Table(
         "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
         "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
         "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
+        "save_replace": {
+            "zh-CN": "已经有文件 {path}，要用这份清单替换它吗？",
+            "en": "There is already a file {path}. Replace it with this checklist?",
+        },
+        "save_not_replaced": {
+            "zh-CN": "没有保存，{path} 原样留着。要存，请换一个文件名。",
+            "en": "Not saved: {path} is left as it was. To save, give another name.",
+        },
         "next_steps": {"zh-CN": "接下来做什么？", "en": "What next?"},
         "action_drafts": {
             "zh-CN": "为我的情况准备要说的话和信件",
@@ -186,6 +194,11 @@ WORDS = Table(
         "resume_other_flow": {
             "zh-CN": "保存的进度用的是 {saved}，不是 {given}",
             "en": "the saved progress is for {saved}, not {given}",
+        },
+        "save_busy": {
+            "zh-CN": "另一个带 --save 的问答正在进行（在别的窗口里？）：请先把它做完，或者不带 --save 开始",
+            "en": "another interview with --save is running (in another window?): finish it "
+            "first, or start without --save",
         },
         "not_saving": {
             "zh-CN": "进度没法保存（{reason}）。问答继续，但这次不会保存。",

@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base import disk, files, places
 from ..base.i18n import LANGS
+from ..base.words import message
 from ..errors import StorageError
 from ..interview.engine import plain
 
@@ -37,6 +40,31 @@ class Progress:
     answers: dict[str, object]
     #: Details given for the drafts (name, phone, amounts…), kept only under --save.
     details: dict[str, str] = field(default_factory=dict)
+
+
+@contextmanager
+def one_at_a_time(lang: str) -> Iterator[None]:
+    """One `--save` interview (or `resume`) at a time: two would each overwrite the other's
+    answers, the last writer winning. The data folder is locked (`flock`, which the system
+    releases when the process ends, however it ends); a second is refused, naming the fix.
+    A data folder that cannot be made or trusted takes no lock: saving then fails, and the
+    interview goes on without it, as it says."""
+    import fcntl
+
+    try:
+        folder = disk.private_dir()
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except (StorageError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StorageError(message("save_busy", lang)) from None
+        yield
+    finally:
+        os.close(handle)
 
 
 def save(progress: Progress) -> Path:

@@ -26,6 +26,7 @@ from ..terminal.console import console
 
 if TYPE_CHECKING:
     from ..drafts.model import Draft, DraftSet
+    from .progress import Progress
 
 
 @record
@@ -73,14 +74,20 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
 
 
 def interactive(flow: str | None, output: Output, save: bool) -> None:
-    """The interview in the terminal; with `save`, progress is kept after each answer."""
+    """The interview in the terminal; with `save`, progress is kept after each answer (one
+    such interview at a time: `progress.one_at_a_time`)."""
     check_output(output)
     output = for_screen(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
-    taken = _interview(opened, output, {}, save_as)
-    _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
-    if save:
+    if not save:
+        _emit(opened, _interview(opened, output, {}, None), output, papers=_papers(flow, opened))
+        return
+    from . import progress as storage
+
+    with storage.one_at_a_time(output.lang):
+        taken = _interview(opened, output, {}, save_as)
+        _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
         _after_saving(output.lang)
 
 
@@ -92,7 +99,15 @@ def resume(output_format: str, file: Path | None, plain: bool, flow: str | None 
     progress file can never make the program read a flow the person did not choose."""
     from . import progress as storage
 
-    progress = storage.load()
+    with storage.one_at_a_time(i18n.detect_lang()):
+        _resume(storage.load(), output_format, file, plain, flow)
+
+
+def _resume(
+    progress: Progress | None, output_format: str, file: Path | None, plain: bool, flow: str | None
+) -> None:
+    from . import progress as storage
+
     if progress is None:
         raise GuideError(words.message("nothing_saved", i18n.detect_lang()))
     output = for_screen(Output(progress.lang, output_format, file, plain))
