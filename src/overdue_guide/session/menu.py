@@ -9,6 +9,8 @@ action's form, end the program (exit 130) as everywhere else.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,11 +82,12 @@ def _save(context: Context) -> None:
     chosen = prompts.offer_save(lang, free_stamp(date.today().isoformat(), lang))
     if chosen is None:
         return
-    if chosen.is_dir():  # a folder: the checklist goes in it, under the usual name
+    if _is(chosen, stat.S_ISDIR):  # a folder: the checklist goes in it, under the usual name
         chosen = chosen / f"{message('file_name', lang)}-{date.today().isoformat()}.html"
     if format_for(chosen) is None:
         chosen = chosen.with_name(chosen.name + ".txt")
-    if chosen.is_file() and not prompts.confirm(message("save_replace", lang, path=chosen), lang):
+    replacing = _is(chosen, stat.S_ISREG)
+    if replacing and not prompts.confirm(message("save_replace", lang, path=chosen), lang):
         render.note(context.screen, message("save_not_replaced", lang, path=chosen))
         return
     text = render_as(format_for(chosen) or "text", context.current(), context.contract)
@@ -97,13 +100,22 @@ def _save(context: Context) -> None:
     context.screen.print(Text(visible(message("saved", lang, path=chosen))))
 
 
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Whether `path` is there and of `kind` (`stat.S_ISDIR`…); False for any path that
+    cannot be looked at (a name too long, a file where a folder should be)."""
+    try:
+        return kind(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def free_stamp(today: str, lang: str, folder: Path | None = None) -> str:
     """The date for the offered file name, with `-2`, `-3`… when a checklist of that name
     (in any format) is already in `folder` (the current one): two saves on one day keep
     both files."""
     base = Path(folder or ".") / f"{message('file_name', lang)}-"
     stamp, number = today, 1
-    while any(Path(f"{base}{stamp}{suffix}").exists() for suffix in (".html", ".md", ".txt")):
+    while any(os.path.lexists(f"{base}{stamp}{suffix}") for suffix in (".html", ".md", ".txt")):
         number += 1
         stamp = f"{today}-{number}"
     return stamp
