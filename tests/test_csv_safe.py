@@ -46,7 +46,7 @@ def entries() -> list[dict[str, object]]:
                     "zone": "Asia/Shanghai",
                     "channel": "call",
                     field: value,
-                }  # fmt: skip
+                }
             )
     found.append(
         {
@@ -55,7 +55,7 @@ def entries() -> list[dict[str, object]]:
             "channel": "visit",
             "third_parties": [{"who": "=boss", "told": "-debt"}],
             "witnesses": ["@a", "b"],
-        }  # fmt: skip
+        }
     )
     return found
 

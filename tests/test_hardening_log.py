@@ -181,7 +181,7 @@ def test_seven_calls_from_one_number_written_seven_ways_raise_call_frequency(
     given = tmp_path / "calls.json"
     given.write_text(json.dumps(entries), encoding="utf-8")
     assert log(tmp_path, "add", "--from", str(given))[0] == 0
-    status, out, _ = log(tmp_path, "export", "--format", "json")
+    out = log(tmp_path, "export", "--format", "json")[1]
     document = json.loads(out)
     assert document["summary"]["flags"].get("call_frequency") == 1
     assert document["summary"]["per_number"] == {"13800138000": 7}
@@ -214,13 +214,16 @@ def test_a_log_of_schema_2_gets_the_new_number_keys_and_its_flags_again(data_hom
 # --- 12. a read-only -shm left behind ------------------------------------------------------
 
 
-def test_a_stale_read_only_shm_of_ours_is_made_writable_again(tmp_path: Path) -> None:
-    add(tmp_path)
-    shm = folder(tmp_path) / "evidence.sqlite3-shm"
+def test_a_stale_read_only_shm_of_ours_is_made_writable_again(data_home: Path) -> None:
+    from overdue_guide.evidence import db
+
+    store.add([])
+    shm = Path(f"{store.path()}-shm")
     shm.write_bytes(b"")
     shm.chmod(0o400)  # as a log made read-only for a while leaves it
-    add(tmp_path, "--number", "95188")
-    assert not shm.exists() or stat.S_IMODE(shm.stat().st_mode) == 0o600
+    with db.opened() as connection:
+        assert connection is not None
+        assert stat.S_IMODE(shm.stat().st_mode) == 0o600
 
 
 def test_a_read_only_log_says_which_files_and_the_fix(
