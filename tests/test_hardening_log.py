@@ -8,6 +8,7 @@ import os
 import sqlite3
 import stat
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -214,16 +215,50 @@ def test_a_log_of_schema_2_gets_the_new_number_keys_and_its_flags_again(data_hom
 # --- 12. a read-only -shm left behind ------------------------------------------------------
 
 
-def test_a_stale_read_only_shm_of_ours_is_made_writable_again(data_home: Path) -> None:
-    from overdue_guide.evidence import db
+def as_a_user(folder: Path, work: Callable[[], object]) -> int:
+    """Run `work` in a child process as a user whom file modes bind (root, whom they do not,
+    becomes `nobody`, and `folder` theirs); the child's exit status: 0 if `work` returned."""
+    nobody = 65534
+    if os.getuid() == 0:
+        os.chown(folder, nobody, nobody)
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child, which never returns
+        try:
+            if os.getuid() == 0:
+                os.setgid(nobody)
+                os.setuid(nobody)
+            work()
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
 
-    store.add([])
-    shm = Path(f"{store.path()}-shm")
-    shm.write_bytes(b"")
-    shm.chmod(0o400)  # as a log made read-only for a while leaves it
-    with db.opened() as connection:
-        assert connection is not None
-        assert stat.S_IMODE(shm.stat().st_mode) == 0o600
+
+def test_a_log_made_read_only_for_a_while_takes_entries_again_once_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a log made read-only leaves its -wal and -shm read-only (SQLite gives them
+    the log's mode); once the log is writable again, so must its writes be."""
+    from datetime import datetime, timezone
+
+    from overdue_guide.evidence.model import Entry
+
+    one = Entry(at=datetime(2026, 1, 20, 2, tzinfo=timezone.utc), zone="+08:00", channel="call")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "warm"))
+    store.add([one])  # every module the child needs is loaded before it drops its rights
+    assert store.entries()[0].local.hour == 10
+    (tmp_path / "mine").mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "mine"))
+
+    def read_only_moment() -> None:
+        store.add([one])
+        store.path().chmod(0o400)
+        assert len(store.entries()) == 1
+        store.path().chmod(0o600)
+        store.add([one])
+        assert len(store.entries()) == 2
+
+    assert as_a_user(tmp_path / "mine", read_only_moment) == 0
 
 
 def test_a_read_only_log_says_which_files_and_the_fix(
