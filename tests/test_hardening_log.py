@@ -239,6 +239,8 @@ def test_a_log_made_read_only_for_a_while_takes_entries_again_once_writable(
 ) -> None:
     """Reading a log made read-only leaves its -wal and -shm read-only (SQLite gives them
     the log's mode); once the log is writable again, so must its writes be."""
+    import shutil
+    import tempfile
     from datetime import datetime, timezone
 
     from overdue_guide.evidence.model import Entry
@@ -247,8 +249,8 @@ def test_a_log_made_read_only_for_a_while_takes_entries_again_once_writable(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "warm"))
     store.add([one])  # every module the child needs is loaded before it drops its rights
     assert store.entries()[0].local.hour == 10
-    (tmp_path / "mine").mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "mine"))
+    mine = Path(tempfile.mkdtemp(prefix="overdue-guide-test-"))  # in /tmp: `nobody` gets in
+    monkeypatch.setenv("XDG_DATA_HOME", str(mine))
 
     def read_only_moment() -> None:
         store.add([one])
@@ -258,7 +260,10 @@ def test_a_log_made_read_only_for_a_while_takes_entries_again_once_writable(
         store.add([one])
         assert len(store.entries()) == 2
 
-    assert as_a_user(tmp_path / "mine", read_only_moment) == 0
+    try:
+        assert as_a_user(mine, read_only_moment) == 0
+    finally:
+        shutil.rmtree(mine)
 
 
 def test_a_read_only_log_says_which_files_and_the_fix(
