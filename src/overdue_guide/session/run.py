@@ -231,7 +231,8 @@ def _write(file: Path | None, view: report.Report, contract: dict[str, object], 
     if file is not None:
         from ..base.disk import write_atomic
 
-        write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
+        text = render_as(format_for(file) or "text", view, contract)
+        write_atomic(file, text, private=True, lang=lang)
         warn(words.message("saved", lang, path=file))
 
 
