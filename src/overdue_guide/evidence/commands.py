@@ -49,7 +49,7 @@ def fingerprint(path: str) -> Attachment:
 
 
 def _zone() -> str:
-    from .parse import local_zone
+    from .zones import local_zone
 
     return local_zone()
 
@@ -81,7 +81,7 @@ def interactive_add(lang: str, leave: bool = False) -> int | None:
     chose not to save. For the interview's end menu (`leave`: Back at the first
     question returns there) as well as `log add`."""
     from . import form as prompts_evidence
-    from .parse import usable_zone
+    from .zones import usable_zone
 
     _need_terminal("instead_add", lang)
     zone = usable_zone(_zone(), "log add", "tz_unusable_form")

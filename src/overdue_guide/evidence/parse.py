@@ -7,7 +7,6 @@ strings (YAML scalars, flags) or as already typed values (typer, the form).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -28,6 +27,7 @@ from .model import (
     zone_info,
 )
 from .problems import problem
+from .zones import NOT_PLACES, usable_zone
 
 #: How far ahead of the clock an entry may be (clocks of phones and computers differ).
 FUTURE_SLACK = timedelta(minutes=5)
@@ -50,64 +50,6 @@ class Value:
 
     raw: object
     where: str
-
-
-def local_zone(environ: Mapping[str, str] | None = None) -> str:
-    """This machine's zone: $TZ if set, else the /etc/localtime link, else its offset.
-
-    $TZ is honoured when this program can keep it: an IANA name (`Asia/Shanghai`), a
-    zoneinfo path, or a POSIX fixed offset (`CST-8`, `<+0830>-8:30`, read as `+08:00`,
-    `+08:30`). Any other $TZ (POSIX daylight-saving rules, a name no zone has) is given
-    back as it is, and `build` refuses it where a local time needs it (`usable_zone`):
-    read the C library's way, as UTC, every local time would be stored wrong."""
-    env = os.environ if environ is None else environ
-    configured = env.get("TZ", "").lstrip(":")
-    if configured:
-        return _kept(configured)
-    try:
-        target = os.readlink("/etc/localtime")
-    except OSError:
-        target = ""
-    if "zoneinfo/" in target:
-        return target.split("zoneinfo/", 1)[1]
-    return offset_name(datetime.now().astimezone())
-
-
-#: A POSIX TZ with a fixed offset and no daylight saving: a name, then hours west of UTC.
-_POSIX_FIXED = re.compile(r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{1,}>)([+-]?)(\d{1,2})(?::(\d{2}))?")
-
-
-def _kept(configured: str) -> str:
-    """$TZ as a zone this program keeps, or as given when it is none (`usable_zone` says)."""
-    if configured.startswith("/"):  # a zoneinfo file: named by its place in the database
-        target = os.path.realpath(configured)
-        name = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else configured
-        return name if _is_zone(name) else configured
-    if _is_zone(configured) and configured not in _NOT_PLACES:
-        return configured
-    fixed = _POSIX_FIXED.fullmatch(configured)
-    if fixed:
-        sign, hours, minutes = fixed.groups()
-        west = timedelta(hours=int(hours), minutes=int(minutes or 0))
-        if west < timedelta(hours=24):  # POSIX counts west of UTC: "CST-8" is +08:00
-            return offset_name(datetime.now(timezone(west if sign == "-" else -west)))
-    return configured
-
-
-def _is_zone(name: str) -> bool:
-    try:
-        zone_info(name)
-    except EntryError:
-        return False
-    return True
-
-
-def usable_zone(zone: str, where: str, key: str = "tz_unusable") -> str:
-    """`zone` (this machine's, from `local_zone`) if this program can keep it; else an
-    `EntryError` naming $TZ and the fix (`key`: its words)."""
-    if zone in _NOT_PLACES or not _is_zone(zone):
-        raise problem(key, where=where, tz=zone)
-    return zone
 
 
 def build(
@@ -203,12 +145,8 @@ def _empty(raw: object) -> bool:
     return raw is None or raw == "" or raw == [] or raw == ()
 
 
-#: Zone files that name no place: what they mean depends on the machine reading the log.
-_NOT_PLACES = frozenset({"localtime", "posixrules", "Factory"})
-
-
 def _zone(name: str, where: str) -> None:
-    if name in _NOT_PLACES:
+    if name in NOT_PLACES:
         raise problem("no_zone", where=where, zone=name)
     try:
         zone_info(name)
