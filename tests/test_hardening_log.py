@@ -349,3 +349,25 @@ def test_log_verify_says_what_became_of_a_file_in_chinese(tmp_path: Path) -> Non
     assert status == 1
     assert "已经不是普通文件了" in out and "找不到了" in out
     assert "no longer" not in out and "not found" not in out
+
+
+# --- found in the second adversarial pass -----------------------------------------------
+
+
+def test_an_export_is_never_written_over_the_log_itself(tmp_path: Path) -> None:
+    add(tmp_path)
+    the_log = folder(tmp_path) / "evidence.sqlite3"
+    export = ("export", "--format", "markdown", "--output", str(the_log), "--lang", "en")
+    status, _, error = log(tmp_path, *export)
+    assert status == 2 and "keeps saved progress and the evidence log" in error
+    status, out, _ = log(tmp_path, "list")
+    assert status == 0 and "2026-01-20 10:00" in out  # the entry is still there
+
+
+def test_a_line_break_in_a_number_cannot_make_a_line_look_like_another_entry(
+    tmp_path: Path,
+) -> None:
+    add(tmp_path, "--number", "95188\n    2  2026-01-20 11:00 (+08:00)  电话  110")
+    status, out, _ = log(tmp_path, "list")
+    assert status == 0
+    assert out.count("\n") == 1 and "95188\\x0a    2  2026-01-20 11:00" in out

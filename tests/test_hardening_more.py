@@ -264,8 +264,10 @@ def test_a_letter_amount_that_is_no_amount_is_refused(
     assert "NaN" not in done.stdout and "-1500 元" not in done.stdout
 
 
-def test_an_amount_typed_with_its_own_yuan_is_written_once(tmp_path: Path) -> None:
-    given = answers(tmp_path, LETTER.format(income='"4,000元"', offer="¥800"))
+def test_an_amount_typed_with_its_own_yuan_or_in_full_width_is_written_once(
+    tmp_path: Path,
+) -> None:
+    given = answers(tmp_path, LETTER.format(income='"４,０００元"', offer="¥800"))
     done = run_cli("run", "--answers", str(given), "--format", "markdown")
     assert done.returncode == 0, done.stderr
     assert "每月收入约 4000 元" in done.stdout and "元 元" not in done.stdout

@@ -37,6 +37,9 @@ def write_atomic(path: Path, text: str, private: bool = False, lang: str | None 
         handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), dir=path.parent)
     except OSError as error:
         raise StorageError(say("cannot_write", lang, path=path, reason=why(error, lang))) from None
+    except ValueError:  # a NUL in the name (pasted): no file can have it
+        reason = say("reason_nul", lang)
+        raise StorageError(say("cannot_write", lang, path=repr(str(path)), reason=reason)) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             if private:
@@ -71,6 +74,24 @@ def refuse_special(path: Path, lang: str | None = None) -> None:
     if not stat.S_ISREG(mode):
         reason = message("reason_not_file", lang or detect_lang())
         raise StorageError(say("cannot_write", lang, path=path, reason=reason))
+
+
+def refuse_data_folder(path: Path, lang: str | None = None) -> None:
+    """A `StorageError` if `path` lies in the program's own data folder: a checklist or an
+    export written there could replace the evidence log or saved progress (`log export
+    --format markdown --output …/evidence.sqlite3` would destroy the log)."""
+    if inside_data_folder(path):
+        raise StorageError(
+            say("cannot_write", lang, path=path, reason=say("reason_own_data", lang))
+        )
+
+
+def inside_data_folder(path: Path) -> bool:
+    """Whether `path`, symlinks followed, is in the data folder (or is it)."""
+    try:
+        return path.resolve().is_relative_to(data_dir().resolve())
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
+        return False
 
 
 def make_private_dirs(folder: Path) -> None:

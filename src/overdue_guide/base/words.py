@@ -159,6 +159,12 @@ WORDS = Table(
             "en": "No such folder, or no files can be made there",
         },
         "reason_is_a_folder": {"zh-CN": "这是一个文件夹", "en": "Is a directory"},
+        "reason_nul": {"zh-CN": "文件名里有空字符（NUL）", "en": "the name holds a NUL character"},
+        "reason_own_data": {
+            "zh-CN": "这是本程序存放保存的进度和证据记录的文件夹，会把它们覆盖：请存到别处",
+            "en": "that is the folder where this program keeps saved progress and the evidence "
+            "log, which it could overwrite: save it elsewhere",
+        },
         "reason_missing_flow": {
             "zh-CN": "用到的问题清单 {flow} 已经找不到了",
             "en": "for a flow that is no longer there ({flow})",

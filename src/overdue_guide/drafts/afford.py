@@ -18,7 +18,12 @@ def money(value: str | None) -> Decimal | None:
     minus sign (a letter must never say "每月还 NaN 元" or "-1500 元")."""
     if value is None:
         return None
-    cleaned = value.strip().replace(",", "").replace("，", "").replace("元", "")
+    cleaned = value
+    if not cleaned.isascii():  # full-width digits, as an input method types them
+        import unicodedata  # only then: a scripted JSON run loads no more than it needs
+
+        cleaned = unicodedata.normalize("NFKC", cleaned)
+    cleaned = cleaned.strip().replace(",", "").replace("，", "").replace("元", "")
     cleaned = cleaned.replace("¥", "").replace("￥", "").strip()
     if not _AMOUNT.fullmatch(cleaned):
         return None

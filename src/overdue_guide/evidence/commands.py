@@ -156,9 +156,11 @@ def list_entries(lang: str) -> None:
     for _, _, flags in rows:
         if flags not in shown:
             shown[flags] = _under(decode(flags), lang)
-    from ..base.visible import write_visible
+    from ..base.visible import visible, write_visible
 
-    write_visible("".join(line + shown[flags] for _, line, flags in rows))
+    # One line per entry: a line break typed in a number or an institution is shown as
+    # `\x0a`, so that it can never make a line look like another entry.
+    write_visible("".join(visible(line, keep="") + shown[flags] for _, line, flags in rows))
 
 
 #: Flag lines in `log list` start under the entry's date, past its number.
@@ -313,6 +315,9 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
             raise EntryError(say("unknown_format", lang, path=output))
         output_format = EXTENSIONS.get(suffix, "markdown")
     if output is not None:
+        from ..base.disk import refuse_data_folder
+
+        refuse_data_folder(output, lang)  # never over the log itself
         _refuse_special(output, lang)
     content = export_text(output_format, lang)
     if output is None:

@@ -71,7 +71,7 @@ def _save(context: Context) -> None:
 
     from rich.text import Text
 
-    from ..base.disk import write_atomic
+    from ..base.disk import refuse_data_folder, write_atomic
     from ..base.visible import visible
     from ..errors import StorageError
     from ..output import render
@@ -92,6 +92,7 @@ def _save(context: Context) -> None:
         return
     text = render_as(format_for(chosen) or "text", context.current(), context.contract)
     try:
+        refuse_data_folder(chosen, lang)
         write_atomic(chosen, text, private=True, lang=lang)
     except StorageError as error:
         render.alert(context.screen, str(error))

@@ -43,15 +43,18 @@ class Progress:
 
 
 @contextmanager
-def one_at_a_time(lang: str) -> Iterator[None]:
+def one_at_a_time(lang: str, create: bool = True) -> Iterator[None]:
     """One `--save` interview (or `resume`) at a time: two would each overwrite the other's
     answers, the last writer winning. The data folder is locked (`flock`, which the system
     releases when the process ends, however it ends); a second is refused, naming the fix.
     A data folder that cannot be made or trusted takes no lock: saving then fails, and the
-    interview goes on without it, as it says."""
+    interview goes on without it, as it says. Without `create` (resume) a missing folder is
+    not made: there is nothing to resume."""
     import fcntl
 
     try:
+        if not create and not places.data_dir().is_dir():
+            raise StorageError("nothing saved: nothing to lock")  # resume then says so
         folder = disk.private_dir()
         handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except (StorageError, OSError):

@@ -49,6 +49,10 @@ def check_output(output: Output) -> None:
     """Refuse an output file we cannot write before anyone answers a question."""
     if output.file is not None and format_for(output.file) is None:
         raise GuideError(words.message("unknown_extension", output.lang, path=output.file))
+    if output.file is not None:
+        from ..base.disk import refuse_data_folder
+
+        refuse_data_folder(output.file, output.lang)
 
 
 def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
@@ -99,7 +103,7 @@ def resume(output_format: str, file: Path | None, plain: bool, flow: str | None 
     progress file can never make the program read a flow the person did not choose."""
     from . import progress as storage
 
-    with storage.one_at_a_time(i18n.detect_lang()):
+    with storage.one_at_a_time(i18n.detect_lang(), create=False):
         _resume(storage.load(), output_format, file, plain, flow)
 
 
