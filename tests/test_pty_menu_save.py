@@ -38,7 +38,8 @@ def finish(child: pexpect.spawn) -> int | None:
     decline_to_save(child)
     child.expect(pexpect.EOF)
     child.close()
-    return child.exitstatus
+    status: int | None = child.exitstatus
+    return status
 
 
 def test_a_save_that_cannot_be_written_says_why_in_chinese_and_the_menu_comes_back(
