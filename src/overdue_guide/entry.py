@@ -114,6 +114,10 @@ def _command() -> int:
         from .cli.fees import app as fees_app
 
         status = fees_app(argv[1:], prog_name="overdue-guide fees", standalone_mode=False)
+    elif argv[:1] == ["run"]:  # the interview or a scripted run, without the other commands
+        from .cli.main import run_app
+
+        status = run_app(argv[1:], prog_name="overdue-guide run", standalone_mode=False)
     elif argv[:1] == ["log"]:  # straight to its commands, without building the others
         from .cli.log import log_group
 

@@ -88,7 +88,6 @@ def start(
         session.interactive(None, session.Output(lang_code(lang), plain=plain), save)
 
 
-@app.command(cls=Command)
 def run(
     flow: FlowArgument = None,
     answers: Annotated[
@@ -114,6 +113,14 @@ def run(
         session.scripted(flow, answers, settings)
     else:
         session.interactive(flow, settings, save)
+
+
+app.command(cls=Command)(run)
+#: `run` on its own, for `entry.py`: a scripted run need not build the other commands.
+run_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, context_settings=CONTEXT
+)
+run_app.command(cls=Command)(run)
 
 
 @app.command(cls=Command)
