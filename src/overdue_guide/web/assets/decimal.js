@@ -180,7 +180,7 @@ var Decimal = (function () {
 
   function aligned(a, b) {
     var exp = Math.min(a.exp, b.exp);
-    return [a.digits + zeros(a.exp - exp), b.digits + zeros(b.exp - exp), exp];
+    return [trim(a.digits + zeros(a.exp - exp)), trim(b.digits + zeros(b.exp - exp)), exp];
   }
 
   Dec.prototype.add = function (other) {
