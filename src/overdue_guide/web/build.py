@@ -28,7 +28,7 @@ from ..nextsteps import FEE_ITEMS
 from .draftdata import drafts_json, no_drafts
 from .feedata import fees_json
 from .flowdata import Json, by_lang, structure, texts
-from .words import LANG_NAMES, NO_SCRIPT_ITEMS, all_page_words, pick, PAGE
+from .words import LANG_FULL, LANG_NAMES, NO_SCRIPT_ITEMS, all_page_words, pick, PAGE
 
 DEFAULT_OUTPUT = "overdue-guide.html"
 
@@ -92,6 +92,7 @@ def page_data(flow: Flow, catalog: Catalog, path: Path) -> Json:
     return {
         "langs": list(LANGS),
         "lang_names": LANG_NAMES,
+        "lang_full": LANG_FULL,
         "urgencies": list(URGENCIES),
         "flow": structure(flow),
         "texts": by_lang(texts, flow, catalog),

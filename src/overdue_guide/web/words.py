@@ -31,7 +31,7 @@ SHARED: tuple[str, ...] = (
 
 #: Words only the page says.
 PAGE: dict[str, dict[str, str]] = {
-    "danger": {"zh-CN": "有危险？马上打 110", "en": "In danger? Call 110 now"},
+    "danger": {"zh-CN": "有危险？打 110", "en": "Danger? Call 110"},
     "language": {"zh-CN": "语言", "en": "Language"},
     "next": {"zh-CN": "下一步", "en": "Next"},
     "choose_one": {"zh-CN": "请先选一项。", "en": "Choose one option first."},
@@ -117,7 +117,9 @@ NO_SCRIPT_ITEMS: tuple[str, ...] = (
 )
 
 #: The languages' names, each in its own script, on the switch.
-LANG_NAMES: dict[str, str] = {"zh-CN": "简体中文", "zh-TW": "繁體中文", "en": "English"}
+LANG_NAMES: dict[str, str] = {"zh-CN": "简体", "zh-TW": "繁體", "en": "EN"}
+#: Their full names, for screen readers.
+LANG_FULL: dict[str, str] = {"zh-CN": "简体中文", "zh-TW": "繁體中文", "en": "English"}
 
 
 def pick(by_lang: dict[str, str], lang: str) -> str:

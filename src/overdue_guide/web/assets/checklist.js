@@ -81,11 +81,11 @@ var Checklist = (function () {
         h("details", { class: "why" }, [
           h("summary", {}, [h("span", { class: "text", id: "text-" + key, text: line.text })]),
           h("p", { class: "detail", text: line.detail }),
+          helps.length ? h("p", { class: "helps", text: say("drafts_helps", { titles: listing }) }) : null,
           refs,
           quote
         ])
-      ]),
-      helps.length ? h("p", { class: "helps", text: say("drafts_helps", { titles: listing }) }) : null
+      ])
     ]);
   }
 

@@ -81,7 +81,7 @@ var Page = (function () {
     bar.setAttribute("aria-label", say("language"));
     data.langs.forEach(function (lang) {
       bar.appendChild(h("button", {
-        type: "button", "data-lang": lang, lang: lang,
+        type: "button", "data-lang": lang, lang: lang, "aria-label": data.lang_full[lang],
         "aria-pressed": lang === state.lang ? "true" : "false",
         onclick: function () { setLang(lang); }
       }, [data.lang_names[lang]]));
