@@ -59,7 +59,9 @@ def drafts() -> DraftSet:
 
 
 def answer(page: Any, answers: dict[str, Answer]) -> list[str]:
-    """Answer each question the page asks from `answers`, by tapping; the ids asked."""
+    """Answer each question the page asks from `answers`, by tapping; the ids asked.
+    (Taps are forced: Playwright's waits for stable layout would double the time; the
+    other tests tap with every check.)"""
     asked = []
     while (form := page.query_selector("form[data-question]")) is not None:
         qid = form.get_attribute("data-question")
@@ -68,14 +70,14 @@ def answer(page: Any, answers: dict[str, Answer]) -> list[str]:
         codes = [given] if isinstance(given, str) else list(given)
         for box in form.query_selector_all("input"):
             if box.is_checked() != (box.get_attribute("value") in codes):
-                box.tap()
-        form.query_selector('[data-action="next"]').tap()
+                box.tap(force=True)
+        form.query_selector('[data-action="next"]').tap(force=True)
     return asked
 
 
 def finish(page: Any, answers: dict[str, Answer]) -> None:
     answer(page, answers)
-    page.tap('[data-action="confirm"]')
+    page.tap('[data-action="confirm"]', force=True)
 
 
 def situations(flow: Flow) -> list[dict[str, Answer]]:
