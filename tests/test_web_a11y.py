@@ -18,7 +18,7 @@ SERIOUS = ("serious", "critical")
 
 
 def axe_script() -> str:
-    import axe_playwright_python
+    import axe_playwright_python  # type: ignore[import-untyped]
 
     return Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text("utf-8")
 

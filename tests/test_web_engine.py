@@ -57,20 +57,24 @@ def compare(
     with phone(browser, web_page) as opened:
         found = opened.page.evaluate(RUN_CASES, cases)
     differing = [
-        (case, want, got) for case, want, got in zip(cases, expected, found, strict=True) if want != got
+        (case, want, got)
+        for case, want, got in zip(cases, expected, found, strict=True)
+        if want != got
     ]
     assert not differing, first_difference(*differing[0], count=len(differing))
 
 
-def first_difference(case: dict[str, Any], want: dict[str, Any], got: dict[str, Any], count: int) -> str:
+def first_difference(
+    case: dict[str, Any], want: dict[str, Any], got: dict[str, Any], count: int
+) -> str:
     for key in want:
         if want[key] != got.get(key):
-            parts = want[key], got.get(key)
-            if isinstance(parts[0], list) and isinstance(parts[1], list):
-                for a, b in zip(*parts, strict=False):
+            cli, page = want[key], got.get(key)
+            if isinstance(cli, list) and isinstance(page, list):
+                for a, b in zip(cli, page, strict=False):
                     if a != b:
                         return f"{count} differ; first: {case}\n{key}: CLI {a}\npage {b}"
-            return f"{count} differ; first: {case}\n{key}: CLI {parts[0]}\npage {parts[1]}"
+            return f"{count} differ; first: {case}\n{key}: CLI {cli}\npage {page}"
     return f"{count} differ; first: {case}"
 
 

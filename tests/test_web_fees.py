@@ -55,16 +55,31 @@ DOCUMENTED: list[dict[str, str]] = [
 
 #: Figures refused, each for its reason (the problem's key).
 REFUSED: list[tuple[dict[str, str], str]] = [
-    ({"plan": "instalments", "principal": "abc", "periods": "12", "fee_rate": "8.8"}, "not_a_number"),
-    ({"plan": "instalments", "principal": "NaN", "periods": "12", "fee_rate": "8.8"}, "not_a_number"),
+    (
+        {"plan": "instalments", "principal": "abc", "periods": "12", "fee_rate": "8.8"},
+        "not_a_number",
+    ),
+    (
+        {"plan": "instalments", "principal": "NaN", "periods": "12", "fee_rate": "8.8"},
+        "not_a_number",
+    ),
     ({"plan": "instalments", "principal": "0", "periods": "12", "fee_rate": "8.8"}, "not_positive"),
     ({"plan": "instalments", "principal": "1200", "periods": "1.5", "fee_rate": "8"}, "not_whole"),
     ({"plan": "payments", "principal": "1200", "periods": "12", "payment": "50"}, "never_repaid"),
-    ({"plan": "daily_rate", "principal": "100", "daily_rate": "5", "term_days": "30"}, "rate_too_high"),
+    (
+        {"plan": "daily_rate", "principal": "100", "daily_rate": "5", "term_days": "30"},
+        "rate_too_high",
+    ),
     ({"plan": "instalments", "principal": "1e13", "periods": "12", "fee_rate": "8"}, "too_large"),
     ({"plan": "schedule", "principal": "100", "schedule": "2026-01-10,50"}, "schedule_needs_start"),
-    ({"plan": "schedule", "principal": "100", "schedule": "2026-02-10,60\n2026-01-10,60"}, "dates_out_of_order"),
-    ({"plan": "schedule", "principal": "100", "schedule": "2026-02-30,60\n2026-03-10,60"}, "bad_date"),
+    (
+        {"plan": "schedule", "principal": "100", "schedule": "2026-02-10,60\n2026-01-10,60"},
+        "dates_out_of_order",
+    ),
+    (
+        {"plan": "schedule", "principal": "100", "schedule": "2026-02-30,60\n2026-03-10,60"},
+        "bad_date",
+    ),
     ({"plan": "schedule", "principal": "100", "schedule": ""}, "schedule_empty"),
 ]
 
@@ -99,17 +114,29 @@ def random_figures(count: int, seed: int) -> list[dict[str, str]]:
             each = float(principal) * chooser.uniform(1.0, 1.3) / periods
             figures |= {"periods": str(periods), "payment": f"{each:.2f}"}
         elif plan == "daily_rate":
-            figures |= {"daily_rate": f"{chooser.uniform(0.01, 0.1):.4f}", "term_days": str(chooser.randint(7, 720))}
+            figures |= {
+                "daily_rate": f"{chooser.uniform(0.01, 0.1):.4f}",
+                "term_days": str(chooser.randint(7, 720)),
+            }
         else:
             each = float(principal) * chooser.uniform(1.0, 1.2) / periods
-            rows = [f"{2026 + (m // 12)}-{m % 12 + 1:02d}-{chooser.randint(1, 28):02d},{each:.2f}" for m in range(periods)]
+            rows = [
+                f"{2026 + (m // 12)}-{m % 12 + 1:02d}-{chooser.randint(1, 28):02d},{each:.2f}"
+                for m in range(periods)
+            ]
             figures |= {"schedule": "\n".join(rows), "start": "2025-12-01"}
         if chooser.random() < 0.5:
-            figures |= {"overdue": "rate", "days_overdue": str(chooser.randint(1, 200)),
-                        "overdue_rate": f"{chooser.uniform(0.01, 0.1):.3f}"}
+            figures |= {
+                "overdue": "rate",
+                "days_overdue": str(chooser.randint(1, 200)),
+                "overdue_rate": f"{chooser.uniform(0.01, 0.1):.3f}",
+            }
         elif chooser.random() < 0.5:
-            figures |= {"overdue": "charge", "days_overdue": str(chooser.randint(1, 200)),
-                        "overdue_charge": f"{chooser.uniform(1, 500):.2f}"}
+            figures |= {
+                "overdue": "charge",
+                "days_overdue": str(chooser.randint(1, 200)),
+                "overdue_charge": f"{chooser.uniform(1, 500):.2f}",
+            }
         found.append(figures)
     return found
 
@@ -121,14 +148,17 @@ def run_page(browser: Any, web_page: Path, cases: list[dict[str, Any]]) -> list[
 
 
 def check(browser: Any, web_page: Path, tmp_path: Path, figures: list[dict[str, str]]) -> None:
-    cases = [{"figures": f, "lang": lang} for f in figures for lang in LANGS]
-    expected = [python_side(c["figures"], tmp_path, c["lang"]) for c in cases]
+    pairs = [(f, lang) for f in figures for lang in LANGS]
+    cases: list[dict[str, Any]] = [{"figures": f, "lang": lang} for f, lang in pairs]
+    expected = [python_side(f, tmp_path, lang) for f, lang in pairs]
     found = run_page(browser, web_page, cases)
     differing = [(c, e, f) for c, e, f in zip(cases, expected, found, strict=True) if e != f]
     assert not differing, f"{len(differing)} differ; first: {differing[0]}"
 
 
-def test_the_documented_vectors_give_the_cli_s_figures(browser: Any, web_page: Path, tmp_path: Path) -> None:
+def test_the_documented_vectors_give_the_cli_s_figures(
+    browser: Any, web_page: Path, tmp_path: Path
+) -> None:
     check(browser, web_page, tmp_path, DOCUMENTED)
 
 

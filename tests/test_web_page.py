@@ -238,7 +238,12 @@ def test_the_language_comes_from_the_address_then_the_browser_and_switches_in_pl
     browser: Any, web_page: Path, main_flow: Flow
 ) -> None:
     prompt = {lang: text(main_flow.questions["visitor_arrived"].prompt, lang) for lang in LANGS}
-    for locale, want in (("zh-TW", "zh-TW"), ("zh-HK", "zh-TW"), ("en-GB", "en"), ("fr-FR", "zh-CN")):
+    for locale, want in (
+        ("zh-TW", "zh-TW"),
+        ("zh-HK", "zh-TW"),
+        ("en-GB", "en"),
+        ("fr-FR", "zh-CN"),
+    ):
         with phone(browser, web_page, locale=locale) as opened:
             assert opened.page.evaluate("document.documentElement.lang") == want
             assert prompt[want] in (opened.page.text_content("legend") or "")
@@ -318,7 +323,9 @@ def test_details_fill_the_letters_and_an_offer_above_what_is_left_stays_blank(
 
 
 def test_a_copy_button_puts_the_chinese_text_on_the_clipboard(browser: Any, web_page: Path) -> None:
-    with phone(browser, web_page, "en", permissions=["clipboard-read", "clipboard-write"]) as opened:
+    with phone(
+        browser, web_page, "en", permissions=["clipboard-read", "clipboard-write"]
+    ) as opened:
         page = opened.page
         finish(page, QUIET)
         page.tap('[data-draft="call_95188"] summary')
@@ -333,7 +340,9 @@ def test_the_fee_form_shows_the_readme_figures_and_fills_the_instalment_request(
 ) -> None:
     with phone(browser, web_page, "en") as opened:
         page = opened.page
-        finish(page, {**QUIET, "amount_checked": "fees_high", "can_pay_full": "no", "hardship": "none"})
+        finish(
+            page, {**QUIET, "amount_checked": "fees_high", "can_pay_full": "no", "hardship": "none"}
+        )
         page.tap("#fees summary")
         page.fill("#fee-principal", "1200")
         page.fill("#fee-periods", "12")

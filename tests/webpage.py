@@ -53,9 +53,7 @@ def phone(
 
     opened.page.route("**/*", refuse)
     opened.page.on("pageerror", lambda error: opened.errors.append(str(error)))
-    opened.page.on(
-        "console", lambda m: opened.errors.append(m.text) if m.type == "error" else None
-    )
+    opened.page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
     opened.page.goto(path.as_uri() + (f"#lang={lang}" if lang else ""))
     try:
         yield opened

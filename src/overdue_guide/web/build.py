@@ -28,7 +28,7 @@ from ..nextsteps import FEE_ITEMS
 from .draftdata import drafts_json, no_drafts
 from .feedata import fees_json
 from .flowdata import Json, by_lang, structure, texts
-from .words import LANG_FULL, LANG_NAMES, NO_SCRIPT_ITEMS, all_page_words, pick, PAGE
+from .words import LANG_FULL, LANG_NAMES, NO_SCRIPT_ITEMS, PAGE, all_page_words, pick
 
 DEFAULT_OUTPUT = "overdue-guide.html"
 
@@ -96,7 +96,9 @@ def page_data(flow: Flow, catalog: Catalog, path: Path) -> Json:
         "urgencies": list(URGENCIES),
         "flow": structure(flow),
         "texts": by_lang(texts, flow, catalog),
-        "drafts": drafts_json(drafts) if drafts is not None and drafts.flow == flow.id else no_drafts(),
+        "drafts": drafts_json(drafts)
+        if drafts is not None and drafts.flow == flow.id
+        else no_drafts(),
         "fees": fees_json(catalog),
         "fee_items": sorted(FEE_ITEMS),
         "evidence_items": sorted(OFFER_AFTER_ITEMS),
@@ -106,7 +108,9 @@ def page_data(flow: Flow, catalog: Catalog, path: Path) -> Json:
 
 
 def _sha256(code: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+    )
 
 
 def _json_block(data: Json) -> str:

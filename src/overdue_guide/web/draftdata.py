@@ -76,7 +76,10 @@ def drafts_json(drafts: DraftSet) -> Json:
                 "asks": details_asked(drafts, [d]),
                 "paragraphs": [_paragraph(p) for p in d.paragraphs],
                 "notes": [
-                    {"when": condition(n.when), "text": {lang: text(n.text, lang) for lang in LANGS}}
+                    {
+                        "when": condition(n.when),
+                        "text": {lang: text(n.text, lang) for lang in LANGS},
+                    }
                     for n in d.notes
                 ],
             }

@@ -15,8 +15,8 @@ from .flowdata import Json
 
 def _head(line: object, lang: str) -> str:
     """The line's name, figure, date and references, as `fees.render._line` heads it."""
-    from ..fees.render import _line
     from ..fees.model import LineCheck
+    from ..fees.render import _line
 
     return _line(LineCheck(line, False, ()), lang).head  # type: ignore[arg-type]
 

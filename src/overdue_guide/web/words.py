@@ -70,7 +70,10 @@ PAGE: dict[str, dict[str, str]] = {
         "zh-CN": "已保存在这台手机的浏览器里。别人也用这台手机时，请删除。",
         "en": "Kept in this phone's browser. If others use this phone, forget them.",
     },
-    "forgotten": {"zh-CN": "已删除，这台手机上没有保存你的回答。", "en": "Forgotten: nothing of yours is kept on this phone."},
+    "forgotten": {
+        "zh-CN": "已删除，这台手机上没有保存你的回答。",
+        "en": "Forgotten: nothing of yours is kept on this phone.",
+    },
     "restored": {
         "zh-CN": "已接着用保存在这台手机上的回答。",
         "en": "Continuing with the answers kept on this phone.",
@@ -90,7 +93,10 @@ PAGE: dict[str, dict[str, str]] = {
         "en": "Type a few figures from your bill to see what the loan costs a year.",
     },
     "fees_go": {"zh-CN": "算一算", "en": "Work it out"},
-    "fees_schedule": {"zh-CN": "还款计划（每行：日期,金额）", "en": "Repayments (one a line: date,amount)"},
+    "fees_schedule": {
+        "zh-CN": "还款计划（每行：日期,金额）",
+        "en": "Repayments (one a line: date,amount)",
+    },
     "fees_schedule_name": {"zh-CN": "还款计划", "en": "the repayments"},
     "fees_filled": {
         "zh-CN": "IRR 年化 {rate} % 已填进分期申请信。",
