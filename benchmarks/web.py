@@ -16,20 +16,10 @@ from __future__ import annotations
 import shutil
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 #: The longest path: every question of the main flow but none skipped, every box ticked.
 LONGEST: dict[str, Any] = {
@@ -125,10 +115,13 @@ def measure(script: str, work: Path, runs: int) -> list[tuple[str, str, str, boo
         raise SystemExit("the web targets need Chromium (Debian: apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's tests/
+    from tests.webpage import CHROMIUM_FLAGS  # the same Chromium as the tests
+
     build = build_seconds(script, work, max(3, runs // 3))
     page_file = work / "page.html"
     with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=FLAGS)
+        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         first = first_question_ms(browser, page_file, 1, runs)
         slowed = first_question_ms(browser, page_file, 4, runs)
         answers = answer_ms(browser, page_file, runs)

@@ -13,6 +13,7 @@ from overdue_guide.loader import parse_catalog, parse_flow
 from overdue_guide.model import Catalog, Flow
 
 from .rules import Verdicts, walk_every_path
+from .webpage import CHROMIUM_FLAGS
 
 
 @pytest.fixture(autouse=True)
@@ -55,18 +56,6 @@ def catalog() -> Catalog:
 
 
 # --- the web page, in one headless Chromium per test session ------------------------
-
-#: Flags for a Chromium that downloads nothing and talks to nothing.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def chromium_path() -> str | None:

@@ -275,6 +275,24 @@ def test_nothing_is_kept_until_asked_and_forget_removes_it(browser: Any, web_pag
         assert current(page) == "visitor_arrived"
 
 
+def test_answers_kept_on_the_phone_are_checked_before_use(browser: Any, web_page: Path) -> None:
+    kept = {
+        "v": 1,
+        "answers": {"visitor_arrived": "now", "feel_safe": "maybe", "misconduct": ["x"], "z": 1},
+        "details": {"name": 5},
+        "figures": [],
+    }
+    with phone(browser, web_page, "en") as opened:
+        page = opened.page
+        page.evaluate(
+            "kept => localStorage.setItem('overdue-guide:main', JSON.stringify(kept))", kept
+        )
+        page.reload()
+        assert current(page) == "feel_safe"
+        assert page.evaluate("JSON.stringify(Page.state().answers)") == '{"visitor_arrived":"now"}'
+        assert opened.errors == []
+
+
 def test_without_javascript_the_page_shows_110_and_the_four_door_rules_in_every_language(
     browser: Any, web_page: Path, main_flow: Flow
 ) -> None:

@@ -15,6 +15,18 @@ from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.view import contract as drafts_contract
 from overdue_guide.model import Answer, Catalog, Flow
 
+#: Flags for a Chromium that downloads nothing and talks to nothing (benchmarks/web.py too).
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 #: A phone: 360 × 740 CSS pixels, touch.
 PHONE: dict[str, Any] = {
     "viewport": {"width": 360, "height": 740},
@@ -97,4 +109,6 @@ def random_paths(flow: Flow, count: int, seed: int) -> list[dict[str, Answer]]:
 
 
 def plain(answers: Mapping[str, Answer]) -> dict[str, object]:
-    return engine.plain(answers)
+    """Answers as the page takes them: lists for multiple choices."""
+    found: dict[str, object] = engine.plain(answers)
+    return found

@@ -64,6 +64,19 @@ var Engine = (function () {
     return END;
   }
 
+  /* engine.validate: a raw answer made a checked one (codes in the options' order), or
+   * null when it is not one, as for answers read back from the phone's storage. */
+  function validate(flow, id, raw) {
+    var question = flow.questions[id];
+    if (!question) return null;
+    var codes = question.options.map(function (o) { return o.code; });
+    if (question.kind === "multi") {
+      if (!Array.isArray(raw) || raw.some(function (c) { return codes.indexOf(c) < 0; })) return null;
+      return codes.filter(function (c) { return raw.indexOf(c) >= 0; });
+    }
+    return typeof raw === "string" && codes.indexOf(raw) >= 0 ? raw : null;
+  }
+
   /* engine.walk: follow the answers from the start; stop at the first open question. */
   function walk(flow, answers) {
     var path = [], current = flow.start;
@@ -186,7 +199,7 @@ var Engine = (function () {
   }
 
   return {
-    END: END, has: has, evaluate: evaluate, holds: holds, chosen: chosen, walk: walk,
+    END: END, has: has, validate: validate, evaluate: evaluate, holds: holds, chosen: chosen, walk: walk,
     onPath: onPath, applicable: applicable, revise: revise, checklist: checklist,
     report: report, contract: contract
   };

@@ -22,7 +22,9 @@ var FeeForm = (function () {
 
   function figures() {
     var state = Page.state();
-    if (!state.figures) state.figures = { plan: "instalments", overdue: "" };
+    if (!state.figures) state.figures = {};
+    if (!state.figures.plan) state.figures.plan = "instalments";
+    if (state.figures.overdue === undefined) state.figures.overdue = "";
     return state.figures;
   }
 

@@ -340,6 +340,25 @@ var Page = (function () {
     show(false);
   }
 
+  /* Only the text values of a kept object (details, figures). */
+  function strings(raw) {
+    var found = {};
+    Object.keys(raw && typeof raw === "object" ? raw : {}).forEach(function (key) {
+      if (typeof raw[key] === "string") found[key] = raw[key];
+    });
+    return found;
+  }
+
+  /* Only the answers that are answers to this flow's questions. */
+  function checked(raw) {
+    var found = {};
+    Object.keys(raw || {}).forEach(function (id) {
+      var answer = Engine.validate(data.flow, id, raw[id]);
+      if (answer !== null) found[id] = answer;
+    });
+    return found;
+  }
+
   /* Answers kept earlier, if any: checked against the flow before use. */
   function restore() {
     var found = null;
@@ -349,14 +368,10 @@ var Page = (function () {
       return;
     }
     if (!found || found.v !== 1 || typeof found.answers !== "object") return;
-    try {
-      state.answers = Engine.applicable(data.flow, found.answers);
-    } catch (error) {
-      return;
-    }
-    state.remembered = found.remembered || {};
-    state.details = found.details || {};
-    state.figures = found.figures || null;
+    state.answers = Engine.applicable(data.flow, checked(found.answers));
+    state.remembered = checked(found.remembered || {});
+    state.details = strings(found.details);
+    state.figures = found.figures && typeof found.figures === "object" ? strings(found.figures) : null;
     var finished = pending().pending === null;
     state.screen = finished ? (found.screen === "checklist" ? "checklist" : "review") : "ask";
     state.kept = true;
