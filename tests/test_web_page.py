@@ -17,7 +17,7 @@ from overdue_guide.i18n import LANGS, text
 from overdue_guide.model import Answer, Catalog, Flow
 
 from .helpers import widest_paths
-from .webpage import cli_document, phone, random_paths
+from .webpage import PHONE, cli_document, phone, random_paths
 
 #: Someone at the door, afraid, threatened: the worst path (most `now` items).
 WORST: dict[str, Answer] = {
@@ -293,6 +293,35 @@ def test_answers_kept_on_the_phone_are_checked_before_use(browser: Any, web_page
         assert opened.errors == []
 
 
+def test_served_by_a_static_web_server_the_page_works_and_asks_for_nothing_else(
+    browser: Any, web_page: Path
+) -> None:
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(web_page.parent)
+    )
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context(locale="en-US", **PHONE)
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        url = f"http://127.0.0.1:{server.server_address[1]}/{web_page.name}"
+        page.goto(url)
+        finish(page, QUIET)
+        assert page.query_selector("[data-checklist] [data-item]") is not None
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == [url]
+
+
 def test_without_javascript_the_page_shows_110_and_the_four_door_rules_in_every_language(
     browser: Any, web_page: Path, main_flow: Flow
 ) -> None:
@@ -317,6 +346,8 @@ def test_the_keyboard_alone_answers_a_question_and_focus_follows_to_the_next(
         assert current(page) == "credentials_shown"
         assert page.evaluate("document.activeElement.tagName") == "LEGEND"
         page.keyboard.press("Tab")
+        ring = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert ring == "solid"  # focus is visible
         page.keyboard.press("Space")
         page.keyboard.press("Enter")
         assert current(page) == "misconduct"
