@@ -7,18 +7,16 @@ as `fees.render` words them, so the page only adds what depends on the figures.
 from __future__ import annotations
 
 from ..fees.lines import load_lines
-from ..fees.render import percent
+from ..fees.model import FeeLine, LineCheck
+from ..fees.render import _line, percent
 from ..i18n import LANGS, text
 from ..model import Catalog
 from .flowdata import Json
 
 
-def _head(line: object, lang: str) -> str:
+def _head(line: FeeLine, lang: str) -> str:
     """The line's name, figure, date and references, as `fees.render._line` heads it."""
-    from ..fees.model import LineCheck
-    from ..fees.render import _line
-
-    return _line(LineCheck(line, False, ()), lang).head  # type: ignore[arg-type]
+    return _line(LineCheck(line, False, ()), lang).head
 
 
 def fees_json(catalog: Catalog) -> Json:
