@@ -120,8 +120,8 @@ var Checklist = (function () {
     var state = Page.state();
     return h("div", { class: "actions tools" }, [
       state.kept
-        ? h("button", { type: "button", class: "button", onclick: Page.forget, text: say("forget") })
-        : h("button", { type: "button", class: "button", onclick: Page.keep, text: say("keep") }),
+        ? h("button", { type: "button", class: "button", onclick: Keep.forget, text: say("forget") })
+        : h("button", { type: "button", class: "button", onclick: Keep.keep, text: say("keep") }),
       h("button", { type: "button", class: "button", onclick: function () { window.print(); }, text: say("print") }),
       h("button", { type: "button", class: "button", onclick: Page.restart, text: say("start_again") })
     ]);

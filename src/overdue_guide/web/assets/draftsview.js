@@ -50,7 +50,7 @@ var DraftsView = (function () {
   function typed(detail, value) {
     Page.state().details[detail.id] = value;
     refill();
-    Page.keepIfAsked();
+    Keep.ifAsked();
   }
 
   /* drafts.interview._ask's check: a money or count detail that is not one says so. */

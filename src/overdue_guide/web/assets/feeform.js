@@ -46,7 +46,7 @@ var FeeForm = (function () {
     form.addEventListener("input", function (event) {
       var target = event.target;
       if (target.name && target.type !== "radio") figures()[target.name] = target.value;
-      Page.keepIfAsked();
+      Keep.ifAsked();
     });
     showFields(form);
     return h("details", { class: "fees", id: "fees" }, [
@@ -64,7 +64,7 @@ var FeeForm = (function () {
           onchange: function (event) {
             figures()[name] = c[0];
             showFields(event.currentTarget.form);
-            Page.keepIfAsked();
+            Keep.ifAsked();
           }
         }),
         h("span", { text: say(c[1]) })
@@ -141,7 +141,7 @@ var FeeForm = (function () {
       DraftsView.setDetail("annual_rate", json.rates.nominal_irr);
       place.appendChild(h("p", { class: "note", text: say("fees_filled", { rate: json.rates.nominal_irr }) }));
     }
-    Page.keepIfAsked();
+    Keep.ifAsked();
   }
 
   /* fees.words.say for a problem: the figure's name in the person's language first. */

@@ -14,7 +14,6 @@ var Page = (function () {
   var data = null;
   var root = null;
   var state = null;
-  var STORE = "overdue-guide:";
 
   /* --- small helpers ---------------------------------------------------------- */
 
@@ -71,7 +70,7 @@ var Page = (function () {
     state.lang = lang;
     if (history.replaceState) history.replaceState(null, "", "#lang=" + lang);
     draw();
-    keepIfAsked();
+    Keep.ifAsked();
   }
 
   function drawLangs() {
@@ -185,7 +184,7 @@ var Page = (function () {
 
   function show(moveFocus) {
     draw();
-    keepIfAsked();
+    Keep.ifAsked();
     if (moveFocus) {
       var target = root.querySelector("[data-focus]");
       if (target) target.focus();
@@ -298,86 +297,6 @@ var Page = (function () {
     ]));
   }
 
-  /* --- keeping the answers on this phone, only when asked ------------------------------ */
-
-  function storage() {
-    try {
-      return window.localStorage;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function saved() {
-    return {
-      v: 1, lang: state.lang, answers: state.answers, remembered: state.remembered,
-      screen: state.screen, details: state.details, figures: state.figures
-    };
-  }
-
-  function keepIfAsked() {
-    if (!state.kept) return;
-    try {
-      storage().setItem(STORE + data.flow.id, JSON.stringify(saved()));
-    } catch (error) {
-      state.kept = false;
-    }
-  }
-
-  function keep() {
-    state.kept = true;
-    keepIfAsked();
-    state.notice = state.kept ? "kept" : "cannot_keep";
-    show(false);
-  }
-
-  function forget() {
-    try {
-      storage().removeItem(STORE + data.flow.id);
-    } catch (error) { /* nothing was kept */ }
-    state.kept = false;
-    state.notice = "forgotten";
-    show(false);
-  }
-
-  /* Only the text values of a kept object (details, figures). */
-  function strings(raw) {
-    var found = {};
-    Object.keys(raw && typeof raw === "object" ? raw : {}).forEach(function (key) {
-      if (typeof raw[key] === "string") found[key] = raw[key];
-    });
-    return found;
-  }
-
-  /* Only the answers that are answers to this flow's questions. */
-  function checked(raw) {
-    var found = {};
-    Object.keys(raw || {}).forEach(function (id) {
-      var answer = Engine.validate(data.flow, id, raw[id]);
-      if (answer !== null) found[id] = answer;
-    });
-    return found;
-  }
-
-  /* Answers kept earlier, if any: checked against the flow before use. */
-  function restore() {
-    var found = null;
-    try {
-      found = JSON.parse(storage().getItem(STORE + data.flow.id) || "null");
-    } catch (error) {
-      return;
-    }
-    if (!found || found.v !== 1 || typeof found.answers !== "object") return;
-    state.answers = Engine.applicable(data.flow, checked(found.answers));
-    state.remembered = checked(found.remembered || {});
-    state.details = strings(found.details);
-    state.figures = found.figures && typeof found.figures === "object" ? strings(found.figures) : null;
-    var finished = pending().pending === null;
-    state.screen = finished ? (found.screen === "checklist" ? "checklist" : "review") : "ask";
-    state.kept = true;
-    state.notice = "restored";
-  }
-
   /* --- start --------------------------------------------------------------------- */
 
   function start() {
@@ -388,7 +307,7 @@ var Page = (function () {
       details: {}, figures: null, kept: false, notice: null
     };
     state.lang = detectLang();
-    restore();
+    Keep.restore();
     document.getElementById("static").hidden = true;
     root.hidden = false;
     draw();
@@ -405,7 +324,6 @@ var Page = (function () {
   return {
     start: start, h: h, say: say, format: format, texts: texts,
     state: function () { return state; }, data: function () { return data; },
-    keep: keep, forget: forget, restart: restart, copyOf: copyOf, show: show,
-    keepIfAsked: keepIfAsked
+    restart: restart, copyOf: copyOf, show: show, pending: pending
   };
 })();
