@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from overdue_guide import engine
-from overdue_guide.model import URGENCIES, Answer, Flow
+from overdue_guide.flow.model import URGENCIES, Answer, Flow
+from overdue_guide.interview import engine
 
 from .helpers import all_paths
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from overdue_guide import bundle, engine, interview
-from overdue_guide.interview import Nav, Prompt
+from overdue_guide.flow import bundle
+from overdue_guide.interview import engine
+from overdue_guide.interview import loop as interview
+from overdue_guide.interview.loop import Nav, Prompt
 
 from .rules import Verdicts
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from overdue_guide.i18n import LANGS
+from overdue_guide.base.i18n import LANGS
 
 from .test_web_page import QUIET, WORST, answer, answer_one, finish
 from .webpage import phone

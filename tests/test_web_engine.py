@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from overdue_guide import bundle, i18n
+from overdue_guide.base import i18n
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.flow import bundle
+from overdue_guide.flow.model import Catalog, Flow
 
 from .helpers import widest_paths
 from .webpage import cli_document, phone, plain, random_paths

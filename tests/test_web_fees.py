@@ -8,12 +8,12 @@ import random
 from pathlib import Path
 from typing import Any
 
+from overdue_guide.base.i18n import LANGS
 from overdue_guide.errors import FeeInputError
 from overdue_guide.fees import compute
 from overdue_guide.fees.inputs import Figures, from_figures
 from overdue_guide.fees.lines import load_lines
 from overdue_guide.fees.render import as_json
-from overdue_guide.i18n import LANGS
 
 from .webpage import phone
 

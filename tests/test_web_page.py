@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from overdue_guide import bundle
+from overdue_guide.base.i18n import LANGS, text
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
-from overdue_guide.i18n import LANGS, text
-from overdue_guide.model import Answer, Catalog, Flow
+from overdue_guide.flow import bundle
+from overdue_guide.flow.model import Answer, Catalog, Flow
 
 from .helpers import widest_paths
 from .webpage import PHONE, cli_document, phone, random_paths

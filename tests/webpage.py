@@ -10,10 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from overdue_guide import engine, report
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.view import contract as drafts_contract
-from overdue_guide.model import Answer, Catalog, Flow
+from overdue_guide.flow.model import Answer, Catalog, Flow
+from overdue_guide.interview import engine
+from overdue_guide.output import report
 
 #: Flags for a Chromium that downloads nothing and talks to nothing (benchmarks/web.py too).
 CHROMIUM_FLAGS = [

@@ -16,19 +16,21 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
-from .. import bundle
+from ..base.disk import write_atomic
+from ..base.i18n import LANGS, pick, text, traditional
+from ..base.words import message
 from ..drafts import drafts_path
 from ..drafts.checker import check_file as check_drafts_file
 from ..drafts.loader import parse_drafts
 from ..errors import ExitStatus, Finding, FlowError
 from ..evidence import OFFER_AFTER_ITEMS
-from ..i18n import LANGS, message, text, traditional
-from ..model import URGENCIES, Catalog, Flow
-from ..nextsteps import FEE_ITEMS
+from ..fees import FEE_ITEMS
+from ..flow import bundle
+from ..flow.model import URGENCIES, Catalog, Flow
 from .draftdata import drafts_json, no_drafts
 from .feedata import fees_json
 from .flowdata import Json, by_lang, structure, texts
-from .words import LANG_FULL, LANG_NAMES, NO_SCRIPT_ITEMS, PAGE, all_page_words, pick
+from .words import LANG_FULL, LANG_NAMES, NO_SCRIPT_ITEMS, PAGE, all_page_words
 
 DEFAULT_OUTPUT = "overdue-guide.html"
 
@@ -171,8 +173,6 @@ def build(flow_name: str | None) -> str:
 
 def write(flow_name: str | None, output: Path) -> int:
     """Build the page and write it to `output` atomically; its size in bytes."""
-    from ..storage import write_atomic
-
     page = build(flow_name)
     write_atomic(output, page)
     output.chmod(0o644)  # a page to publish: readable by the web server, unlike saved answers

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..base.i18n import LANGS, text, traditional
+from ..base.words import message
 from ..drafts import fields
 from ..drafts.model import BLANK, DraftSet, Paragraph
 from ..drafts.render import details_asked, fields_of
-from ..i18n import LANGS, message, text, traditional
 from .flowdata import Json, condition
 
 #: Fields stand in the text as private-use characters from here on while it is converted.

@@ -6,11 +6,11 @@ as `fees.render` words them, so the page only adds what depends on the figures.
 
 from __future__ import annotations
 
+from ..base.i18n import LANGS, text
 from ..fees.lines import load_lines
 from ..fees.model import FeeLine, LineCheck
 from ..fees.render import _line, percent
-from ..i18n import LANGS, text
-from ..model import Catalog
+from ..flow.model import Catalog
 from .flowdata import Json
 
 

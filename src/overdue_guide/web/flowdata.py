@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..engine import _ranks, reachable
-from ..i18n import LANGS, message, text
-from ..model import (
+from ..base.i18n import LANGS, text
+from ..base.words import message
+from ..flow.model import (
+    URGENCIES,
     AllOf,
     Answered,
     AnyOf,
@@ -29,7 +30,8 @@ from ..model import (
     Route,
     Source,
 )
-from ..report import _label, clean, contract_source
+from ..interview.engine import _ranks, reachable
+from ..output.report import _label, clean, contract_source
 
 #: Plain JSON, as `json.dumps` takes it.
 Json = Any
@@ -130,8 +132,6 @@ def texts(flow: Flow, catalog: Catalog, lang: str) -> Json:
 
 
 def _urgencies(flow: Flow) -> list[str]:
-    from ..model import URGENCIES
-
     return [u for u in URGENCIES if any(i.urgency == u for i in flow.items.values())]
 
 

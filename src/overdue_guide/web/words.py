@@ -5,8 +5,9 @@ from `i18n.message` and `fees.words`, so the page and the CLI say them alike.
 
 from __future__ import annotations
 
+from ..base.i18n import LANGS, pick
+from ..base.words import message
 from ..fees.words import all_words as fee_words
-from ..i18n import LANGS, message, traditional
 
 #: The program's own messages the page shows as they are.
 SHARED: tuple[str, ...] = (
@@ -126,13 +127,6 @@ NO_SCRIPT_ITEMS: tuple[str, ...] = (
 LANG_NAMES: dict[str, str] = {"zh-CN": "简体", "zh-TW": "繁體", "en": "EN"}
 #: Their full names, for screen readers.
 LANG_FULL: dict[str, str] = {"zh-CN": "简体中文", "zh-TW": "繁體中文", "en": "English"}
-
-
-def pick(by_lang: dict[str, str], lang: str) -> str:
-    """A text in `lang`; zh-TW converted from zh-CN."""
-    if lang == "zh-TW":
-        return traditional(by_lang["zh-CN"])
-    return by_lang.get(lang) or by_lang["zh-CN"]
 
 
 def page_words(lang: str) -> dict[str, str]:
