@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from overdue_guide.base import i18n
+from overdue_guide.base import i18n, places
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
-from overdue_guide.flow import bundle
 from overdue_guide.flow.model import Catalog, Flow
 
 from .helpers import widest_paths
@@ -47,7 +46,7 @@ DETAILS: list[dict[str, str]] = [
 
 @pytest.fixture(scope="module")
 def drafts() -> DraftSet:
-    found = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
     assert found is not None
     return found
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from overdue_guide.base import places
 from overdue_guide.base.i18n import LANGS, text
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
-from overdue_guide.flow import bundle
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
 from .helpers import widest_paths
@@ -53,7 +53,7 @@ SHOWN = """() => ({
 
 @pytest.fixture(scope="module")
 def drafts() -> DraftSet:
-    found = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
     assert found is not None
     return found
 
