@@ -45,6 +45,10 @@ flows_app = typer.Typer(
     cls=Group, help="Tools for flow authors: check, graph, schema.", no_args_is_help=True
 )
 app.add_typer(flows_app, name="flows")
+web_app = typer.Typer(
+    cls=Group, help="The guide as one offline web page, for phones.", no_args_is_help=True
+)
+app.add_typer(web_app, name="web")
 
 
 class Format(str, Enum):
@@ -252,6 +256,26 @@ def flows_schema() -> None:
     from ..flow import schema
 
     sys.stdout.write(schema.as_json())
+
+
+@web_app.command("build", cls=Command)
+def web_build(
+    flow: FlowArgument = None,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Where to write the page."),
+    ] = Path("overdue-guide.html"),
+) -> None:
+    """Write the guide as one self-contained HTML page: the same questions, checklist,
+    words, letters and fee check as this program, offline, in zh-CN, zh-TW and en.
+
+    Publish the one file on any static host, or send it to a phone.
+    Example: overdue-guide web build --output guide.html
+    """
+    from ..web.build import write
+
+    size = write(flow, output)
+    sys.stderr.write(f"wrote {output} ({size:,} bytes)\n")
 
 
 @app.command(
