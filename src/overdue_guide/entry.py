@@ -111,22 +111,24 @@ def _last_resort(error: Exception) -> int:
 
 def _parser() -> tuple[Any, str, list[str]]:
     """The command line that was parsed (`log` and `fees` are parsed on their own), how it
-    is typed, and its words: where a usage mistake is looked up."""
-    if sys.argv[1:2] == ["fees"]:
-        from typer.main import get_command
-
-        from .cli.fees import app as fees_app
-
-        return get_command(fees_app), "overdue-guide fees", sys.argv[2:]
-    if sys.argv[1:2] == ["log"]:
-        from .cli.log import log_group
-
-        return log_group(), "overdue-guide log", sys.argv[2:]
+    is typed, and its words (options typed before the command moved after it, as
+    `_command` runs them): where a usage mistake is looked up."""
     from typer.main import get_command
 
+    from .cli.options import hoisted
+
+    argv = hoisted(sys.argv[1:])
+    if argv[:1] == ["fees"]:
+        from .cli.fees import app as fees_app
+
+        return get_command(fees_app), "overdue-guide fees", argv[1:]
+    if argv[:1] == ["log"]:
+        from .cli.log import log_group
+
+        return log_group(), "overdue-guide log", argv[1:]
     from .cli.main import app
 
-    return get_command(app), "overdue-guide", sys.argv[1:]
+    return get_command(app), "overdue-guide", argv
 
 
 def _standard_streams() -> None:
@@ -157,18 +159,26 @@ def _command() -> int:
     if not sys.argv[1:]:
         _interview()
         return int(ExitStatus.OK)
-    if sys.argv[1:2] == ["fees"]:  # straight to its own options (see fees/cli.py)
+    from .cli.options import hoisted
+
+    argv = hoisted(sys.argv[1:])
+    if argv[:1] == ["fees"]:  # straight to its own options (see cli/fees.py)
         from .cli.fees import app as fees_app
 
-        status = fees_app(sys.argv[2:], prog_name="overdue-guide fees", standalone_mode=False)
-    elif sys.argv[1:2] == ["log"]:  # straight to its commands, without building the others
+        status = fees_app(argv[1:], prog_name="overdue-guide fees", standalone_mode=False)
+    elif argv[:1] == ["run"]:  # the interview or a scripted run, without the other commands
+        from .cli.main import run_app
+
+        status = run_app(argv[1:], prog_name="overdue-guide run", standalone_mode=False)
+    elif argv[:1] == ["log"]:  # straight to its commands, without building the others
         from .cli.log import log_group
 
-        status = log_group()(sys.argv[2:], prog_name="overdue-guide log", standalone_mode=False)
+        status = log_group()(argv[1:], prog_name="overdue-guide log", standalone_mode=False)
     else:
         from .cli.main import app
 
-        status = app(standalone_mode=False)  # usage errors come here, to become one line
+        # usage errors come here, to become one line
+        status = app(argv, prog_name="overdue-guide", standalone_mode=False)
     return status if isinstance(status, int) else int(ExitStatus.OK)
 
 
