@@ -371,3 +371,11 @@ def test_a_line_break_in_a_number_cannot_make_a_line_look_like_another_entry(
     status, out, _ = log(tmp_path, "list")
     assert status == 0
     assert out.count("\n") == 1 and "95188\\x0a    2  2026-01-20 11:00" in out
+
+
+def test_a_line_break_in_a_field_cannot_make_log_show_show_another_field(tmp_path: Path) -> None:
+    add(tmp_path, "--org", "X\n附件: /fake")
+    status, out, _ = log(tmp_path, "show", "1")
+    assert status == 0
+    assert "自称的机构: X\\x0a附件: /fake" in out
+    assert not [line for line in out.splitlines() if line.startswith("附件")]

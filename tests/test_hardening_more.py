@@ -341,3 +341,11 @@ def test_a_csv_export_to_a_terminal_shows_escapes_as_text(tmp_path: Path) -> Non
     shown = child.before or ""
     assert "\x1b]0;" not in shown and "\x1b[31m" not in shown
     assert "\\x1b]0;PWNED\\x07\\x1b[31mred" in shown
+
+
+def test_a_count_typed_in_full_width_is_taken_as_its_number(tmp_path: Path) -> None:
+    letter = LETTER.replace("plan_amount: {offer}", "plan_amount: {offer}, plan_periods: １２")
+    given = answers(tmp_path, letter.format(income=4000, offer=800))
+    done = run_cli("run", "--answers", str(given), "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    assert "分 12 期" in done.stdout and "１２" not in done.stdout

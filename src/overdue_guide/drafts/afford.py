@@ -37,8 +37,12 @@ _AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def count(value: str) -> int | None:
-    """A whole number of 1 or more as typed ('12'); None if not one."""
+    """A whole number of 1 or more as typed ('12', or full width, '１２'); None if not one."""
     text = value.strip()
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
     return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
 
 
@@ -56,9 +60,12 @@ def refused(kind: str, value: str) -> str | None:
 
 def as_given(kind: str, value: str) -> str:
     """A detail as the letter writes it: an amount without its own 元 or commas (the letter
-    says 元), anything else as typed."""
-    amount = money(value) if kind == "money" else None
-    return amount_text(amount) if amount is not None else value
+    says 元), a count in plain digits, anything else as typed."""
+    if kind == "money" and (amount := money(value)) is not None:
+        return amount_text(amount)
+    if kind == "count" and (number := count(value)) is not None:
+        return str(number)
+    return value
 
 
 def amount_text(amount: Decimal) -> str:

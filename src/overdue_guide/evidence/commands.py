@@ -31,10 +31,12 @@ class VerifyFailed(GuideError):
 
 
 def _out(line: str) -> None:
-    """A line out, escape sequences in what the person typed (`said`, …) made visible."""
+    """A line out, escape sequences in what the person typed (`said`, …) made visible, and
+    line breaks too: one field is one line, so a value can never pass for another field."""
     from ..base.visible import write_visible
 
-    write_visible(line + "\n")
+    write_visible(line, keep="\t")
+    sys.stdout.write("\n")
 
 
 def _now() -> datetime:

@@ -188,9 +188,14 @@ def unreadable(path: Path, what: str, reason: str) -> FeeInputError:
     """The problem with a schedule that was not read, in words every language has (the
     system's own words, in English, only for a rare failure)."""
     key = UNREADABLE.get(what)
-    if key is None:
-        return problem("schedule_unreadable", path=path, reason=reason)
-    return problem(key, path=path)
+    if key is not None:
+        return problem(key, path=path)
+    import errno
+    import os
+
+    number = getattr(errno, what, None) if what.startswith("E") else None
+    said = os.strerror(number) if isinstance(number, int) else reason  # the system's words alone
+    return problem("schedule_unreadable", path=path, reason=said)
 
 
 def _read_text(path: Path) -> str:

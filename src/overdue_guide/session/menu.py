@@ -83,7 +83,8 @@ def _save(context: Context) -> None:
     if chosen is None:
         return
     if _is(chosen, stat.S_ISDIR):  # a folder: the checklist goes in it, under the usual name
-        chosen = chosen / f"{message('file_name', lang)}-{date.today().isoformat()}.html"
+        stamp = free_stamp(date.today().isoformat(), lang, chosen)
+        chosen = chosen / f"{message('file_name', lang)}-{stamp}.html"
     if format_for(chosen) is None:
         chosen = chosen.with_name(chosen.name + ".txt")
     replacing = _is(chosen, stat.S_ISREG)
