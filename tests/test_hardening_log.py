@@ -18,7 +18,7 @@ from overdue_guide.errors import StorageError
 from overdue_guide.evidence import store
 from overdue_guide.evidence.model import number_key
 
-from .helpers import SCRIPT, run_cli
+from .helpers import NOBODY_CAME, SCRIPT, run_cli, write
 
 ENV = {"TZ": "Asia/Shanghai"}
 
@@ -137,7 +137,13 @@ def test_under_umask_000_every_folder_the_program_makes_is_0700(tmp_path: Path) 
     for args in (
         ("log", "add", "--at", "2026-01-20 10:00", "--channel", "call"),
         ("flows", "check", str(places.shipped_dir() / "main.yaml")),
-        ("run", "--answers", str(answers(tmp_path)), "--output", str(tmp_path / "new/sub/c.md")),
+        (
+            "run",
+            "--answers",
+            str(write(tmp_path, "a.yaml", NOBODY_CAME)),
+            "--output",
+            str(tmp_path / "new/sub/c.md"),
+        ),
     ):
         done = run_cli(*args, env=env, preexec_fn=open_umask)
         assert done.returncode == 0, done.stderr
@@ -145,16 +151,6 @@ def test_under_umask_000_every_folder_the_program_makes_is_0700(tmp_path: Path) 
     assert {str(p): oct(stat.S_IMODE(p.stat().st_mode)) for p in made} == {
         str(p): "0o700" for p in made
     }
-
-
-def answers(tmp_path: Path) -> Path:
-    path = tmp_path / "answers.yaml"
-    path.write_text(
-        "visitor_arrived: no\nmisconduct: []\nothers_contacted: []\n"
-        "amount_checked: matches\ncan_pay_full: 'yes'\n",
-        encoding="utf-8",
-    )
-    return path
 
 
 # --- 6. one number, however it was copied -------------------------------------------------

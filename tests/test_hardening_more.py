@@ -18,7 +18,7 @@ from overdue_guide.errors import StorageError
 from overdue_guide.fees.ask import problem_with
 from overdue_guide.session import progress as storage
 
-from .helpers import SCRIPT, run_cli, write
+from .helpers import NOBODY_CAME, SCRIPT, run_cli, write
 from .test_pty import spawn
 
 CHINESE = {"LANG": "zh_CN.UTF-8"}
@@ -85,14 +85,8 @@ def test_a_pipe_where_the_file_would_go_is_refused_and_left_a_pipe(tmp_path: Pat
     assert pipe.is_fifo()
 
 
-def answers(folder: Path, text: str | None = None) -> Path:
-    return write(
-        folder,
-        "answers.yaml",
-        text
-        or "visitor_arrived: no\nmisconduct: []\nothers_contacted: []\n"
-        "amount_checked: matches\ncan_pay_full: 'yes'\n",
-    )
+def answers(folder: Path, text: str = NOBODY_CAME) -> Path:
+    return write(folder, "answers.yaml", text)
 
 
 # --- 8. the check cache keys on every document read ---------------------------------------
@@ -125,14 +119,19 @@ items:
 """
 
 
+def quoting(folder: Path, document: str) -> tuple[Path, Path]:
+    """A flow quoting `doc.md`, and a documents folder where `doc.md` says `document`."""
+    write(folder, "sources.yaml", SOURCES_MD)
+    documents = folder / "docs"
+    documents.mkdir()
+    (documents / "doc.md").write_text(document, encoding="utf-8")
+    return write(folder, "flow.yaml", FLOW_QUOTING), documents
+
+
 def test_a_changed_markdown_document_is_checked_again_not_taken_from_the_cache(
     tmp_path: Path,
 ) -> None:
-    write(tmp_path, "sources.yaml", SOURCES_MD)
-    flow = write(tmp_path, "flow.yaml", FLOW_QUOTING)
-    documents = tmp_path / "docs"
-    documents.mkdir()
-    (documents / "doc.md").write_text("这是文件里的原话。", encoding="utf-8")
+    flow, documents = quoting(tmp_path, "这是文件里的原话。")
     assert check.check_paths([flow], documents=documents, cache=True)[0] == []
     (documents / "doc.md").write_text("这句话已经改掉了。", encoding="utf-8")
     findings = check.check_paths([flow], documents=documents, cache=True)[0]
@@ -145,11 +144,7 @@ def test_a_changed_markdown_document_is_checked_again_not_taken_from_the_cache(
 def test_run_refuses_a_flow_that_flows_check_refuses_with_the_documents_named(
     tmp_path: Path,
 ) -> None:
-    write(tmp_path, "sources.yaml", SOURCES_MD)
-    flow = write(tmp_path, "flow.yaml", FLOW_QUOTING)
-    documents = tmp_path / "docs"
-    documents.mkdir()
-    (documents / "doc.md").write_text("这里没有那句话。", encoding="utf-8")
+    flow, documents = quoting(tmp_path, "这里没有那句话。")
     env = {"OVERDUE_GUIDE_DOCUMENTS": str(documents)}
     checked = run_cli("flows", "check", "--no-cache", str(flow), env=env)
     assert checked.returncode == 1 and "quote-not-found" in checked.stdout

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pexpect
 
+from .helpers import NOBODY_CAME, write
 from .test_pty import spawn
 from .test_pty_signals import SIGNALS, handlers_installed
 
@@ -119,12 +120,7 @@ def test_a_signal_during_an_import_stores_all_and_exits_0_or_stores_nothing_and_
 
 
 def test_a_signal_right_after_saved_ends_with_an_exit_code_of_its_own(tmp_path: Path) -> None:
-    answers = tmp_path / "answers.yaml"
-    answers.write_text(
-        "visitor_arrived: no\nmisconduct: []\nothers_contacted: []\n"
-        "amount_checked: matches\ncan_pay_full: 'yes'\n",
-        encoding="utf-8",
-    )
+    answers = write(tmp_path, "answers.yaml", NOBODY_CAME)
     args = ("run", "--answers", str(answers), "--output", "checklist.html")
     delays = [0.0, 0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0] * 4
     ended = each_signal(tmp_path, args, "已保存", delays)

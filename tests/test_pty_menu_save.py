@@ -13,20 +13,17 @@ from pathlib import Path
 
 import pexpect
 
-from .test_pty import DOWN, ENTER, decline_to_save, enter_until_the_checklist, spawn, step
+from .test_pty import (
+    DOWN,
+    ENTER,
+    decline_to_save,
+    enter_until_the_checklist,
+    spawn,
+    step,
+    to_the_save_question,
+)
 
 CLEAR = "\x15"  # Ctrl-U: the suggested name goes, the field is empty
-
-
-def to_the_save_question(child: pexpect.spawn) -> None:
-    """From the menu: save, as a web page; the field with the suggested name is up."""
-    child.expect("接下来做什么")
-    child.expect("完成")
-    child.send(DOWN + ENTER)  # 把清单存成文件
-    child.expect("要把这份清单存成文件吗")
-    child.expect("纯文本")
-    child.send(DOWN + ENTER)  # 网页（可打印）
-    child.expect("存到哪里")
 
 
 def save_as(child: pexpect.spawn, name: str) -> None:

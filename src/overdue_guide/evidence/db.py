@@ -143,10 +143,15 @@ def _migrate(db: sqlite3.Connection, where: Path) -> None:
 
 @contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception: all of it or none."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception: all of it or none. A stopping
+    signal noted meanwhile (`signals.held`) stops it here, before the commit: after it,
+    nothing can make the run end as if nothing had been stored."""
+    from ..terminal import signals
+
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
+        signals.check()
     except BaseException:
         db.execute("ROLLBACK")
         raise
