@@ -18,7 +18,7 @@ from overdue_guide.errors import StorageError
 from overdue_guide.fees.ask import problem_with
 from overdue_guide.session import progress as storage
 
-from .helpers import NOBODY_CAME, SCRIPT, run_cli, write
+from .helpers import NOBODY_CAME, SCRIPT, SMALL_SOURCES, run_cli, write
 from .test_pty import spawn
 
 CHINESE = {"LANG": "zh_CN.UTF-8"}
@@ -344,3 +344,18 @@ def test_a_count_typed_in_full_width_is_taken_as_its_number(tmp_path: Path) -> N
     done = run_cli("run", "--answers", str(given), "--format", "markdown")
     assert done.returncode == 0, done.stderr
     assert "分 12 期" in done.stdout and "１２" not in done.stdout
+
+
+def test_a_bidi_control_in_flow_text_is_shown_not_obeyed_on_screen_and_in_html(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    text = FLOW_QUOTING.replace("{document: doc.md, quote: 文件里的原话}", "{reference: R1}")
+    flow = write(
+        tmp_path, "flow.yaml", text.replace("text: {zh-CN: 做,", "text: {zh-CN: 做\u202e反,")
+    )
+    given = answers(tmp_path, "q1: a\n")
+    for output_format in ("text", "html"):
+        done = run_cli("run", str(flow), "--answers", str(given), "--format", output_format)
+        assert done.returncode == 0, done.stderr
+        assert "\u202e" not in done.stdout and "做\\u202e反" in done.stdout
