@@ -131,3 +131,36 @@ def test_a_signal_right_after_saved_ends_with_an_exit_code_of_its_own(tmp_path: 
     ]
     assert not wrong, wrong
     assert all(("已退出" in e.output) == (e.status == 130) for e in ended)
+
+
+STOPPED_IN_A_CODEC = """
+import codecs
+from overdue_guide import entry
+from overdue_guide.errors import Interrupted
+
+def stopping(name):
+    def decode(data, errors="strict"):
+        raise Interrupted  # as the signal handler raises it, here inside a codec
+    return codecs.CodecInfo(None, decode, name=name) if name == "stopping" else None
+
+codecs.register(stopping)
+entry._command = lambda: b"x".decode("stopping")
+entry.main()
+"""
+
+
+def test_a_signal_that_lands_inside_a_codec_still_ends_with_the_one_line() -> None:
+    """Python renames an exception raised inside a codec ("decoding with 'stopping' codec
+    failed (Interrupted: )"): the person must still read 已退出, nothing else."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    env.pop("LC_ALL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_IN_A_CODEC], capture_output=True, text=True, env=env,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 130
+    assert done.stderr == "overdue-guide: 已退出。\n"

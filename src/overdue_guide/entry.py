@@ -44,13 +44,29 @@ def _run() -> int:
             if error.status is ExitStatus.INTERRUPTED:
                 signals.settle()  # one line: a second signal now changes nothing
                 _show_cursor()
-            _fail(str(error) or str(signals.interrupted()))  # a signal's bare Interrupted
+                _fail(_stop_line(str(error)))
+            else:
+                _fail(str(error))
             return int(error.status)
         except Exception as error:
             return _last_resort(error)
     except GuideError:  # a signal while a failure was being said
         signals.settle()
         return _stopped()
+
+
+def _stop_line(said: str) -> str:
+    """The one line a stop ends with: the stop's own words (in the language of the prompt
+    it stopped), else the usual ones. A signal's bare `Interrupted` has none, and one that
+    lands inside a codec comes out renamed by Python ("decoding with 'utf-8-sig' codec
+    failed (Interrupted: )"): neither is what a person should read."""
+    from .base.words import message
+
+    if said in (message("interrupted", "zh-CN"), message("interrupted", "en")):
+        return said
+    if said and said == message("interrupted", "zh-TW"):  # converted only when it may be
+        return said
+    return str(signals.interrupted())
 
 
 def _stopped() -> int:
