@@ -27,7 +27,6 @@ from .model import Entry, EntryError, to_mapping, zone_info
 from .parse import Value, build, merge
 from .texts import say
 
-BACK = "<"
 _SEP = ";"
 
 #: Optional groups of fields: group key → the fields it asks for.
@@ -210,16 +209,17 @@ def _text(
     check: Callable[[str], str | None] | None,
     required: bool = False,
 ) -> Any:
-    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one)."""
+    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one);
+    `\\<` is a literal "<"."""
 
     def problem(reply: str) -> str | None:
-        if reply.strip() == BACK or check is None or not (reply.strip() or required):
+        if check is None or not (reply.strip() or required):
             return None
         return check(reply)
 
     hint = say("form_at_hint" if required else "form_text_hint", lang)
-    reply = prompts.ask_text(prompt, default, problem, hint, lang)
-    return GO_BACK if reply == BACK else reply
+    reply = prompts.ask_field(prompt, default, problem, hint, lang)
+    return GO_BACK if reply is Nav.BACK else reply
 
 
 def _select(
