@@ -57,8 +57,9 @@ class Terminal:
     def flush(self) -> None:
         """Nothing to flush: the screen is drawn as the text comes."""
 
-    def expect(self, *texts: str) -> int:
-        """Wait for the first of `texts` (exact text, not patterns); which one came."""
+    def expect(self, *texts: object) -> int:
+        """Wait for the first of `texts` (exact text, not patterns, or pexpect.EOF); which
+        one came."""
         index: int = self.child.expect_exact(list(texts))
         return index
 
