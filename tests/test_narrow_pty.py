@@ -6,6 +6,7 @@ list's margin (a line the terminal wrapped by itself would start at the left edg
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,13 +49,18 @@ def in_the_margin(rows: list[str]) -> list[str]:
     return [row for row in rows[1:] if row and not row.startswith(" ")]
 
 
+def on_screen(rows: list[str], flow: Flow, step: str, lang: str) -> Question:
+    """The question whose "step · prompt" reads whole on `rows`."""
+    found = [q for q in flow.questions.values() if reads(rows, f"{step} · {text(q.prompt, lang)}")]
+    assert len(found) == 1, ["no question reads whole:", *rows]
+    return found[0]
+
+
 def check_question(screen: Terminal, flow: Flow, number: int, lang: str) -> Question:
     """The question on screen read whole; which question it is."""
     step = message("step", lang, n=number)
     rows = screen.since(f"? {step}")
-    (question,) = [
-        q for q in flow.questions.values() if reads(rows, f"{step} · {text(q.prompt, lang)}")
-    ]
+    question = on_screen(rows, flow, step, lang)
     multi = question.kind == "multi"
     hint = message("checkbox_hint" if multi else "select_hint", lang)
     labels = [text(o.label, lang) for o in question.options]
@@ -127,4 +133,53 @@ def test_every_screen_of_the_interview_reads_whole(
     screen.send(ENTER)  # no, thanks
     screen.frame(next_steps)
     screen.send(ENTER)  # done
+    assert screen.finish() == 0
+
+
+def numbers_for(question: Question) -> str:
+    """What to type in numbered lines for `question`'s answer in CHOSEN (Enter alone: the
+    first option, or none ticked)."""
+    wanted = CHOSEN.get(question.id, ())
+    return " ".join(str(question.codes.index(code) + 1) for code in wanted) + ENTER
+
+
+def options_read(rows: list[str], labels: list[str]) -> list[str]:
+    """The labels not whole on the rows of the numbered options (those starting with a
+    space): a label the terminal wrapped by itself goes on at the left edge."""
+    return unreadable([row for row in rows if row.startswith(" ")], labels)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_numbered_lines_read_whole(
+    tmp_path: Path, main_flow: Flow, lang: str, columns: int
+) -> None:
+    screen = Terminal(tmp_path, columns, "--lang", lang, term=None)
+    asked: list[str] = []
+    for number in range(1, 20):
+        step = message("step", lang, n=number)
+        if screen.expect(step, message("review_title", lang)[:4]):
+            break
+        screen.expect("> ")
+        rows = screen.since(step)
+        question = on_screen(rows, main_flow, step, lang)
+        labels = [text(o.label, lang) for o in question.options]
+        assert not options_read(rows, labels), options_read(rows, labels)
+        hint = message("plain_multi" if question.kind == "multi" else "plain_single", lang)
+        assert reads(rows, hint), rows
+        asked.append(text(question.prompt, lang))
+        screen.send(numbers_for(question))
+    screen.expect("> ")
+    rows = screen.since(message("review_title", lang)[:4])
+    assert not options_read(rows, asked), options_read(rows, asked)
+    assert reads(rows, message("plain_review", lang)), rows
+    screen.send(ENTER)
+    next_steps = message("next_steps", lang)
+    screen.expect(next_steps)
+    screen.expect("> ")
+    rows = screen.since(next_steps)
+    labels = [message(key, lang) for key in ("action_drafts", "action_save", "action_done")]
+    assert not options_read(rows, labels), options_read(rows, labels)
+    numbers = [int(found[1]) for row in rows if (found := re.match(r" [ *](\d+)\. ", row))]
+    screen.send(f"{max(numbers)}{ENTER}")  # done, the last entry
     assert screen.finish() == 0
