@@ -21,7 +21,7 @@ from overdue_guide.flow.model import Flow, Question
 from overdue_guide.interview import engine
 from overdue_guide.session.menu import FEE_ITEMS
 
-from .screen import DOWN, ENTER, SPACE, Terminal, reads, unreadable
+from .screen import CTRL_C, CTRL_U, DOWN, ENTER, SPACE, Terminal, reads, unreadable
 
 WIDTHS = (30, 40, 80)
 LANGS = ("zh-CN", "zh-TW", "en")
@@ -183,3 +183,26 @@ def test_numbered_lines_read_whole(
     numbers = [int(found[1]) for row in rows if (found := re.match(r" [ *](\d+)\. ", row))]
     screen.send(f"{max(numbers)}{ENTER}")  # done, the last entry
     assert screen.finish() == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_text_field_and_why_it_was_refused_read_whole_at_30_columns(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from overdue_guide.evidence.texts import say
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    screen = Terminal(tmp_path, 30, "log", "add", "--lang", lang)
+    asked, hint = say("form_at", lang, zone="Asia/Shanghai"), say("form_at_hint", lang)
+    screen.frame(asked[:4])
+    rows = screen.since(f"? {asked[:4]}")
+    assert not unreadable(rows, [asked, hint]), unreadable(rows, [asked, hint])
+    assert not in_the_margin(rows), rows
+    typed = "2026-02-30 10:00"
+    screen.send(CTRL_U + typed + ENTER)
+    refused = say("at_impossible", lang, where=say("at", lang), text=typed)
+    screen.frame(refused[:4])
+    rows = screen.since(f"? {asked[:4]}")
+    assert not unreadable(rows, [asked, hint, typed, refused]), unreadable(rows, [refused])
+    screen.send(CTRL_C)
+    assert screen.finish() == 130

@@ -147,12 +147,15 @@ def _split(fragments: Sequence[Fragment]) -> Iterator[list[Fragment]]:
     """The fragments line by line (at each newline), keeping those with no text."""
     line: list[Fragment] = []
     for style, text, *rest in fragments:
-        parts = text.split("\n")
-        for part in parts[:-1]:
-            line.append((style, part, *rest))
+        if not text:  # a mark, as the cursor's place
+            line.append((style, text, *rest))
+            continue
+        *ended, last = text.split("\n")
+        for part in ended:
+            line += [(style, part, *rest)] if part else []
             yield line
             line = []
-        line.append((style, parts[-1], *rest))
+        line += [(style, last, *rest)] if last else []
     yield line
 
 
