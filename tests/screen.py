@@ -79,11 +79,11 @@ class Terminal:
         return [row.rstrip() for row in self.screen.display]
 
     def since(self, marker: str) -> list[str]:
-        """The rows from the last one that starts with `marker` to the bottom."""
-        rows = self.rows()
+        """The rows from the last one that starts with `marker` to the last one written."""
+        rows = "\n".join(self.rows()).rstrip("\n").split("\n")
         starts = [n for n, row in enumerate(rows) if row.startswith(marker)]
         assert starts, f"{marker!r} is not on the screen:\n" + "\n".join(rows)
-        return [row for row in rows[starts[-1] :]]
+        return rows[starts[-1] :]
 
     def finish(self) -> int:
         """Wait for the end; the exit status."""
