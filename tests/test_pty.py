@@ -273,7 +273,7 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     assert "done" not in term.before
     term.expect("接下来做什么")
     term.expect("完成")
-    term.send(ENTER)  # make the words and letters, this time choosing one
+    term.send(UP + ENTER)  # the cursor moved on to saving: up, the words and letters again
     term.expect("要哪些")
     term.expect("分期 / 延期还款申请")
     term.send(DOWN * 3 + " " + ENTER)  # door, 95188, relatives, then the instalment request
