@@ -8,7 +8,7 @@ terminal), so Ctrl-C, Ctrl-D and signals end the form as they end the interview.
 
 The form is short: when, how, who called, then only the details the person
 ticks. Typing `<` in a text field, or choosing "Back", returns to the previous
-question; Ctrl-C or Ctrl-D leave with nothing written (exit 130).
+question (`\\<` is a literal "<"); Ctrl-C or Ctrl-D leave with nothing written (exit 130).
 """
 
 from __future__ import annotations
