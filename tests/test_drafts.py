@@ -33,7 +33,7 @@ SAMPLE = {
     "plan_start": "2026-12-01", "agency": "某催收公司", "collector": "李四", "collector_id": "A1024",
     "people_count": "2", "incident_date": "2026-11-20 晚上 11 点", "what_happened": "两个人敲门要钱",
     "ticket_number": "T20261121001", "complaint_date": "2026-11-21", "annual_rate": "15.86",
-    "log_timeline": "1. 2026-11-20 23:05（Asia/Shanghai），电话（对方联系我）；原话：“再不还就上门”。",
+    "log_timeline": "1. 2026-11-20 23:05（+08:00），电话（对方联系我）；原话：“再不还就上门”。",
     "log_evidence": "- call.m4a；大小（字节）：5；SHA-256：2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
     "date": "2026-11-23",
 }  # fmt: skip

@@ -17,9 +17,9 @@ from overdue_guide.base.words import message
 from overdue_guide.drafts import open_drafts
 from overdue_guide.drafts.render import offered
 from overdue_guide.evidence import worth_offering
+from overdue_guide.fees import FEE_ITEMS
 from overdue_guide.flow.model import Flow, Question
 from overdue_guide.interview import engine
-from overdue_guide.session.menu import FEE_ITEMS
 
 from .screen import CTRL_C, CTRL_U, DOWN, ENTER, SPACE, Terminal, reads, unreadable
 

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from overdue_guide.errors import Interrupted
+from overdue_guide.fees import FEE_ITEMS
 from overdue_guide.flow.model import Flow
 from overdue_guide.session import menu as nextsteps
 
@@ -39,7 +40,7 @@ def menus(
     return offered, context.details
 
 
-@pytest.mark.parametrize("item", sorted(nextsteps.FEE_ITEMS))
+@pytest.mark.parametrize("item", sorted(FEE_ITEMS))
 def test_the_fee_check_is_offered_where_the_advice_turns_on_the_cost(
     main_flow: Flow, item: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -168,7 +168,10 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
 
         default = answers.get("at") or wall_text(datetime.now(timezone.utc), zone_info(form.zone))
         prompt = say("form_at", lang, zone=form.zone)
-        return _text(prompt, default, lang, _check_at(form), required=True)
+        # Say what is filled in: now, the entry's own time (`log edit`), or the time given.
+        hint = "form_at_hint_entry" if form.editing else "form_at_hint_given"
+        hint = hint if "at" in answers else "form_at_hint"
+        return _text(prompt, default, lang, _check_at(form), required=True, hint=hint)
     if step in ("channel", "direction"):
         codes = CHANNELS if step == "channel" else DIRECTIONS
         options = [(c, say(c, lang)) for c in codes]
@@ -208,6 +211,7 @@ def _text(
     lang: str,
     check: Callable[[str], str | None] | None,
     required: bool = False,
+    hint: str = "form_text_hint",
 ) -> Any:
     """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one);
     `\\<` is a literal "<"."""
@@ -217,8 +221,7 @@ def _text(
             return None
         return check(reply)
 
-    hint = say("form_at_hint" if required else "form_text_hint", lang)
-    reply = prompts.ask_field(prompt, default, problem, hint, lang)
+    reply = prompts.ask_field(prompt, default, problem, say(hint, lang), lang)
     return GO_BACK if reply is Nav.BACK else reply
 
 

@@ -108,10 +108,6 @@ def _has_evidence_to_keep(context: Context) -> bool:
     return worth_offering(_item_ids(context))
 
 
-#: Items whose advice turns on what the loan costs: their paths offer the fee check.
-FEE_ITEMS = frozenset({"fee_cap", "dispute_amount", "check_bill_in_app", "ask_installments"})
-
-
 def _check_fees(context: Context) -> None:
     """The fee check's form; its annual rate then fills the instalment request's line on it."""
     from ..drafts.fromlog import without_filled
@@ -126,6 +122,8 @@ def _check_fees(context: Context) -> None:
 
 
 def _has_fee_items(context: Context) -> bool:
+    from ..fees import FEE_ITEMS  # the fee check's package, loaded only when asked
+
     return not FEE_ITEMS.isdisjoint(_item_ids(context))
 
 

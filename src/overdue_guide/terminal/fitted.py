@@ -67,9 +67,9 @@ def text_app(question: Tokens, default: str, validator: Any, style: Any, answer_
         shown = asked()
         last = "".join(part[1] for part in shown).rpartition("\n")[2]
         room = columns()
-        return (
-            shown + [("", "\n" + " " * QUESTION_HANG)] if room - width(last) < room // 3 else shown
-        )
+        if room - width(last) < room // 3:
+            return [*shown, ("", "\n" + " " * QUESTION_HANG)]
+        return shown
 
     session: PromptSession[str] = PromptSession(
         draw,
