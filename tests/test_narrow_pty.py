@@ -206,3 +206,21 @@ def test_a_text_field_and_why_it_was_refused_read_whole_at_30_columns(
     assert not unreadable(rows, [asked, hint, typed, refused]), unreadable(rows, [refused])
     screen.send(CTRL_C)
     assert screen.finish() == 130
+
+
+def test_the_help_of_a_multiple_choice_keeps_what_was_ticked(
+    tmp_path: Path, main_flow: Flow
+) -> None:
+    screen = Terminal(tmp_path, 40, "--lang", "en")
+    screen.frame("Step 1")
+    screen.send(DOWN * 3 + ENTER)  # no one came
+    screen.frame("Step 2")  # misconduct: tick the first, then help
+    question = main_flow.questions["misconduct"]
+    screen.send(SPACE + DOWN * len(question.options) + ENTER)
+    screen.frame("Step 2")  # asked again under the help
+    first = text(question.options[0].label, "en")
+    assert [row for row in screen.since("? Step 2") if "●" in row] == [f" » ● {first}"]
+    screen.send(DOWN * (len(question.options) + 1) + ENTER)  # back
+    screen.frame("Step 1")
+    screen.send(CTRL_C)
+    assert screen.finish() == 130

@@ -107,13 +107,12 @@ def _select(
     lang: str,
     default: Any = None,
     point: Any = None,
-    instruction: str | None = None,
 ) -> Any:
     """One of `choices` (questionary Choices): `default` preselected (marked, as a
     question asked again shows its answer), or the cursor merely on `point`."""
     import questionary
 
-    hint = instruction or message("select_hint", lang)
+    hint = message("select_hint", lang)
     widget = questionary.select(title, choices=choices, default=default, instruction=hint)
     control = _control(widget)
     values = [getattr(c, "value", None) for c in control.choices]
@@ -145,7 +144,7 @@ def _checkbox(
         title,
         choices=[*ticks, *extras],
         instruction=hint,
-        erase_when_done=True,  # replaced by `_echo`'s line, in the person's language
+        erase_when_done=True,  # replaced by `fitted.echo_answer`'s line, in the person's words
     )
     control = _control(widget)
     control.text = fitted.unboxed(control, control.text, _is_meta, boxes)
@@ -176,8 +175,9 @@ def _is_meta(value: object) -> bool:
 def _add_keys(widget: Any, checkbox: bool) -> None:
     """Keys questionary's lists lack: Ctrl-D ends the interview; a newline typed
     ahead, before the terminal is in raw mode, counts as Enter; and in a checkbox
-    list, Enter on "back" or "help" acts at once instead of submitting, and they are
-    never part of what is submitted (ticking all with "a" does not tick them)."""
+    list, Enter on "back" or "help" acts at once instead of submitting (with what is
+    ticked, kept for when the question comes back after the help), and they are never
+    ticked themselves (Space on them, or "a" for all, leaves them out)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
 
@@ -190,12 +190,12 @@ def _add_keys(widget: Any, checkbox: bool) -> None:
     @bindings.add(Keys.ControlJ, eager=True)
     def _enter(event: Any) -> None:
         pointed = control.get_pointed_at().value
-        if checkbox and _is_meta(pointed):
-            control.is_answered = True
-            event.app.exit(result=[pointed])
-            return
         if checkbox:
             control.selected_options[:] = [v for v in control.selected_options if not _is_meta(v)]
+        if checkbox and _is_meta(pointed):
+            control.is_answered = True
+            event.app.exit(result=[*control.selected_options, pointed])
+            return
         submit(event)
 
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
