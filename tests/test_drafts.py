@@ -514,7 +514,7 @@ def test_the_menu_after_the_checklist_takes_one_entry_per_tool(
     offered_menus: list[list[str]] = []
     replies = iter(["log", "done"])
 
-    def choose(choices: list[tuple[str, str]]) -> str | None:
+    def choose(choices: list[tuple[str, str]], point: str | None) -> str | None:
         offered_menus.append([key for _, key in choices])
         return next(replies)
 

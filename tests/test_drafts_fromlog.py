@@ -213,7 +213,7 @@ def test_the_interview_fills_the_letters_from_the_log_without_asking(
 
     monkeypatch.setattr("overdue_guide.drafts.fromlog.letter_material", lambda: MATERIAL)
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "choose_many", lambda lang, title, choices: ["complaint"])
+    monkeypatch.setattr(prompts, "ask_many", lambda title, choices, *_: ["complaint"])
     monkeypatch.setattr(prompts, "ask_text", lambda label, *_: asked.append(label) or "")
     given = {"visitor_arrived": "no", "misconduct": ["threats"], "others_contacted": []}
     answers = engine.complete(

@@ -16,7 +16,6 @@ import pexpect
 from .test_pty import (
     DOWN,
     ENTER,
-    decline_to_save,
     enter_until_the_checklist,
     spawn,
     step,
@@ -26,13 +25,21 @@ from .test_pty import (
 CLEAR = "\x15"  # Ctrl-U: the suggested name goes, the field is empty
 
 
-def save_as(child: pexpect.spawn, name: str) -> None:
-    to_the_save_question(child)
+#: After an action the cursor is on "done" (the entries after saving ask for new facts):
+#: down wraps to the first entry, and once more is saving.
+AGAIN = DOWN * 2
+
+
+def save_as(child: pexpect.spawn, name: str, keys: str = AGAIN) -> None:
+    to_the_save_question(child, keys)
     child.send(CLEAR + name + ENTER)
 
 
 def finish(child: pexpect.spawn) -> int | None:
-    decline_to_save(child)
+    """Back at the menu after an action, the cursor is on "done": Enter ends the program."""
+    child.expect("接下来做什么")
+    child.expect("完成")
+    child.send(ENTER)
     child.expect(pexpect.EOF)
     child.close()
     status: int | None = child.exitstatus
@@ -45,7 +52,7 @@ def test_a_save_that_cannot_be_written_says_why_in_chinese_and_the_menu_comes_ba
     (tmp_path / "file.txt").write_text("a file, not a folder")
     child = spawn(tmp_path)
     enter_until_the_checklist(child)
-    save_as(child, "file.txt/x.html")
+    save_as(child, "file.txt/x.html", DOWN)
     child.expect("无法写入 file.txt/x.html")
     child.expect("路径里有一段是文件，不是文件夹")
     save_as(child, "a" * 300 + ".html")
@@ -66,7 +73,7 @@ def test_a_file_there_is_kept_unless_replacing_is_chosen_and_a_pipe_is_never_rep
     os.mkfifo(pipe)
     child = spawn(tmp_path)
     enter_until_the_checklist(child)
-    save_as(child, "mine.html")
+    save_as(child, "mine.html", DOWN)
     child.expect("已经有文件 mine.html，要用这份清单替换它吗")
     child.send(ENTER)  # no, the default
     child.expect("没有保存，mine.html 原样留着")
@@ -80,8 +87,8 @@ def test_a_file_there_is_kept_unless_replacing_is_chosen_and_a_pipe_is_never_rep
 def test_two_saves_on_one_day_keep_both_files(tmp_path: Path) -> None:
     child = spawn(tmp_path)
     enter_until_the_checklist(child)
-    for _ in range(2):
-        to_the_save_question(child)
+    for keys in (DOWN, AGAIN):
+        to_the_save_question(child, keys)
         child.send(ENTER)  # the suggested name
         child.expect("已保存")
     assert finish(child) == 0

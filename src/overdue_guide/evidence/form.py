@@ -8,7 +8,7 @@ terminal), so Ctrl-C, Ctrl-D and signals end the form as they end the interview.
 
 The form is short: when, how, who called, then only the details the person
 ticks. Typing `<` in a text field, or choosing "Back", returns to the previous
-question; Ctrl-C or Ctrl-D leave with nothing written (exit 130).
+question (`\\<` is a literal "<"); Ctrl-C or Ctrl-D leave with nothing written (exit 130).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from .model import Entry, EntryError, to_mapping, zone_info
 from .parse import Value, build, merge
 from .texts import say
 
-BACK = "<"
 _SEP = ";"
 
 #: Optional groups of fields: group key → the fields it asks for.
@@ -214,15 +213,16 @@ def _text(
     required: bool = False,
     hint: str = "form_text_hint",
 ) -> Any:
-    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one)."""
+    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one);
+    `\\<` is a literal "<"."""
 
     def problem(reply: str) -> str | None:
-        if reply.strip() == BACK or check is None or not (reply.strip() or required):
+        if check is None or not (reply.strip() or required):
             return None
         return check(reply)
 
-    reply = prompts.ask_text(prompt, default, problem, say(hint, lang), lang)
-    return GO_BACK if reply == BACK else reply
+    reply = prompts.ask_field(prompt, default, problem, say(hint, lang), lang)
+    return GO_BACK if reply is Nav.BACK else reply
 
 
 def _select(
