@@ -321,3 +321,19 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     term.close()
     assert term.exitstatus == 0
     assert not list((tmp_path / "data").glob("**/*"))  # nothing kept without --save
+
+
+def test_an_exported_columns_does_not_wrap_the_answer_narrower_than_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The prompts measure the terminal itself; the lines between them must too."""
+    monkeypatch.setenv("COLUMNS", "30")
+    child = spawn(tmp_path)
+    try:
+        step(child, 1)
+        child.send(DOWN * 3 + ENTER)  # nobody came
+        step(child, 2)
+        child.send(DOWN * 2 + " " + DOWN * 4 + " " + ENTER)  # insults and told_others
+        child.expect("辱骂、羞辱、把你欠钱的事告诉别人")  # whole, on one line of the 100 columns
+    finally:
+        child.close(force=True)

@@ -16,6 +16,19 @@ def wanted(environ: Mapping[str, str] | None = None) -> bool:
     return env.get("TERM", "dumb") in ("", "dumb")
 
 
+def columns() -> int:
+    """The terminal's own width, as the prompts measure it (prompt_toolkit asks the terminal):
+    an exported COLUMNS, which `shutil` would prefer, must not make the lines printed between
+    prompts wrap at another width than the prompts themselves."""
+    import shutil
+    import sys
+
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+    except (OSError, ValueError, AttributeError):  # not a terminal: a pipe, a file, closed
+        return shutil.get_terminal_size((80, 24)).columns
+
+
 def console(plain: bool) -> Console:
     """A rich console on stdout; `plain` (or NO_COLOR) turns styling off here and colour in
     the prompts."""

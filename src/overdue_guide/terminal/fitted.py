@@ -138,12 +138,12 @@ def _same(text: Any) -> Any:
 
 def echo(fragments: list[Fragment], hang: Hang | int = QUESTION_HANG, style: Any = None) -> None:
     """Formatted text printed between prompts, word-wrapped to the terminal."""
-    import shutil
-
     from prompt_toolkit import print_formatted_text
     from prompt_toolkit.formatted_text import FormattedText
 
-    room = shutil.get_terminal_size((80, 24)).columns
+    from .console import columns
+
+    room = columns()
     print_formatted_text(FormattedText(fit(fragments, room, hang)), style=style)
 
 
