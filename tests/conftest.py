@@ -8,9 +8,9 @@ import pytest
 
 from overdue_guide import bundle
 from overdue_guide.loader import parse_catalog, parse_flow
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.model import Answer, Catalog, Flow
 
-from .rules import Verdicts, walk_every_path
+from .helpers import widest_paths
 
 
 @pytest.fixture(autouse=True)
@@ -40,13 +40,13 @@ def main_flow() -> Flow:
 
 
 @pytest.fixture(scope="session")
-def every_path(main_flow: Flow) -> Verdicts:
-    """Every path of the main flow walked once, every advice rule checked on it."""
-    return walk_every_path(main_flow)
-
-
-@pytest.fixture(scope="session")
 def catalog() -> Catalog:
     found, findings = parse_catalog(bundle.shipped_dir() / "sources.yaml")
     assert found is not None, findings
     return found
+
+
+@pytest.fixture(scope="session")
+def widest(main_flow: Flow) -> list[dict[str, Answer]]:
+    """The main flow's widest paths (`helpers.widest_paths`), found once per session."""
+    return widest_paths(main_flow)

@@ -112,7 +112,9 @@ def test_every_reference_has_an_english_gloss_shown_in_english(
     assert all(reference.gloss for reference in catalog.references.values())
     answers = {"visitor_arrived": "no", "misconduct": ("threats",), "others_contacted": ()}
     answers |= {"amount_checked": "matches", "can_pay_full": "yes"}
-    view = report.build(engine.checklist(main_flow, answers), catalog, "en")
+    view = report.build(
+        engine.checklist(main_flow, engine.complete(main_flow, answers)), catalog, "en"
+    )
     for note in view.sources:
         if "reference" in note.contract:
             assert note.contract["gloss"] in note.label, note.label
@@ -125,7 +127,9 @@ def test_medium_facts_are_marked_reported_once_in_the_source_list(
     answers |= {"misconduct": ("threats", "told_others"), "others_contacted": ("family",)}
     answers |= {"amount_checked": "fees_high", "can_pay_full": "yes"}
     for lang, mark in (("zh-CN", "据报道"), ("zh-TW", "據報道"), ("en", "(reported)")):
-        view = report.build(engine.checklist(main_flow, answers), catalog, lang)
+        view = report.build(
+            engine.checklist(main_flow, engine.complete(main_flow, answers)), catalog, lang
+        )
         for note in view.sources:
             medium = note.contract.get("confidence") == "M"
             assert (note.label.count(mark) == 1) if medium else (mark not in note.label), note
@@ -163,7 +167,9 @@ def test_a_corrected_claim_is_marked_where_listed_and_the_item_says_so(
     answers = {"visitor_arrived": "no", "misconduct": ("told_others",), "others_contacted": ()}
     answers |= {"amount_checked": "fees_high", "can_pay_full": "yes"}
     for lang, mark in (("zh-CN", "已更正"), ("en", "corrected")):
-        view = report.build(engine.checklist(main_flow, answers), catalog, lang)
+        view = report.build(
+            engine.checklist(main_flow, engine.complete(main_flow, answers)), catalog, lang
+        )
         marked = [n for n in view.sources if n.contract.get("corrected")]
         assert len(marked) == 2 and all(mark in n.label for n in marked)
 

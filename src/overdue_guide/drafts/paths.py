@@ -1,13 +1,14 @@
 """The distinct situations a set of conditions can tell apart, on real paths of a flow.
 
 A condition reads only the questions and codes it names (and whether a detail was
-given). So instead of every path of a flow (675,840 for the main one), it is enough
-to walk the flow with each multiple choice reduced to the subsets of the codes that
-matter — those named by the conditions at hand and by the flow's own routes, which
-decide the path — each alone and with all the other codes added (so an answer field
-sees an empty and a full choice), and every single choice in full. Every real path
-agrees on every such condition with one of these, which is why the checker and the
-tests can use them in place of the full walk.
+given). So instead of every path of a flow (millions for the main one), it is enough
+to walk the flow with each question reduced to the codes that matter — those named by
+the conditions at hand and by the flow's own routes, which decide the path, and any
+code with a route of its own. A multiple choice takes every subset of those codes,
+each alone and with all the other codes added (so an answer field sees an empty and a
+full choice); a single choice takes each of them and one of the rest, which the
+conditions cannot tell apart. Every real path agrees on every such condition with one
+of these, which is why the checker and the tests can use them in place of the full walk.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def situations(
 
 def _answers_to(question: Question, relevant: set[str]) -> list[Answer]:
     if question.kind != "multi":
-        return list(question.codes)
+        routed: list[Answer] = [o.code for o in question.options if o.code in relevant or o.next]
+        rest = [c for c in question.codes if c not in routed]
+        return routed + rest[:1]
     mattering = [c for c in question.codes if c in relevant]
     others = tuple(c for c in question.codes if c not in relevant)
     found: list[Answer] = []
