@@ -1,5 +1,5 @@
 """Build hook: put the compiled form of the shipped flows into the wheel (see
-src/overdue_guide/compiled.py). Editable installs read the YAML directly."""
+src/overdue_guide/flow/compiled.py). Editable installs read the YAML directly."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ class CompiledFlows(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
-            from overdue_guide.compiled import FILE_NAME, compile_folder
+            from overdue_guide.content.build import compile_folder
             from overdue_guide.fees import lines
+            from overdue_guide.flow.compiled import FILE_NAME
 
             target = Path(tempfile.mkdtemp()) / FILE_NAME
             compile_folder(Path(self.root) / "flows", target)

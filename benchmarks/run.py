@@ -316,7 +316,7 @@ def evidence_log(work: Path, runs: int, count: int = 10_000) -> list[Result]:
 def memory_per_mib(flow: Path) -> Result:
     """Peak memory of checking `flow`, per MiB of its YAML: with the size limit of a flow
     file, it bounds what checking any flow can take."""
-    from overdue_guide.files import LIMITS, MIB
+    from overdue_guide.base.files import LIMITS, MIB
 
     size = flow.stat().st_size / MIB
     command = [SCRIPT, "flows", "check", "--no-cache", "--documents", str(flow.parent), str(flow)]

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
-from overdue_guide.loader import parse_catalog, parse_flow
-from overdue_guide.model import Answer, Catalog, Flow
+from overdue_guide.base import places
+from overdue_guide.flow.catalog import parse_catalog
+from overdue_guide.flow.loader import parse_flow
+from overdue_guide.flow.model import Answer, Catalog, Flow
 
 from .helpers import widest_paths
 
@@ -34,14 +35,14 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def main_flow() -> Flow:
-    flow, findings = parse_flow(bundle.shipped_dir() / "main.yaml")
+    flow, findings = parse_flow(places.shipped_dir() / "main.yaml")
     assert flow is not None, findings
     return flow
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
-    found, findings = parse_catalog(bundle.shipped_dir() / "sources.yaml")
+    found, findings = parse_catalog(places.shipped_dir() / "sources.yaml")
     assert found is not None, findings
     return found
 

@@ -10,9 +10,9 @@ import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from overdue_guide import bundle, engine
-from overdue_guide.conditions import leaves
-from overdue_guide.model import (
+from overdue_guide.flow import bundle
+from overdue_guide.flow.conditions import leaves
+from overdue_guide.flow.model import (
     END,
     AllOf,
     Answer,
@@ -27,6 +27,7 @@ from overdue_guide.model import (
     Option,
     Question,
 )
+from overdue_guide.interview import engine
 
 #: The installed console script, beside the interpreter running the tests.
 SCRIPT = Path(sys.executable).with_name("overdue-guide")

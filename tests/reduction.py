@@ -30,10 +30,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from overdue_guide import engine
-from overdue_guide.conditions import evaluate
 from overdue_guide.drafts.paths import codes_named, route_codes
-from overdue_guide.model import Answer, Condition, Flow, Question
+from overdue_guide.flow.conditions import evaluate
+from overdue_guide.flow.model import Answer, Condition, Flow, Question
+from overdue_guide.interview import engine
 
 
 @dataclass(frozen=True)

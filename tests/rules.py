@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from overdue_guide.model import NOWHERE, AllOf, AnyOf, Condition, Flow, Includes, Is, Not
+from overdue_guide.flow.model import NOWHERE, AllOf, AnyOf, Condition, Flow, Includes, Is, Not
 
 from .reduction import Rule
 

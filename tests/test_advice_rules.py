@@ -12,16 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, engine
-from overdue_guide.conditions import evaluate, leaves
-from overdue_guide.loader import parse_flow
-from overdue_guide.model import Answer, Flow
+from overdue_guide.base import places
+from overdue_guide.flow.conditions import evaluate, leaves
+from overdue_guide.flow.loader import parse_flow
+from overdue_guide.flow.model import Answer, Flow
+from overdue_guide.interview import engine
 
 from .helpers import random_path, small_flow
 from .reduction import Checker, Rule, sight, sightings
 from .rules import AT_THE_DOOR, HOME_DOOR_WORDS, PAYING_WORDS, has, is_, rules, saying
 
-SHIPPED = parse_flow(bundle.shipped_dir() / "main.yaml")[0]
+SHIPPED = parse_flow(places.shipped_dir() / "main.yaml")[0]
 assert SHIPPED is not None
 RULES = rules(SHIPPED)
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import engine, i18n, report
-from overdue_guide.model import Catalog, Flow, Item, Text
+from overdue_guide.base import i18n
+from overdue_guide.flow.model import Catalog, Flow, Item, Text
+from overdue_guide.interview import engine
+from overdue_guide.output import report
 
 from .helpers import SEEDS, run_cli, write
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, files, layout
+from overdue_guide.base import files
+from overdue_guide.content import check
+from overdue_guide.output import layout
 
 from .helpers import SMALL_SOURCES, run_cli, write
 
@@ -101,7 +103,7 @@ def test_a_document_outside_the_documents_folder_is_a_finding_and_not_read(
     (documents / "doc.txt").symlink_to(secret)
     write(tmp_path, "sources.yaml", SMALL_SOURCES)
     flow = write(tmp_path, "flow.yaml", FLOW)
-    findings = bundle.check_paths([flow], documents)[0]
+    findings = check.check_paths([flow], documents)[0]
     assert [f.code for f in findings] == ["document-outside"]
     assert findings[0].file == str(flow) and findings[0].line > 0
 
@@ -109,7 +111,7 @@ def test_a_document_outside_the_documents_folder_is_a_finding_and_not_read(
 def test_a_sources_file_naming_a_path_is_a_located_finding(tmp_path: Path) -> None:
     write(tmp_path, "sources.yaml", SMALL_SOURCES.replace("file: doc.txt", "file: ../doc.txt"))
     flow = write(tmp_path, "flow.yaml", FLOW.replace("doc.txt", "../doc.txt"))
-    findings = bundle.check_paths([flow], tmp_path)[0]
+    findings = check.check_paths([flow], tmp_path)[0]
     outside = [f for f in findings if f.code == "document-outside"]
     assert {Path(f.file).name for f in outside} == {"sources.yaml", "flow.yaml"}
     assert all(f.line > 0 for f in outside)

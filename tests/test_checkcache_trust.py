@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, checkcache
+from overdue_guide.content import check, checkcache
 
 from .helpers import SMALL_SOURCES, write
 
@@ -24,17 +24,17 @@ def flow(tmp_path: Path) -> Path:
 
 
 def entry_after_a_first_check(flow: Path) -> Path:
-    bundle.check_paths([flow], cache=True)
+    check.check_paths([flow], cache=True)
     (entry,) = checkcache.cache_dir().glob("*.json")
     return entry
 
 
 def uncached(flow: Path) -> list[str]:
-    return [str(f) for f in bundle.check_paths([flow])[0]]
+    return [str(f) for f in check.check_paths([flow])[0]]
 
 
 def cached(flow: Path) -> list[str]:
-    return [str(f) for f in bundle.check_paths([flow], cache=True)[0]]
+    return [str(f) for f in check.check_paths([flow], cache=True)[0]]
 
 
 def test_the_secret_and_entries_are_private(flow: Path) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
+from overdue_guide.base import places
+from overdue_guide.content import check
 from overdue_guide.errors import Finding
 
 from .helpers import SMALL_SOURCES, run_cli, write
@@ -23,7 +24,7 @@ def check_in(tmp_path: Path, flow: Path) -> list[Finding]:
     write(tmp_path, "doc.txt", "这是一份测试文档，里面只有这一句话。")
     copy = tmp_path / flow.name
     shutil.copyfile(flow, copy)
-    return bundle.check_paths([copy], documents=tmp_path)[0]
+    return check.check_paths([copy], documents=tmp_path)[0]
 
 
 def expected(flow: Path) -> tuple[str, int]:
@@ -49,13 +50,13 @@ def test_each_malformed_flow_is_reported_with_its_code_and_line(tmp_path: Path, 
 def test_a_flow_saved_as_gbk_is_named_as_such(tmp_path: Path) -> None:
     path = tmp_path / "gbk.yaml"
     path.write_bytes("flow: 坏\n".encode("gbk"))
-    (finding,) = bundle.check_paths([path])[0]
+    (finding,) = check.check_paths([path])[0]
     assert finding.code == "not-utf8" and "GBK" in finding.message
 
 
 def test_deep_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
     path = write(tmp_path, "deep.yaml", "flow: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    (finding,) = bundle.check_paths([path])[0]
+    (finding,) = check.check_paths([path])[0]
     assert finding.code == "too-deep"
 
 
@@ -64,18 +65,18 @@ def test_an_alias_bomb_is_refused(tmp_path: Path) -> None:
         f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 16)
     ]
     path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
-    (finding,) = bundle.check_paths([path])[0]
+    (finding,) = check.check_paths([path])[0]
     assert finding.code == "too-large"
 
 
 def test_a_yaml_tag_builds_nothing(tmp_path: Path) -> None:
     path = write(tmp_path, "tag.yaml", "flow: !!python/object/apply:os.system ['touch pwned']\n")
-    bundle.check_paths([path])
+    check.check_paths([path])
     assert not Path("pwned").exists() and not (tmp_path / "pwned").exists()
 
 
 def test_the_shipped_flows_have_no_findings() -> None:
-    findings, files = bundle.check_paths([])
+    findings, files = check.check_paths([])
     assert [str(f) for f in findings] == []
     assert {f.name for f in files} >= {"main.yaml", "sources.yaml"}
 
@@ -119,7 +120,7 @@ def test_the_graph_in_dot_is_a_digraph() -> None:
 
 
 def test_the_committed_schema_is_the_one_the_program_prints() -> None:
-    committed = (bundle.shipped_dir() / "flow.schema.json").read_text("utf-8")
+    committed = (places.shipped_dir() / "flow.schema.json").read_text("utf-8")
     assert run_cli("flows", "schema").stdout == committed
 
 
@@ -127,8 +128,8 @@ def test_the_shipped_flow_validates_against_the_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
-    schema = json.loads((bundle.shipped_dir() / "flow.schema.json").read_text("utf-8"))
-    flow = yaml.safe_load((bundle.shipped_dir() / "main.yaml").read_text("utf-8"))
+    schema = json.loads((places.shipped_dir() / "flow.schema.json").read_text("utf-8"))
+    flow = yaml.safe_load((places.shipped_dir() / "main.yaml").read_text("utf-8"))
     jsonschema.validate(flow, schema)
 
 
@@ -136,8 +137,8 @@ def test_the_schema_rejects_a_misspelt_key() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
-    schema = json.loads((bundle.shipped_dir() / "flow.schema.json").read_text("utf-8"))
-    flow = yaml.safe_load((bundle.shipped_dir() / "main.yaml").read_text("utf-8"))
+    schema = json.loads((places.shipped_dir() / "flow.schema.json").read_text("utf-8"))
+    flow = yaml.safe_load((places.shipped_dir() / "main.yaml").read_text("utf-8"))
     flow["titel"] = flow.pop("title")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(flow, schema)
@@ -182,7 +183,7 @@ def test_a_route_may_test_only_questions_asked_on_every_path_before_it(
 ) -> None:
     write(tmp_path, "sources.yaml", SMALL_SOURCES)
     flow = write(tmp_path, "diamond.yaml", DIAMOND.replace("TESTED", tested))
-    codes = {f.code for f in bundle.check_paths([flow])[0]}
+    codes = {f.code for f in check.check_paths([flow])[0]}
     assert ("condition-order" not in codes) is ordered
 
 
@@ -192,7 +193,7 @@ def test_a_string_without_its_chinese_text_is_an_error_not_a_silent_gap(tmp_path
     broken = write(
         tmp_path, "flow.yaml", flow.replace("prompt: {zh-CN: 问, en: Ask}", "prompt: {en: Ask}")
     )
-    findings = bundle.check_paths([broken])[0]
+    findings = check.check_paths([broken])[0]
     assert ("missing-field", "error") in {(f.code, f.severity) for f in findings}
 
 
@@ -201,7 +202,7 @@ def test_a_source_document_saved_as_gbk_is_a_finding_not_a_crash(tmp_path: Path)
     (tmp_path / "doc.txt").write_bytes("这是一份测试文档".encode("gbk"))
     flow = tmp_path / "flow.yaml"
     shutil.copyfile(Path(__file__).parent / "malformed" / "quote_not_found.yaml", flow)
-    (finding,) = bundle.check_paths([flow], documents=tmp_path)[0]
+    (finding,) = check.check_paths([flow], documents=tmp_path)[0]
     assert (
         finding.code == "not-utf8" and finding.file.endswith("doc.txt") and "GBK" in finding.message
     )

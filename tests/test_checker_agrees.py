@@ -13,8 +13,9 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from overdue_guide import bundle, engine, graph
-from overdue_guide.model import Answer, Flow
+from overdue_guide.flow import bundle, graph
+from overdue_guide.flow.model import Answer, Flow
+from overdue_guide.interview import engine
 
 from .helpers import SMALL_SOURCES, all_paths
 

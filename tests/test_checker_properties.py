@@ -8,10 +8,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from overdue_guide import bundle
+from overdue_guide.base import places
+from overdue_guide.content import check
 from overdue_guide.errors import Finding
 
-MAIN = (bundle.shipped_dir() / "main.yaml").read_text("utf-8")
+MAIN = (places.shipped_dir() / "main.yaml").read_text("utf-8")
 LINES = MAIN.splitlines()
 YAMLISH = st.text(alphabet="abcxyz_-:,[]{}&*!|>'\"#%@`?~ \t\n0123456789是否：", max_size=40)
 
@@ -21,9 +22,9 @@ def check_text(data: bytes) -> list[Finding]:
         path = Path(folder) / "flow.yaml"
         path.write_bytes(data)
         (Path(folder) / "sources.yaml").write_text(
-            (bundle.shipped_dir() / "sources.yaml").read_text("utf-8"), encoding="utf-8"
+            (places.shipped_dir() / "sources.yaml").read_text("utf-8"), encoding="utf-8"
         )
-        findings, _ = bundle.check_paths([path])
+        findings, _ = check.check_paths([path])
     return findings
 
 

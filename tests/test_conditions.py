@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from overdue_guide.conditions import evaluate
-from overdue_guide.model import NOWHERE, AllOf, Answered, AnyOf, Includes, Is, Not
+from overdue_guide.flow.conditions import evaluate
+from overdue_guide.flow.model import NOWHERE, AllOf, Answered, AnyOf, Includes, Is, Not
 
 ANSWERS = {"visitor": "now", "misconduct": ("threats", "insults")}
 

@@ -6,8 +6,9 @@ import inspect
 import re
 from pathlib import Path
 
-from overdue_guide import cli
-from overdue_guide.model import Flow
+from overdue_guide.base import places
+from overdue_guide.cli import main as cli
+from overdue_guide.flow.model import Flow
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
@@ -50,8 +51,9 @@ def test_every_finding_code_is_documented() -> None:
         r'|Unreadable\(\s*"([a-z0-9-]+)"'
     )
     used = set()
-    for module in ("yamlsafe.py", "reader.py", "loader.py", "checker.py", "engine.py", "files.py"):
-        for match in code.finditer((SOURCE / module).read_text("utf-8")):
+    modules = [*(SOURCE / "flow").glob("*.py"), *(SOURCE / "base").glob("*.py")]
+    for module in [*modules, SOURCE / "interview" / "engine.py"]:
+        for match in code.finditer(module.read_text("utf-8")):
             used.add(match.group(1) or match.group(2) or match.group(3))
     documented = set(re.findall(r"^\| `([a-z0-9-]+)` \| (?:error|warning) \|", FORMAT_DOC, re.M))
     assert len(used) > 25
@@ -62,7 +64,7 @@ EVIDENCE_DOC = (ROOT / "docs" / "evidence-rules.md").read_text("utf-8")
 
 
 def test_every_log_command_is_in_the_readme() -> None:
-    from overdue_guide.evidence.cli import log_app
+    from overdue_guide.cli.log import log_app
 
     for command in log_app.registered_commands:
         assert f"`overdue-guide log {command.name}" in README, command.name
@@ -109,7 +111,7 @@ def fee_section() -> str:
 
 
 def test_every_fees_option_is_in_the_readme() -> None:
-    from overdue_guide.fees import cli as fees_cli
+    from overdue_guide.cli import fees as fees_cli
 
     for name in inspect.signature(fees_cli.fees).parameters:
         flag = "--format" if name == "output_format" else "--" + name.replace("_", "-")
@@ -134,7 +136,7 @@ def test_every_field_of_the_fee_json_is_in_the_readme() -> None:
 
 
 def test_the_documented_size_limits_are_the_codes() -> None:
-    from overdue_guide import files, yamlsafe
+    from overdue_guide.base import files, yamlsafe
 
     section = FORMAT_DOC.split("## Safety limits")[1].split("\n## ")[0]
     documented = dict(re.findall(r"^\| ([a-z ]+) \| (\d+ [KM]iB) \|$", section, re.M))
@@ -159,10 +161,9 @@ def test_every_finding_code_of_the_drafts_checker_is_documented() -> None:
 
 
 def test_the_readme_names_every_detail_of_the_main_drafts() -> None:
-    from overdue_guide import bundle
     from overdue_guide.drafts.loader import parse_drafts
 
-    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    drafts = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
     assert drafts is not None
     section = README.split("### Details for the scripts and letters")[1].split("\n### ")[0]
     for detail in drafts.details:

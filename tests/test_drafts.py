@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, i18n
-from overdue_guide.conditions import evaluate, leaves
+from overdue_guide.base import i18n, places
 from overdue_guide.drafts import afford, fields
 from overdue_guide.drafts.checker import check_file
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import BLANK, Draft, DraftSet
 from overdue_guide.drafts.paths import codes_named, situations
 from overdue_guide.drafts.render import facts, field_value, fields_of, offered, render
-from overdue_guide.model import Flow
+from overdue_guide.flow.conditions import evaluate, leaves
+from overdue_guide.flow.model import Flow
 
 from .helpers import random_path, run_cli, write
 
-DRAFTS_FILE = bundle.shipped_dir() / "drafts.yaml"
+DRAFTS_FILE = places.shipped_dir() / "drafts.yaml"
 GOLDEN = Path(__file__).parent / "golden"
 
 #: A value for every detail, for the renders where all of them are given.
@@ -441,7 +441,7 @@ def test_a_condition_on_a_given_detail_can_hold(tmp_path: Path) -> None:
 
 def test_flows_check_checks_the_drafts_file(tmp_path: Path) -> None:
     for name in ("main.yaml", "sources.yaml"):
-        (tmp_path / name).write_text((bundle.shipped_dir() / name).read_text("utf-8"), "utf-8")
+        (tmp_path / name).write_text((places.shipped_dir() / name).read_text("utf-8"), "utf-8")
     write(
         tmp_path,
         "drafts.yaml",
@@ -464,10 +464,12 @@ def test_field_names_are_found_and_literal_braces_kept() -> None:
 def test_the_wheel_carries_the_drafts_compiled_and_drops_them_when_the_yaml_changes(
     tmp_path: Path,
 ) -> None:
-    from overdue_guide.compiled import FILE_NAME, compile_folder, load_drafts
+    from overdue_guide.content.build import compile_folder
+    from overdue_guide.drafts import compiled_drafts as load_drafts
+    from overdue_guide.flow.compiled import FILE_NAME
 
     for name in ("main.yaml", "sources.yaml", "drafts.yaml"):
-        (tmp_path / name).write_text((bundle.shipped_dir() / name).read_text("utf-8"), "utf-8")
+        (tmp_path / name).write_text((places.shipped_dir() / name).read_text("utf-8"), "utf-8")
     compile_folder(tmp_path, tmp_path / FILE_NAME)
     loaded = load_drafts(tmp_path / "drafts.yaml")
     assert loaded is not None and list(loaded.drafts) == list(parse_drafts(DRAFTS_FILE)[0].drafts)  # type: ignore[union-attr]
@@ -477,9 +479,10 @@ def test_the_wheel_carries_the_drafts_compiled_and_drops_them_when_the_yaml_chan
 
 
 def test_the_installed_package_carries_compiled_drafts_that_fit() -> None:
-    from overdue_guide.compiled import FILE_NAME, load_drafts
+    from overdue_guide.drafts import compiled_drafts as load_drafts
+    from overdue_guide.flow.compiled import FILE_NAME
 
-    if not (bundle.shipped_dir() / FILE_NAME).is_file():
+    if not (places.shipped_dir() / FILE_NAME).is_file():
         pytest.skip("an editable install reads the YAML")
     assert load_drafts(DRAFTS_FILE) is not None
 
@@ -500,7 +503,7 @@ def test_random_full_paths_agree_with_the_reduced_walk(drafts: DraftSet, main_fl
 def test_the_menu_after_the_checklist_takes_one_entry_per_tool(
     main_flow: Flow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from overdue_guide import nextsteps
+    from overdue_guide.session import menu as nextsteps
 
     ran: list[str] = []
     extra = nextsteps.Action("log", "action_save", lambda context: ran.append(context.lang))

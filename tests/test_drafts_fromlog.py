@@ -16,7 +16,7 @@ from overdue_guide.drafts.fromlog import fill, log_details, without_filled
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.render import details_asked, render
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.flow.model import Catalog, Flow
 
 from .helpers import run_cli, write
 
@@ -193,9 +193,11 @@ def test_a_scripted_run_without_a_log_leaves_the_letters_as_they_were(tmp_path: 
 def test_the_interview_fills_the_letters_from_the_log_without_asking(
     tmp_path: Path, main_flow: Flow, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from overdue_guide import engine, prompts, report
     from overdue_guide.drafts.interview import make
-    from overdue_guide.nextsteps import Context
+    from overdue_guide.interview import engine
+    from overdue_guide.output import report
+    from overdue_guide.session.menu import Context
+    from overdue_guide.terminal import prompts
 
     monkeypatch.setattr("overdue_guide.drafts.fromlog.letter_material", lambda: MATERIAL)
     asked: list[str] = []

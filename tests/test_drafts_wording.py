@@ -10,16 +10,16 @@ from collections.abc import Iterator, Mapping
 
 import pytest
 
-from overdue_guide import bundle, i18n
+from overdue_guide.base import i18n, places
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.paths import codes_named, situations
 from overdue_guide.drafts.render import Rendered, offered, render
-from overdue_guide.model import Answer, Flow
+from overdue_guide.flow.model import Answer, Flow
 
 from .test_drafts import SAMPLE
 
-DRAFTS_FILE = bundle.shipped_dir() / "drafts.yaml"
+DRAFTS_FILE = places.shipped_dir() / "drafts.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import engine
 from overdue_guide.errors import AnswersError, MissingAnswer
-from overdue_guide.model import Flow
+from overdue_guide.flow.model import Flow
+from overdue_guide.interview import engine
 
 from .helpers import small_flow
 

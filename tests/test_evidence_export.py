@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from overdue_guide.evidence import export, rules
+from overdue_guide.evidence import export, flags, rules
 from overdue_guide.evidence.model import Attachment, Entry, ThirdParty, zone_info
 from overdue_guide.evidence.texts import HONESTY, all_keys, say
 
@@ -47,7 +47,7 @@ ENTRIES = [
         id=2,
     ),
 ]
-FLAGS = rules.evaluate(ENTRIES, rules.load())
+FLAGS = flags.evaluate(ENTRIES, rules.load())
 
 
 def test_the_json_document_has_entries_flags_and_summary() -> None:
@@ -75,9 +75,9 @@ def test_the_summary_counts_each_flag_once_per_entry_that_raised_it() -> None:
         )
         for n in (1, 2)
     ]
-    flags = rules.evaluate(posed, rules.load())
-    assert [f.reference for f in flags if f.code == "impersonation"] == ["R02", "R11"] * 2
-    document = export.document(posed, flags, "en")
+    raised = flags.evaluate(posed, rules.load())
+    assert [f.reference for f in raised if f.code == "impersonation"] == ["R02", "R11"] * 2
+    document = export.document(posed, raised, "en")
     assert document["summary"]["flags"] == {"impersonation": 2}
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, storage
-from overdue_guide.evidence import flagcache, rules, store
+from overdue_guide.base import places
+from overdue_guide.evidence import flagcache, flags, rules, store
 from overdue_guide.evidence.model import Entry
 
 
@@ -24,7 +24,7 @@ def stored() -> dict[int, list[tuple[str, str]]]:
 
 def afresh() -> dict[int, list[tuple[str, str]]]:
     found: dict[int, list[tuple[str, str]]] = {}
-    for flag in rules.evaluate(store.entries(), rules.load()):
+    for flag in flags.evaluate(store.entries(), rules.load()):
         found.setdefault(flag.entry, []).append((flag.code, flag.reference))
     return found
 
@@ -69,8 +69,8 @@ def test_a_changed_rules_file_is_read_afresh_and_the_next_change_rechecks_everyt
 
 
 def test_the_log_and_the_rules_are_where_the_rest_of_the_program_looks() -> None:
-    assert store.path().parent == storage.data_dir()
-    assert rules.shipped_path() == bundle.shipped_dir() / rules.FILE_NAME
+    assert store.path().parent == places.data_dir()
+    assert rules.shipped_path() == places.shipped_dir() / rules.FILE_NAME
 
 
 def test_log_list_shows_flags_worked_out_afresh_when_the_rules_changed(

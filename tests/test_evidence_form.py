@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from overdue_guide import prompts, prompts_evidence
+from overdue_guide.evidence import form as prompts_evidence
+from overdue_guide.terminal import prompts
 
 
 def answer_text(monkeypatch: pytest.MonkeyPatch, replies: list[str]) -> list[str]:

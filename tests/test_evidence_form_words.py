@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import prompts_evidence
+from overdue_guide.evidence import form as prompts_evidence
 from overdue_guide.evidence.model import EntryError
 from overdue_guide.evidence.parse import Value, build
 from overdue_guide.evidence.texts import all_keys
@@ -141,7 +141,7 @@ def test_an_error_without_a_key_is_shown_as_its_english_line() -> None:
 
 
 def test_every_key_an_entry_error_names_has_chinese_and_english_text() -> None:
-    source = Path(prompts_evidence.__file__).parent / "evidence"
+    source = Path(prompts_evidence.__file__).parent
     named = re.compile(r"""problem\(\s*"([a-z_]+)"|EntryError\([^()]*,\s*"([a-z_]+)\"""")
     keys = {
         first or second

@@ -342,10 +342,22 @@ def test_without_a_terminal_add_with_no_entry_says_what_to_give(tmp_path: Path) 
 
 def test_the_program_wide_forget_keeps_the_log_and_says_how_to_delete_it(tmp_path: Path) -> None:
     log(tmp_path, "add", "--at", "2026-11-20 10:00", "--channel", "call")
-    result = run_cli("forget", env=data(tmp_path))
+    result = run_cli("forget", "--lang", "en", env=data(tmp_path))
     assert result.returncode == 0
     assert "`overdue-guide log forget` deletes it" in result.stdout
     assert db(tmp_path).exists()
+
+
+def test_the_program_wide_forget_speaks_the_persons_language(tmp_path: Path) -> None:
+    log(tmp_path, "add", "--at", "2026-11-20 10:00", "--channel", "call")
+    folder = tmp_path / "data" / "overdue-guide"
+    chinese = run_cli("forget", env=data(tmp_path)).stdout.splitlines()
+    assert chinese == [
+        f"{folder} 里没有保存任何东西",
+        f"证据记录 {folder / store.FILE_NAME} 没有删除；要删除它：overdue-guide log forget",
+    ]
+    traditional = run_cli("forget", "--lang", "zh-TW", env=data(tmp_path)).stdout
+    assert traditional.startswith(f"{folder} 裡沒有保存任何東西")
 
 
 def test_attachments_in_a_file_are_found_beside_the_file(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
+from overdue_guide.base import places
+from overdue_guide.content import check
 from overdue_guide.errors import FlowError
-from overdue_guide.evidence import rules
+from overdue_guide.evidence import flags, rules
 from overdue_guide.evidence.model import Entry, ThirdParty, zone_info
 
 from .helpers import run_cli, write
@@ -25,7 +26,7 @@ def entry(local: str, zone: str = "Asia/Shanghai", n: int = 1, **fields: object)
 
 def codes(*entries: Entry) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    for flag in rules.evaluate(entries, RULES):
+    for flag in flags.evaluate(entries, RULES):
         found.setdefault(flag.entry, []).append(flag.code)
     return found
 
@@ -103,8 +104,8 @@ def test_a_third_party_asked_only_for_contact_details_raises_no_flag() -> None:
 
 
 def test_posing_as_police_cites_both_the_regulation_and_the_criminal_law() -> None:
-    flags = rules.evaluate([entry("2026-11-20T10:00", impersonated=("police",))], RULES)
-    assert [(f.code, f.reference) for f in flags] == [
+    raised = flags.evaluate([entry("2026-11-20T10:00", impersonated=("police",))], RULES)
+    assert [(f.code, f.reference) for f in raised] == [
         ("impersonation", "R02"),
         ("impersonation", "R11"),
     ]
@@ -115,8 +116,8 @@ def test_posing_as_a_lawyer_is_kept_but_not_flagged() -> None:
 
 
 def test_the_shipped_rules_file_is_checked_by_flows_check_without_findings() -> None:
-    assert rules.check_file(bundle.shipped_dir() / rules.FILE_NAME) == []
-    assert rules.FILE_NAME in bundle.DATA_FILES
+    assert rules.check_file(places.shipped_dir() / rules.FILE_NAME) == []
+    assert rules.FILE_NAME in check.DATA_FILES
 
 
 def test_every_rule_cites_a_reference_of_the_sources_file(catalog: object) -> None:
@@ -145,7 +146,7 @@ rules:
 
 
 def test_a_broken_rules_file_gives_a_located_finding_for_each_problem(tmp_path: Path) -> None:
-    write(tmp_path, "sources.yaml", (bundle.shipped_dir() / "sources.yaml").read_text("utf-8"))
+    write(tmp_path, "sources.yaml", (places.shipped_dir() / "sources.yaml").read_text("utf-8"))
     path = write(tmp_path, rules.FILE_NAME, BROKEN)
     found = {(f.line, f.code) for f in rules.check_file(path)}
     assert found == {
@@ -161,7 +162,7 @@ def test_a_broken_rules_file_gives_a_located_finding_for_each_problem(tmp_path: 
 
 
 def test_flows_check_reports_a_broken_rules_file_and_exits_1(tmp_path: Path) -> None:
-    write(tmp_path, "sources.yaml", (bundle.shipped_dir() / "sources.yaml").read_text("utf-8"))
+    write(tmp_path, "sources.yaml", (places.shipped_dir() / "sources.yaml").read_text("utf-8"))
     write(tmp_path, rules.FILE_NAME, BROKEN)
     result = run_cli("flows", "check", "--no-cache", str(tmp_path / rules.FILE_NAME))
     assert result.returncode == 1
@@ -200,7 +201,8 @@ def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_k
 ) -> None:
     from types import SimpleNamespace
 
-    from overdue_guide import evidence, nextsteps
+    from overdue_guide import evidence
+    from overdue_guide.session import menu as nextsteps
 
     logged: list[str] = []
     monkeypatch.setattr(evidence, "interactive_add", lambda lang, leave: logged.append(lang))

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 import pytest
 
 from overdue_guide.errors import StorageError
-from overdue_guide.evidence import store
+from overdue_guide.evidence import migrations, store
 from overdue_guide.evidence.model import Entry
 
 
@@ -26,7 +26,7 @@ def entry(minute: int = 0, **fields: object) -> Entry:
 def test_a_new_log_is_at_the_latest_schema_in_wal_mode() -> None:
     store.add([entry()])
     db = sqlite3.connect(store.path())
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.VERSION == 2
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
 
@@ -34,7 +34,7 @@ def test_a_new_log_is_at_the_latest_schema_in_wal_mode() -> None:
 def test_a_log_of_the_first_schema_is_migrated_with_its_attachments() -> None:
     store.path().parent.mkdir(parents=True)
     db = sqlite3.connect(store.path())
-    store.MIGRATIONS[0](db)
+    migrations.MIGRATIONS[0](db)
     db.execute("PRAGMA user_version = 1")
     body = {
         "number": "95188",
@@ -120,7 +120,7 @@ def test_edit_replaces_fields_and_attachments_and_keeps_the_id() -> None:
 CHILD = """
 import sys, time
 from datetime import datetime, timezone
-from overdue_guide.evidence import store
+from overdue_guide.evidence import migrations, store
 from overdue_guide.evidence.model import Entry
 
 def many(label, count, pause):

@@ -9,9 +9,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from overdue_guide.evidence import times
+from overdue_guide.evidence.flags import evaluate
 from overdue_guide.evidence.model import Attachment, Entry, EntryError, zone_info
 from overdue_guide.evidence.parse import Value, build, merge
-from overdue_guide.evidence.rules import evaluate, load
+from overdue_guide.evidence.rules import load
 
 NEW_YORK = "America/New_York"
 NOW = datetime(2027, 1, 1, tzinfo=timezone.utc)

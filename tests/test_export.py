@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import engine, i18n, report
-from overdue_guide.export import as_html, as_markdown
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.base import i18n, places, words
+from overdue_guide.flow.model import Catalog, Flow
+from overdue_guide.interview import engine
+from overdue_guide.output import report
+from overdue_guide.output.export import as_html, as_markdown
 
 from .helpers import run_cli, write
 
@@ -126,7 +128,7 @@ def test_the_language_comes_from_the_locale(environ: dict[str, str], lang: str) 
 
 
 def test_every_message_of_the_program_has_chinese_and_english() -> None:
-    for key, by_lang in i18n.all_keys().items():
+    for key, by_lang in words.all_keys().items():
         assert by_lang.get("zh-CN") and by_lang.get("en"), key
 
 
@@ -228,11 +230,10 @@ def print_to_pdf(browser: str, html: str, stem: Path) -> int:
 def test_the_html_page_with_letters_prints_each_letter_on_its_own_page(
     main_flow: Flow, catalog: Catalog, tmp_path: Path
 ) -> None:
-    from overdue_guide import bundle
     from overdue_guide.drafts.loader import parse_drafts
     from overdue_guide.drafts.view import attach
 
-    drafts = parse_drafts(bundle.shipped_dir() / "drafts.yaml")[0]
+    drafts = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
     assert drafts is not None
     letters = [d for d in drafts.drafts.values() if d.kind == "letter"]
     checklist = view(main_flow, catalog)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle
+from overdue_guide.base import places
 from overdue_guide.errors import FlowError
 from overdue_guide.fees.lines import (
     COMPILED_NAME,
@@ -46,7 +46,7 @@ def test_a_well_formed_lines_file_has_no_findings(tmp_path: Path) -> None:
 
 
 def test_the_shipped_lines_file_has_no_findings() -> None:
-    assert check_lines_file(bundle.shipped_dir() / "fee_lines.yaml") == []
+    assert check_lines_file(places.shipped_dir() / "fee_lines.yaml") == []
 
 
 @pytest.mark.parametrize(
@@ -96,9 +96,9 @@ def test_loading_a_file_with_errors_raises_every_finding(tmp_path: Path) -> None
 
 
 def test_flows_check_checks_the_lines_file_and_exits_1_on_a_finding(tmp_path: Path) -> None:
-    write(tmp_path, "main.yaml", (bundle.shipped_dir() / "main.yaml").read_text("utf-8"))
+    write(tmp_path, "main.yaml", (places.shipped_dir() / "main.yaml").read_text("utf-8"))
     lines_file(tmp_path, GOOD_LINE.replace("[R1]", "[R404]"))
-    write(tmp_path, "sources.yaml", (bundle.shipped_dir() / "sources.yaml").read_text("utf-8"))
+    write(tmp_path, "sources.yaml", (places.shipped_dir() / "sources.yaml").read_text("utf-8"))
     done = run_cli("flows", "check", "--no-cache", str(tmp_path / "fee_lines.yaml"))
     assert done.returncode == 1
     assert "fee_lines.yaml:6:" in done.stdout and "unknown-reference" in done.stdout
@@ -124,11 +124,11 @@ def test_a_damaged_compiled_file_is_ignored(tmp_path: Path) -> None:
 
 
 def test_the_installed_package_carries_compiled_lines_that_fit() -> None:
-    compiled = bundle.shipped_dir() / COMPILED_NAME
+    compiled = places.shipped_dir() / COMPILED_NAME
     if not compiled.is_file():
         assert not os.environ.get("CI"), "the wheel's build hook did not compile the fee lines"
         pytest.skip("an editable install reads the YAML")
-    from_yaml, findings = parse_lines(bundle.shipped_dir() / "fee_lines.yaml")
+    from_yaml, findings = parse_lines(places.shipped_dir() / "fee_lines.yaml")
     assert from_yaml is not None and not findings
     assert [as_data(x) for x in load_lines()] == [as_data(x) for x in from_yaml]
 

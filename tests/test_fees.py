@@ -13,14 +13,7 @@ from hypothesis import strategies as st
 from overdue_guide.errors import FeeInputError
 from overdue_guide.fees import compute
 from overdue_guide.fees.lines import load_lines
-from overdue_guide.fees.model import (
-    DailyRate,
-    FeeInputs,
-    Instalments,
-    Overdue,
-    Payments,
-    Schedule,
-)
+from overdue_guide.fees.model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Schedule
 from overdue_guide.fees.render import percent
 
 

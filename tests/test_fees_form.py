@@ -12,7 +12,7 @@ from overdue_guide.fees import words
 from overdue_guide.fees.ask import run_form
 from overdue_guide.fees.inputs import Figures, from_figures
 from overdue_guide.fees.rates import compute
-from overdue_guide.interview import Nav
+from overdue_guide.interview.loop import Nav
 
 
 class Script:

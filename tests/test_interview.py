@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import pytest
 
-from overdue_guide import interview
-from overdue_guide.interview import Nav, Prompt
-from overdue_guide.model import Flow, Text
+from overdue_guide.flow.model import Flow, Text
+from overdue_guide.interview import loop as interview
+from overdue_guide.interview.loop import Nav, Prompt
 
 
 class Replies:

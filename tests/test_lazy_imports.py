@@ -56,7 +56,7 @@ def test_log_list_loads_neither_the_other_commands_nor_the_entry_model(
 ) -> None:
     modules = loaded(tmp_path, "log", "list")
     assert "overdue_guide.evidence.store" in modules  # the probe saw the work done
-    for heavy in ("overdue_guide.cli", "overdue_guide.evidence.model", "yaml", "rich"):
+    for heavy in ("overdue_guide.cli.main", "overdue_guide.evidence.model", "yaml", "rich"):
         assert heavy not in modules, heavy
 
 
@@ -66,7 +66,7 @@ def test_log_add_by_options_loads_no_yaml_parser_no_terminal_widgets_and_no_file
     modules = loaded(tmp_path, "log", "add", "--at", "2026-11-21 10:00", "--channel", "sms")
     assert "overdue_guide.evidence.flagcache" in modules
     for heavy in (
-        "overdue_guide.cli",
+        "overdue_guide.cli.main",
         "yaml",
         "rich",
         "questionary",
@@ -81,8 +81,8 @@ def test_scripted_fees_load_neither_the_other_commands_nor_the_log_nor_widgets(
     modules = loaded(
         tmp_path, "fees", "--principal", "1200", "--periods", "12", "--fee-rate", "8.8"
     )
-    assert "overdue_guide.fees.cli" in modules
-    for heavy in ("overdue_guide.cli", "overdue_guide.evidence.store", "questionary"):
+    assert "overdue_guide.cli.fees" in modules
+    for heavy in ("overdue_guide.cli.main", "overdue_guide.evidence.store", "questionary"):
         assert heavy not in modules, heavy
 
 
@@ -99,7 +99,7 @@ can_pay_full: "yes"
 NOT_FOR_JSON = (
     "rich",
     "questionary",
-    "overdue_guide.render",
+    "overdue_guide.output.render",
     "overdue_guide.drafts.export",
     "html",
     "unicodedata",

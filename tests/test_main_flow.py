@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from overdue_guide import engine
-from overdue_guide.model import URGENCIES, Answer, Catalog, Flow
+from overdue_guide.flow.model import URGENCIES, Answer, Catalog, Flow
+from overdue_guide.interview import engine
 
 from .helpers import SEEDS
 

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from overdue_guide import nextsteps
 from overdue_guide.errors import Interrupted
-from overdue_guide.model import Flow
+from overdue_guide.flow.model import Flow
+from overdue_guide.session import menu as nextsteps
 
 RESULT = SimpleNamespace(rates=SimpleNamespace(nominal_irr=Decimal("15.8612")))
 

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from overdue_guide import engine
-from overdue_guide.model import Answer, Flow
+from overdue_guide.flow.model import Answer, Flow
+from overdue_guide.interview import engine
 
 from .helpers import run_cli, write
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import bundle, storage
+from overdue_guide.content import check
 from overdue_guide.errors import StorageError
+from overdue_guide.session import progress as storage
 
 from .helpers import SCRIPT, run_cli, write
 
@@ -88,7 +89,7 @@ def test_a_question_answered_twice_is_an_error(tmp_path: Path, name: str, text: 
 def test_a_nul_byte_in_a_flow_is_one_located_finding(tmp_path: Path) -> None:
     path = tmp_path / "flow.yaml"
     path.write_text('flow: x\ntitle: {zh-CN: "a\x00b"}\n', encoding="utf-8")
-    (finding,) = bundle.check_paths([path])[0]
+    (finding,) = check.check_paths([path])[0]
     assert (finding.line, finding.col, finding.code) == (2, 18, "yaml-syntax")
     assert "U+0000" in finding.message and "\n" not in finding.message
 

@@ -8,9 +8,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from overdue_guide import bundle, engine, interview
-from overdue_guide.interview import Nav, Prompt
-from overdue_guide.model import Flow
+from overdue_guide.flow import bundle
+from overdue_guide.flow.model import Flow
+from overdue_guide.interview import engine
+from overdue_guide.interview import loop as interview
+from overdue_guide.interview.loop import Nav, Prompt
 
 from .helpers import all_paths, small_flow
 from .reduction import count_paths

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from overdue_guide import interview, plainprompts
 from overdue_guide.errors import Interrupted
-from overdue_guide.interview import Nav
-from overdue_guide.model import Flow
+from overdue_guide.flow.model import Flow
+from overdue_guide.interview import loop as interview
+from overdue_guide.interview.loop import Nav
+from overdue_guide.terminal import console, plainprompts
 
 
 def replies(*lines: str) -> tuple[list[str], plainprompts.Read]:
@@ -48,8 +49,8 @@ def test_a_reply_that_is_not_a_choice_is_asked_again(main_flow: Flow) -> None:
 
 
 def test_terms_that_want_plain_lines() -> None:
-    assert plainprompts.wanted({"TERM": "dumb"}) and plainprompts.wanted({})
-    assert not plainprompts.wanted({"TERM": "xterm-256color"})
+    assert console.wanted({"TERM": "dumb"}) and console.wanted({})
+    assert not console.wanted({"TERM": "xterm-256color"})
 
 
 def test_the_review_takes_enter_to_accept_and_a_number_to_change(main_flow: Flow) -> None:
@@ -116,7 +117,6 @@ def test_a_yes_or_no_question_is_no_unless_y() -> None:
 def test_what_is_printed_has_colour_only_where_the_prompts_have_a_cursor(
     monkeypatch: pytest.MonkeyPatch, term: str | None, coloured: bool
 ) -> None:
-    from overdue_guide import session
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal, not pytest's captured output
@@ -124,4 +124,4 @@ def test_what_is_printed_has_colour_only_where_the_prompts_have_a_cursor(
         monkeypatch.delenv("TERM", raising=False)
     else:
         monkeypatch.setenv("TERM", term)
-    assert (session.console(plain=False).color_system is not None) == coloured
+    assert (console.console(plain=False).color_system is not None) == coloured

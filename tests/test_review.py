@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from overdue_guide import engine, interview
-from overdue_guide.interview import Given, Nav, Prompt
-from overdue_guide.model import Flow, Text
+from overdue_guide.flow.model import Flow, Text
+from overdue_guide.interview import engine
+from overdue_guide.interview import loop as interview
+from overdue_guide.interview.loop import Given, Nav, Prompt
 
 CALM = ["no", "borrower", "none", [], [], "matches", "yes", "none"]
 CALM_ANSWERS = {
@@ -190,7 +191,7 @@ def test_reachable_follows_every_route_of_every_option(main_flow: Flow) -> None:
 def test_a_review_line_shortens_the_question_never_the_answer(main_flow: Flow) -> None:
     from rich.cells import cell_len
 
-    from overdue_guide.prompts import review_line
+    from overdue_guide.terminal.prompts import review_line
 
     door = Given(1, main_flow.questions["visitor_arrived"], "now")
     for width in (36, 60, 120):

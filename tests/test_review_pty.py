@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pexpect
 
-from overdue_guide import engine
-from overdue_guide.model import Flow
+from overdue_guide.flow.model import Flow
+from overdue_guide.interview import engine
 
 from .test_pty import CTRL_C, DOWN, ENTER, decline_to_save, spawn, step
 

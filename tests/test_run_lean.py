@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import cli, session
-from overdue_guide.evidence import export, letter_material, rules, store
+from overdue_guide.base.visible import visible
+from overdue_guide.cli import main as cli
+from overdue_guide.evidence import export, flags, letter_material, rules, store
 from overdue_guide.evidence.letters import material
 from overdue_guide.evidence.model import Attachment, Entry
 from overdue_guide.evidence.paths import log_path
-from overdue_guide.visible import visible
+from overdue_guide.session import run as session
 
 from .helpers import run_cli, write
 
@@ -54,7 +55,7 @@ LOG = [
 def afresh() -> dict[str, object] | None:
     """What the letters got before the narrow read: every entry loaded, every rule run."""
     entries = store.entries()
-    return export.letter_material(entries, rules.evaluate(entries, rules.load()))
+    return export.letter_material(entries, flags.evaluate(entries, rules.load()))
 
 
 def test_the_letters_read_of_the_log_is_the_whole_log_checked_afresh() -> None:
@@ -136,7 +137,7 @@ def test_a_markdown_run_builds_no_json_document(
     def unwanted(*_: object) -> None:
         raise AssertionError("the JSON document was built")
 
-    monkeypatch.setattr("overdue_guide.report.contract", unwanted)
+    monkeypatch.setattr("overdue_guide.output.report.contract", unwanted)
     monkeypatch.setattr("overdue_guide.drafts.view.contract", unwanted)
     chosen = ANSWERS + "drafts: [complaint]\n"
     assert "### " in scripted_to(tmp_path, "checklist.md", chosen)  # the letter is there
@@ -178,8 +179,8 @@ def test_the_commands_annotations_are_objects_so_typer_evaluates_no_strings() ->
 
 def test_the_log_and_fee_commands_annotations_are_objects_too() -> None:
     """`log` and `fees` run without the top-level app, and pay the same eval per option."""
-    from overdue_guide.evidence import cli as log_cli
-    from overdue_guide.fees import cli as fees_cli
+    from overdue_guide.cli import fees as fees_cli
+    from overdue_guide.cli import log as log_cli
 
     callbacks = [c.callback for c in log_cli.log_app.registered_commands]
     callbacks += [c.callback for c in fees_cli.app.registered_commands]

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from overdue_guide import engine, render, report
-from overdue_guide.export import as_text
-from overdue_guide.layout import wrap
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.flow.model import Catalog, Flow
+from overdue_guide.interview import engine
+from overdue_guide.output import render, report
+from overdue_guide.output.export import as_text
+from overdue_guide.output.layout import wrap
 
 from .helpers import SMALL_SOURCES, run_cli, small_flow, write
 

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 
-from overdue_guide import engine, render, report, screen
-from overdue_guide.export import as_html, as_markdown, as_text
-from overdue_guide.model import Answer, Catalog, Flow
+from overdue_guide.flow.model import Answer, Catalog, Flow
+from overdue_guide.interview import engine
+from overdue_guide.output import render, report, screen
+from overdue_guide.output.export import as_html, as_markdown, as_text
 
 from .helpers import small_flow
 from .test_safety import UNTRUSTED

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import storage
+from overdue_guide.base import disk
 from overdue_guide.errors import StorageError
+from overdue_guide.session import progress as storage
 
 from .helpers import run_cli, write
 
@@ -49,14 +50,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "out" / "file.txt"
-    storage.write_atomic(target, "old")
+    disk.write_atomic(target, "old")
 
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(StorageError, match="No space left"):
-        storage.write_atomic(target, "new")
+        disk.write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in target.parent.iterdir()] == ["file.txt"]
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide import storage
+from overdue_guide.base import places
 from overdue_guide.errors import StorageError
+from overdue_guide.session import progress as storage
 
 from .helpers import run_cli, write
 
@@ -63,7 +64,7 @@ def test_the_data_folder_is_created_private() -> None:
 
 
 def test_a_folder_other_users_can_write_is_refused_naming_the_fix() -> None:
-    folder = storage.data_dir()
+    folder = places.data_dir()
     folder.mkdir(parents=True)
     folder.chmod(0o777)
     with pytest.raises(StorageError, match=rf"chmod 700 {folder}"):
@@ -140,7 +141,7 @@ def test_progress_of_a_flow_file_resumes_only_when_that_file_is_named_again(
 
 
 def test_forget_removes_fifos_and_copies_moved_aside(data_home: Path) -> None:
-    folder = storage.data_dir()
+    folder = places.data_dir()
     folder.mkdir(parents=True, mode=0o700)
     os.mkfifo(folder / "progress.json")
     (folder / "progress.corrupt-20260101-000000.json").write_text("x")
@@ -159,8 +160,9 @@ def test_a_finished_saved_session_says_the_answers_are_still_saved(data_home: Pa
 def test_saving_that_fails_says_so_once_and_the_interview_goes_on(
     data_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from overdue_guide import bundle, session
-    from overdue_guide.interview import Nav
+    from overdue_guide.flow import bundle
+    from overdue_guide.interview.loop import Nav
+    from overdue_guide.session import run as session
 
     data_home.write_text("a file where the data folder should be")
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
@@ -175,8 +177,10 @@ def test_saving_that_fails_says_so_once_and_the_interview_goes_on(
 
         return ask
 
-    monkeypatch.setattr("overdue_guide.prompts.make_ask", ask_factory)
-    monkeypatch.setattr("overdue_guide.prompts.make_review", lambda lang: lambda shown: Nav.DONE)
+    monkeypatch.setattr("overdue_guide.terminal.prompts.make_ask", ask_factory)
+    monkeypatch.setattr(
+        "overdue_guide.terminal.prompts.make_review", lambda lang: lambda shown: Nav.DONE
+    )
     opened = bundle.open_flow("main")
     output = session.Output("en", plain=True)
     answers = session._interview(opened, output, {}, "main")

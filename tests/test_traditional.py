@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from overdue_guide import i18n
+from overdue_guide.base import i18n, words
 from overdue_guide.evidence import texts as evidence_texts
 from overdue_guide.fees import words as fee_words
-from overdue_guide.model import Catalog, Flow
+from overdue_guide.flow.model import Catalog, Flow
 
 from .test_advice_wording import catalog_texts, flow_texts
 
@@ -54,7 +54,7 @@ def test_taiwan_wording_stays_where_it_keeps_the_meaning() -> None:
 def test_no_shipped_text_converts_badly(main_flow: Flow, catalog: Catalog) -> None:
     texts = [t.get("zh-CN") for t in [*flow_texts(main_flow), *catalog_texts(catalog)]]
     texts += [r.cite for r in catalog.references.values()]
-    texts += [by_lang["zh-CN"] for by_lang in i18n.all_keys().values()]
+    texts += [by_lang["zh-CN"] for by_lang in words.all_keys().values()]
     texts += [by_lang["zh-CN"] for by_lang in evidence_texts.all_keys().values()]
     texts += [by_lang["zh-CN"] for by_lang in fee_words.all_words().values()]
     bad = {b for _, b in KNOWN_BAD} - {"檔案", "資訊"}

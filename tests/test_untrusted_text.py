@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from overdue_guide import graph
+from overdue_guide.flow import graph
 
 from .helpers import SCRIPT, SMALL_SOURCES, run_cli, small_flow, write
 from .test_pty import accept_the_review, decline_to_save

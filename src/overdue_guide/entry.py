@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import NoReturn
 
-from . import encoding, signals
 from .errors import ExitStatus, GuideError
+from .output import encoding
+from .terminal import signals
 
 
 def main() -> None:
@@ -40,7 +41,7 @@ def main() -> None:
 def _show_cursor() -> None:
     """A list may have hidden the cursor when it was interrupted (a dumb terminal has none)."""
     try:
-        from .plainprompts import wanted
+        from .terminal.console import wanted
 
         if sys.stdout is not None and sys.stdout.isatty() and not wanted():
             sys.stdout.write("\x1b[?25h")
@@ -58,10 +59,10 @@ def _last_resort(error: Exception) -> NoReturn:
     if isinstance(error, OSError):
         _fail(f"cannot write: {error.strerror or error}")
         sys.exit(int(ExitStatus.BAD_INPUT))
-    from .usage import UsageError, line
+    from .cli.usage import UsageError, line
 
     if isinstance(error, UsageError):
-        from .cli import app
+        from .cli.main import app
 
         _fail(line(error, app, sys.argv[1:]))
         sys.exit(int(ExitStatus.BAD_INPUT))
@@ -106,15 +107,15 @@ def _command() -> int:
         _interview()
         return int(ExitStatus.OK)
     if sys.argv[1:2] == ["fees"]:  # straight to its own options (see fees/cli.py)
-        from .fees.cli import app as fees_app
+        from .cli.fees import app as fees_app
 
         status = fees_app(sys.argv[2:], prog_name="overdue-guide fees", standalone_mode=False)
     elif sys.argv[1:2] == ["log"]:  # straight to its commands, without building the others
-        from .evidence.cli import log_group
+        from .cli.log import log_group
 
         status = log_group()(sys.argv[2:], prog_name="overdue-guide log", standalone_mode=False)
     else:
-        from .cli import app
+        from .cli.main import app
 
         status = app(standalone_mode=False)  # usage errors come here, to become one line
     return status if isinstance(status, int) else int(ExitStatus.OK)
@@ -122,14 +123,14 @@ def _command() -> int:
 
 def _interview() -> None:
     """What `overdue-guide run` does with no options, without parsing any."""
-    from . import session
-    from .i18n import detect_lang
+    from .base.i18n import detect_lang
+    from .session import run as session
 
     session.interactive(None, session.Output(detect_lang()), save=False)
 
 
 def _fail(line: str) -> None:
-    from .session import warn
+    from .session.run import warn
 
     with contextlib.suppress(OSError, ValueError):  # no stderr left (a hung-up terminal)
         warn(f"overdue-guide: {line}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .visible import visible
+from .base.visible import visible
 
 
 class ExitStatus(IntEnum):

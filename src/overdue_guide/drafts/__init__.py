@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FlowError
-from ..model import Flow
+from ..flow.model import Flow
 from .model import DraftSet
 
 DRAFTS_FILE = "drafts.yaml"
@@ -26,16 +26,25 @@ def open_drafts(flow_path: Path, flow: Flow) -> DraftSet | None:
     """The drafts written for `flow` (None if there are none); a `FlowError` if they have
     errors. Shipped drafts come compiled in the wheel when they can, and are not checked
     again at run time: the tests and `flows check` keep them clean."""
-    from .. import bundle, compiled
+    from ..flow import bundle
 
     path = drafts_path(flow_path)
     if path is None:
         return None
     shipped = bundle.is_shipped(path)
-    drafts = compiled.load_drafts(path) if shipped else None
+    drafts = compiled_drafts(path) if shipped else None
     if drafts is None:
         drafts = _read(path, flow, check=not shipped)
     return drafts if drafts is not None and drafts.flow == flow.id else None
+
+
+def compiled_drafts(path: Path) -> DraftSet | None:
+    """The compiled drafts for the shipped drafts file at `path`, if they fit it exactly
+    (see `flow.compiled`; `content.build` makes them)."""
+    from ..flow.compiled import stored
+
+    found = stored(path.parent, lambda d: d.get("drafts"), (path,))
+    return found["drafts"] if found and isinstance(found["drafts"], DraftSet) else None
 
 
 def _read(path: Path, flow: Flow, check: bool) -> DraftSet | None:

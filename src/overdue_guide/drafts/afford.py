@@ -4,8 +4,9 @@ before the letter is written, so a letter never promises more than is left."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from ..base.record import record
 
 INCOME, SPENDING, OFFER = "monthly_income", "essential_spending", "plan_amount"
 
@@ -37,7 +38,7 @@ def left_over(details: Mapping[str, str]) -> Decimal | None:
     return income - spending
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """What is left each month and whether the offer fits in it."""
 

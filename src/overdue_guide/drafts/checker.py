@@ -1,6 +1,6 @@
 """Static checks of a drafts file against the flow whose answers and items it uses.
 
-`flows check` runs this for `flows/drafts.yaml` (see `bundle.DATA_FILES`); the
+`flows check` runs this for `flows/drafts.yaml` (see `content.check.DATA_FILES`); the
 interview refuses drafts with errors, so a person never meets a broken letter.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..checker import _test_codes
-from ..conditions import evaluate, leaves
 from ..errors import Finding
-from ..loader import parse_flow
-from ..model import AllOf, Answered, Condition, Flow, Loc
+from ..flow.checker import findings_of_test
+from ..flow.conditions import evaluate, leaves
+from ..flow.loader import parse_flow
+from ..flow.model import AllOf, Answered, Condition, Flow, Loc
 from . import fields
 from .loader import parse_drafts
 from .model import COMPUTED, Draft, DraftSet
@@ -27,7 +27,7 @@ def _at(loc: Loc, severity: str, code: str, message: str) -> Finding:
 
 def flow_path(drafts_path: Path, flow_id: str) -> Path:
     """The flow a drafts file names: the file beside it, else the shipped one."""
-    from ..bundle import shipped_dir
+    from ..base.places import shipped_dir
 
     beside = drafts_path.parent / f"{flow_id}.yaml"
     return beside if beside.is_file() else shipped_dir() / f"{flow_id}.yaml"
@@ -185,7 +185,7 @@ def _tests(condition: Condition, drafts: DraftSet, flow: Flow) -> Iterator[Findi
         question = flow.questions.get(test.question)
         if question is not None:
             if not isinstance(test, Answered):
-                yield from _test_codes(test, question)
+                yield from findings_of_test(test, question)
         elif test.question in drafts.details:
             if not isinstance(test, Answered):
                 yield _at(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+
+from ..base.record import record
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z][a-z0-9_]*)\}|[{}]")
 
 
-@dataclass(frozen=True)
+@record
 class FieldProblem:
     """A brace that opens or closes no field, at `offset` in the text."""
 

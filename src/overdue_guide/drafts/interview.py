@@ -3,25 +3,43 @@ need (each may be left blank), check an instalment offer, show the result."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from ..i18n import message, text
+from ..base.i18n import text
+from ..base.words import message
+from ..flow.model import Answer, Flow
+from ..output.report import Report
 from . import afford
 from .fromlog import from_log, without_filled
-from .model import Detail
+from .model import Detail, Draft, DraftSet
 from .render import details_asked, offered
 
-if TYPE_CHECKING:
-    from ..nextsteps import Context
+
+class Context(Protocol):
+    """What the drafts step reads and changes of the menu's context (`session.menu.Context`)."""
+
+    lang: str
+    flow: Flow
+    answers: dict[str, Answer]
+    view: Report
+    screen: Any  # rich.console.Console
+    drafts: DraftSet | None
+    details: dict[str, str]
+    made: list[Draft]
+
+    def keep(self, details: dict[str, str]) -> None:
+        """Keep the details with the progress (under --save), else nothing."""
 
 
 def make(context: Context) -> None:
     """Ask which drafts to make, then only the details those need; show them."""
-    from .. import prompts, render
-    from .screen import show
-    from .view import attach, rendered_of
+    from ..output import render
+    from ..terminal import prompts
+    from .view import attach
 
     lang, drafts = context.lang, context.drafts
+    if drafts is None:
+        return
     fitting = offered(drafts, context.answers)
     choices = [(text(d.title, lang), d.id) for d in fitting]
     ids = prompts.choose_many(lang, message("drafts_choose", lang), choices)
@@ -42,12 +60,12 @@ def make(context: Context) -> None:
     context.made = [d for d in drafts.drafts.values() if d in chosen or d in context.made]
     context.keep(without_filled(context.details))
     view = attach(context.view, drafts, context.flow, context.answers, context.details, chosen)
-    show(context.screen, rendered_of(view), lang)
+    render.show_drafts(context.screen, list(view.drafts), lang)
     context.screen.print()
 
 
 def _ask(detail: Detail, default: str, lang: str) -> str:
-    from .. import prompts
+    from ..terminal import prompts
 
     def check(value: str) -> str | None:
         value = value.strip()
@@ -65,7 +83,7 @@ def _ask(detail: Detail, default: str, lang: str) -> str:
 def _check_offer(context: Context, detail: Detail) -> None:
     """An offer above what is left each month is flagged and asked again, before the
     letter is written: a letter never promises more than the person can pay."""
-    from .. import render
+    from ..output import render
 
     while (verdict := afford.check(context.details)) is not None and not verdict.affordable:
         left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from .. import yamlsafe
+from ..base import yamlsafe
+from ..base.yamlsafe import Node
 from ..errors import Finding
-from ..loader import parse_condition
-from ..reader import Reader
-from ..yamlsafe import Node
+from ..flow.loader import parse_condition
+from ..flow.reader import Reader
 from . import fields
 from .model import DETAIL_KINDS, DRAFT_KINDS, Detail, Draft, DraftKind, DraftSet, Paragraph
 

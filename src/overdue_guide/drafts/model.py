@@ -7,10 +7,10 @@ A draft is a list of paragraphs, each chosen by an optional declarative conditio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Condition, Loc, Text
+from ..base.record import record
+from ..flow.model import Condition, Loc, Text
 
 DraftKind = Literal["script", "letter"]
 DRAFT_KINDS: tuple[str, ...] = ("script", "letter")
@@ -32,7 +32,7 @@ TIMELINE, EVIDENCE = "log_timeline", "log_evidence"
 FILLED: tuple[str, ...] = (TIMELINE, EVIDENCE)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Detail:
     """A fact about the person asked only when a chosen draft needs it."""
 
@@ -42,7 +42,7 @@ class Detail:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Paragraph:
     """One line of a script or one paragraph of a letter, shown when `when` holds."""
 
@@ -51,7 +51,7 @@ class Paragraph:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Draft:
     """A script (numbered lines to say) or a letter (paragraphs to send), with the
     checklist items it helps with and tips for the reader (`notes`, never sent)."""
@@ -66,7 +66,7 @@ class Draft:
     loc: Loc
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class DraftSet:
     """Every draft written for one flow, and the details they may ask for."""
 

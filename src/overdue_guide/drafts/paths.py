@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import combinations as subsets_of
 
-from .. import engine
-from ..conditions import leaves
-from ..model import Answer, Condition, Flow, Includes, Is, Question
+from ..flow.conditions import leaves
+from ..flow.model import Answer, Condition, Flow, Includes, Is, Question
+from ..interview import engine
 
 
 def codes_named(conditions: Iterable[Condition | None]) -> dict[str, set[str]]:

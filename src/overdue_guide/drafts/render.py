@@ -8,42 +8,15 @@ also gets a translation. A field not given prints as a visible blank.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from ..conditions import evaluate
-from ..engine import chosen
-from ..i18n import message, text, traditional
-from ..model import Answer, Flow
-from ..report import clean
+from ..base.i18n import text, traditional
+from ..base.words import message
+from ..flow.conditions import evaluate
+from ..flow.model import Answer, Flow
+from ..interview.engine import chosen
+from ..output.report import Rendered, clean
 from . import afford, fields
 from .model import BLANK, COMPUTED, FILLED, Draft, DraftSet, Paragraph
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A draft filled in: its Chinese text, a translation for the reader, tips."""
-
-    id: str
-    kind: str
-    title: str
-    text: str
-    translation: str | None
-    notes: tuple[str, ...]
-    items: tuple[str, ...]
-
-    def contract(self) -> dict[str, object]:
-        """The README's JSON shape of a draft."""
-        found: dict[str, object] = {
-            "id": self.id,
-            "kind": self.kind,
-            "title": self.title,
-            "text": self.text,
-            "items": list(self.items),
-        }
-        if self.translation is not None:
-            found["translation"] = self.translation
-        found["notes"] = list(self.notes)
-        return found
 
 
 def facts(answers: Mapping[str, Answer], details: Mapping[str, str]) -> dict[str, Answer]:

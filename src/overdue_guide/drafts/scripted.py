@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..base.words import message
 from ..errors import AnswersError
-from ..i18n import message
-from ..model import Answer
+from ..flow.model import Answer
 from . import afford
 from .fromlog import from_log
 from .model import Draft, DraftSet

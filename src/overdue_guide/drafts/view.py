@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..i18n import text
-from ..model import Answer, Flow
-from ..report import Report
+from ..base.i18n import text
+from ..flow.model import Answer, Flow
+from ..output.report import Report
 from .model import Draft, DraftSet
-from .render import Rendered, offered, render
+from .render import offered, render
 
 
 def attach(
@@ -46,7 +46,3 @@ def contract(
 ) -> list[dict[str, object]]:
     """Every draft that fits the path, filled, in the README's JSON shape."""
     return [render(d, flow, answers, details, lang).contract() for d in offered(drafts, answers)]
-
-
-def rendered_of(view: Report) -> list[Rendered]:
-    return [d for d in view.drafts if isinstance(d, Rendered)]

@@ -32,7 +32,7 @@ class VerifyFailed(GuideError):
 
 def _out(line: str) -> None:
     """A line out, escape sequences in what the person typed (`said`, …) made visible."""
-    from ..visible import visible
+    from ..base.visible import visible
 
     sys.stdout.write(visible(line) + "\n")
 
@@ -57,7 +57,8 @@ def _zone() -> str:
 def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[int]:
     """`log add --from FILE…` or `log add --at … --channel …`: every entry checked first,
     then all stored in one transaction."""
-    from .parse import build, read_file
+    from .fromfile import read_file
+    from .parse import build
 
     if files and flags:
         where = next(iter(flags.values())).where
@@ -76,7 +77,7 @@ def interactive_add(lang: str, leave: bool = False) -> int | None:
     """The form in the terminal, then one entry stored; its id, or None if the person
     chose not to save. For the interview's end menu (`leave`: Back at the first
     question returns there) as well as `log add`."""
-    from .. import prompts_evidence
+    from . import form as prompts_evidence
 
     _need_terminal("instead_add", lang)
     entry = prompts_evidence.entry_form(lang, None, _zone(), leave)
@@ -114,7 +115,8 @@ def _flags_of(ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
 
 
 def _evaluated(entries: Sequence[Entry]) -> dict[int, list[tuple[str, str]]]:
-    from .rules import evaluate, load
+    from .flags import evaluate
+    from .rules import load
 
     found: dict[int, list[tuple[str, str]]] = {}
     for flag in evaluate(entries, load()):
@@ -203,7 +205,7 @@ def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
     if changes:
         changed: Entry | None = merge(entry, changes, _now(), fingerprint)
     else:
-        from .. import prompts_evidence
+        from . import form as prompts_evidence
 
         _need_terminal("instead_edit", lang)
         changed = prompts_evidence.entry_form(lang, entry, entry.zone)
@@ -228,7 +230,7 @@ def _confirmed(question: str, lang: str) -> bool:
     """Ask in a terminal; without one, refuse (a script says --yes)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise EntryError(say("no_terminal_confirm", lang))
-    from .. import prompts_evidence
+    from . import form as prompts_evidence
 
     return prompts_evidence.confirm(question, lang)
 
@@ -263,7 +265,8 @@ def verify(lang: str) -> None:
 def export_text(output_format: str, lang: str) -> str:
     """The whole log in one format, as text (CSV with its BOM)."""
     from . import export
-    from .rules import Flag, evaluate, load
+    from .flags import Flag, evaluate
+    from .rules import load
 
     entries = store.entries()
     kept = store.all_flags()
@@ -279,9 +282,9 @@ def export_text(output_format: str, lang: str) -> str:
 
 
 def _cited(ids: Sequence[str], lang: str) -> list[Any]:
-    from ..bundle import shipped_dir
-    from ..i18n import text
-    from ..loader import load_catalog
+    from ..base.i18n import text
+    from ..base.places import shipped_dir
+    from ..flow.catalog import load_catalog
     from .export import Cited
 
     catalog = load_catalog(shipped_dir() / "sources.yaml")
@@ -307,7 +310,7 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
     if output is None:
         sys.stdout.write(content)
         return
-    from ..storage import write_atomic
+    from ..base.disk import write_atomic
 
     write_atomic(output, content, private=True)
     sys.stderr.write(say("written", lang, path=output) + "\n")
@@ -331,7 +334,8 @@ def load_for_letters() -> dict[str, Any] | None:
 
     See `export.letter_material` for the shape."""
     from .export import letter_material
-    from .rules import evaluate, load
+    from .flags import evaluate
+    from .rules import load
 
     if not store.exists():
         return None

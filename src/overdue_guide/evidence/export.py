@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .flags import Flag
 from .model import FIELDS, Entry, number_key, to_mapping, when
-from .rules import Flag
 from .texts import HONESTY, by_code, flag_labels, say
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "csv", "json")

@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .paths import rules_path as shipped_path
+from .rows import read
 
 if TYPE_CHECKING:
     from .model import Entry
@@ -63,7 +64,6 @@ def decode(text: str | None) -> list[tuple[str, str]]:
 def refresh(db: sqlite3.Connection, touched: Sequence[tuple[int, Entry]]) -> None:
     """Inside a write transaction: recompute the flags `touched` entries can have changed."""
     from .rules import to_json
-    from .store import read
 
     rules, fresh = current(db)
     if not fresh:
@@ -101,7 +101,7 @@ def _same_day_same_number(db: sqlite3.Connection, entry: Entry) -> set[int]:
 
 def _store(db: sqlite3.Connection, targets: Sequence[Entry], rules: Rules) -> None:
     """Keep the flags of `targets`, which hold every entry counted with any of them."""
-    from .rules import evaluate
+    from .flags import evaluate
 
     found: dict[int, list[tuple[str, str]]] = {e.id: [] for e in targets}
     for flag in evaluate(targets, rules):

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import flagcache, store
+from . import flagcache
+from .db import opened
 
-#: Entry fields a letter shows, read from each entry's JSON body (as `store.read` does).
+#: Entry fields a letter shows, read from each entry's JSON body (as `rows.read` does).
 _SHOWN = ("channel", "direction", "number", "org", "name", "staff_id", "said")
 
 
 def material() -> dict[str, Any] | None:
     """`{"timeline": [...], "evidence": [...]}` (see `export.letter_material`), or None
     when there is no log or it has no entries."""
-    with store.opened() as db:
+    with opened() as db:
         if db is None:
             return None
         if not flagcache.is_fresh(db):

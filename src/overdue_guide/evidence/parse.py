@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from .model import (
     CODES,
@@ -154,57 +153,6 @@ def merge(entry: Entry, changes: Mapping[str, Value], now: datetime, fp: Fingerp
     kept = {k: v for k, v in merged.items() if not _empty(v.raw)}
     built = build(kept, now, entry.zone, keep_known, keep_zone=True)
     return replace(built, id=entry.id, added=entry.added, edited=entry.edited)
-
-
-def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> list[Entry]:
-    """Every entry of a `--from` file: a list of entries, or `{entries: [...]}`; relative
-    attachment paths are read from the file's folder."""
-    from .. import yamlsafe
-
-    try:
-        root = yamlsafe.load(path, "entries file")
-    except yamlsafe.YamlProblem as problem:
-        finding = problem.finding
-        raise EntryError(
-            f"{finding.file}:{finding.line}:{finding.col}: {finding.message}"
-        ) from None
-    name = str(path)
-    if root is not None and root.kind == "map":  # `{"entries": [...]}`, a JSON export among them
-        keys = {k.value: v for k, v in root.pairs}
-        if "entries" not in keys or not set(keys) <= _EXPORT_KEYS:
-            raise EntryError(f"{name}:{root.line}:{root.col}: expected a list of entries")
-        root = keys["entries"]
-    if root is None or root.kind != "seq" or not root.items:
-        line, col = (root.line, root.col) if root else (1, 1)
-        raise EntryError(f"{name}:{line}:{col}: expected a list of entries (none found)")
-
-    def beside(attachment: str) -> Attachment:
-        """An attachment path in a file is read from the file's folder, not the shell's."""
-        given = Path(attachment).expanduser()
-        return fp(str(given if given.is_absolute() else path.parent / given))
-
-    entries = []
-    for item in root.items:
-        if item.kind != "map":
-            raise EntryError(f"{name}:{item.line}:{item.col}: an entry must be a mapping of fields")
-        values: dict[str, Value] = {}
-        for key, value in item.pairs:
-            if key.value in values:
-                where = f"{name}:{key.line}:{key.col}"
-                raise EntryError(f"{where}: '{key.value}' is given twice in one entry")
-            if key.value not in _KEPT_BY_THE_LOG:
-                where = f"{name}:{value.line}:{value.col}"
-                values[key.value] = Value(yamlsafe.plain_value(value), where)
-        if not values:
-            raise EntryError(f"{name}:{item.line}:{item.col}: 'at' is required")
-        entries.append(build(values, now, default_zone, beside))
-    return entries
-
-
-#: The top-level keys of a JSON export, which `--from` reads back as it is.
-_EXPORT_KEYS = frozenset({"entries", "flags", "summary", "notes"})
-#: Fields of an exported entry that the log sets itself: read back, they are left out.
-_KEPT_BY_THE_LOG = frozenset({"id", "at_utc"})
 
 
 def now_utc() -> datetime:

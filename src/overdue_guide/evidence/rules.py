@@ -1,16 +1,16 @@
-"""Flags: which entries break which published rule, from a rules file in `flows/`.
+"""The rules the log's entries are checked against, from a rules file in `flows/`.
 
 The rules are data (`flows/evidence_rules.yaml`, format in docs/evidence-rules.md):
 each names a flag code, the reference it comes from, the channels and
 directions it applies to, and one test — a night-hours window, a number of calls
 per number per day, or field tests. This module reads that file with located
-findings (for `flows check`) and evaluates it; evaluation is pure.
+findings (for `flows check`) and keeps the rules as JSON beside the flags they gave;
+`flags` evaluates them.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import Finding, FlowError
 from .codes import CHANNELS, DIRECTIONS, FLAG_CODES
-from .model import FIELDS, Entry, number_key
+from .model import FIELDS
 from .paths import RULES_FILE
 from .paths import rules_path as shipped_path
 
 if TYPE_CHECKING:
-    from .. import yamlsafe
+    from ..base.yamlsafe import Node
+    from ..flow.reader import Reader
 
 FILE_NAME = RULES_FILE
 FORMAT_VERSION = 1
@@ -62,15 +63,6 @@ class Rules:
     path: str = ""
 
 
-@dataclass(frozen=True)
-class Flag:
-    """Entry `entry` broke the rule `code` published in `reference`."""
-
-    entry: int
-    code: str
-    reference: str
-
-
 def load(path: Path | None = None) -> Rules:
     """The rules for the log; a `FlowError` if the file has any error."""
     where = path or shipped_path()
@@ -81,12 +73,12 @@ def load(path: Path | None = None) -> Rules:
 
 
 def check_file(path: Path, documents: Path | None = None) -> list[Finding]:
-    """`flows check` of a rules file (see `bundle.DATA_FILES`): its form and its references."""
+    """`flows check` of a rules file (see `content.check.DATA_FILES`): its form and its references."""
     rules, findings = parse(path)
     if rules is None:
         return findings
-    from ..bundle import catalog_for
-    from ..loader import parse_catalog
+    from ..flow.bundle import catalog_for
+    from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(catalog_for(path))
     if catalog is not None:
@@ -95,7 +87,7 @@ def check_file(path: Path, documents: Path | None = None) -> list[Finding]:
 
 
 def _check_references(path: Path, known: object) -> list[Finding]:
-    from .. import yamlsafe
+    from ..base import yamlsafe
 
     found = []
     root = yamlsafe.load(path)
@@ -116,90 +108,59 @@ def _check_references(path: Path, known: object) -> list[Finding]:
     return found
 
 
-def _rule_nodes(root: yamlsafe.Node) -> list[yamlsafe.Node]:
+def _rule_nodes(root: Node) -> list[Node]:
     for key, value in root.pairs:
         if key.value == "rules" and value.kind == "seq":
             return [n for n in value.items if n.kind == "map"]
     return []
 
 
-class _Reader:
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.findings: list[Finding] = []
+#: The shared reader's finding codes as this file's format names them (docs/evidence-rules.md).
+_CODES = {
+    "wrong-type": "rules-bad-value",
+    "duplicate-key": "rules-bad-value",
+    "bad-value": "rules-bad-value",
+    "unknown-key": "rules-unknown-key",
+    "missing-field": "rules-missing-field",
+}
 
-    def error(self, node: yamlsafe.Node, code: str, message: str) -> None:
-        self.findings.append(Finding(self.name, node.line, node.col, "error", code, message))
 
-    def mapping(
-        self, node: yamlsafe.Node, what: str, allowed: Sequence[str]
-    ) -> dict[str, yamlsafe.Node]:
-        if node.kind != "map":
-            self.error(node, "rules-bad-value", f"{what} must be a mapping")
-            return {}
-        keys: dict[str, yamlsafe.Node] = {}
-        for key, value in node.pairs:
-            if key.value not in allowed:
-                self.error(
-                    key,
-                    "rules-unknown-key",
-                    f"unknown key '{key.value}' in {what} (allowed: {', '.join(allowed)})",
-                )
-            elif key.value in keys:
-                self.error(key, "rules-bad-value", f"'{key.value}' given twice in {what}")
-            else:
-                keys[key.value] = value
-        return keys
-
-    def strings(
-        self, node: yamlsafe.Node, what: str, allowed: Sequence[str] | None
-    ) -> tuple[str, ...]:
-        items = node.items if node.kind == "seq" else [node]
-        out = []
-        for item in items:
-            if item.kind != "scalar" or not item.value:
-                self.error(item, "rules-bad-value", f"{what} must be a list of words")
-            elif allowed is not None and item.value not in allowed:
-                self.error(
-                    item,
-                    "rules-bad-value",
-                    f"'{item.value}' in {what} is not one of: {', '.join(allowed)}",
-                )
-            else:
-                out.append(item.value)
-        return tuple(out)
+def _keys(r: Reader, node: Node, what: str, allowed: Sequence[str]) -> dict[str, Node]:
+    """The keys of a mapping node (none if it is not one), every problem reported."""
+    return r.mapping(node, what, (), allowed) or {}
 
 
 def parse(path: Path) -> tuple[Rules | None, list[Finding]]:
     """The rules in `path` and every problem found, located."""
-    from .. import yamlsafe
+    from ..base import yamlsafe
+    from ..flow.reader import Reader
 
     root, problems = yamlsafe.load_root(path, "rules file", "rules-missing-field")
     if root is None:
         return None, problems
-    r = _Reader(str(path))
-    top = r.mapping(root, "the rules file", ("version", "rules"))
+    r = Reader(str(path), _CODES)
+    top = _keys(r, root, "the rules file", ("version", "rules"))
     version = top.get("version")
     if version is None or version.value != str(FORMAT_VERSION):
-        r.error(version or root, "rules-version", f"'version: {FORMAT_VERSION}' is required")
+        r.report(version or root, "rules-version", f"'version: {FORMAT_VERSION}' is required")
     body = top.get("rules")
     if body is None or body.kind != "seq" or not body.items:
-        r.error(body or root, "rules-missing-field", "'rules' must be a list of rules")
+        r.report(body or root, "rules-missing-field", "'rules' must be a list of rules")
         return None, r.findings
     rules = [rule for node in body.items if (rule := _rule(r, node)) is not None]
     return Rules(tuple(rules), str(path)), r.findings
 
 
-def _rule(r: _Reader, node: yamlsafe.Node) -> Rule | None:
-    keys = r.mapping(node, "a rule", _RULE_KEYS)
+def _rule(r: Reader, node: Node) -> Rule | None:
+    keys = _keys(r, node, "a rule", _RULE_KEYS)
     if not keys:
         return None
     missing = [k for k in ("code", "reference") if k not in keys]
     for name in missing:
-        r.error(node, "rules-missing-field", f"a rule needs '{name}'")
+        r.report(node, "rules-missing-field", f"a rule needs '{name}'")
     tests = [k for k in ("night", "per_number_per_day", "any") if k in keys]
     if len(tests) != 1:
-        r.error(
+        r.report(
             node,
             "rules-missing-field",
             "a rule needs exactly one of: night, per_number_per_day, any",
@@ -208,34 +169,32 @@ def _rule(r: _Reader, node: yamlsafe.Node) -> Rule | None:
         return None
     code = keys["code"].value
     if code not in FLAG_CODES:
-        r.error(
+        r.report(
             keys["code"],
             "rules-unknown-code",
             f"'{code}' is not a flag code (codes: {', '.join(FLAG_CODES)})",
         )
         return None
     channels = (
-        frozenset(r.strings(keys["channels"], "'channels'", CHANNELS))
-        if "channels" in keys
-        else None
+        frozenset(r.words(keys["channels"], "'channels'", CHANNELS)) if "channels" in keys else None
     )
     directions = (
-        frozenset(r.strings(keys["directions"], "'directions'", DIRECTIONS))
+        frozenset(r.words(keys["directions"], "'directions'", DIRECTIONS))
         if "directions" in keys
         else None
     )
     rule = Rule(code, keys["reference"].value, channels, directions)
     if "night" in keys:
-        window = r.mapping(keys["night"], "'night'", ("from", "until"))
+        window = _keys(r, keys["night"], "'night'", ("from", "until"))
         if set(window) != {"from", "until"}:
-            r.error(keys["night"], "rules-missing-field", "'night' needs 'from' and 'until'")
+            r.report(keys["night"], "rules-missing-field", "'night' needs 'from' and 'until'")
             return None
         start, end = _minutes(r, window["from"]), _minutes(r, window["until"])
         return None if start is None or end is None else _with(rule, night=(start, end))
     if "per_number_per_day" in keys:
         limit = keys["per_number_per_day"]
         if not limit.value.isdigit() or int(limit.value) < 1:
-            r.error(limit, "rules-bad-value", "'per_number_per_day' must be a whole number ≥ 1")
+            r.report(limit, "rules-bad-value", "'per_number_per_day' must be a whole number ≥ 1")
             return None
         return _with(rule, per_number_per_day=int(limit.value))
     found = keys["any"]
@@ -251,7 +210,7 @@ def _with(rule: Rule, **changes: object) -> Rule:
     return replace(rule, **changes)  # type: ignore[arg-type]
 
 
-def _minutes(r: _Reader, node: yamlsafe.Node) -> int | None:
+def _minutes(r: Reader, node: Node) -> int | None:
     hours, _, minutes = node.value.partition(":")
     if (
         hours.isdigit()
@@ -261,18 +220,18 @@ def _minutes(r: _Reader, node: yamlsafe.Node) -> int | None:
         and len(minutes) == 2
     ):
         return int(hours) * 60 + int(minutes)
-    r.error(node, "rules-bad-time", f"'{node.value}' is not a time of day like 22:00")
+    r.report(node, "rules-bad-time", f"'{node.value}' is not a time of day like 22:00")
     return None
 
 
-def _test(r: _Reader, node: yamlsafe.Node) -> Test | None:
-    keys = r.mapping(node, "a test", ("field", *_TESTS))
+def _test(r: Reader, node: Node) -> Test | None:
+    keys = _keys(r, node, "a test", ("field", *_TESTS))
     if "field" not in keys or sum(k in keys for k in _TESTS) != 1:
-        r.error(node, "rules-missing-field", "a test needs 'field' and one of: is, contains")
+        r.report(node, "rules-missing-field", "a test needs 'field' and one of: is, contains")
         return None
     field = keys["field"].value
     if field not in TESTABLE:
-        r.error(
+        r.report(
             keys["field"],
             "rules-unknown-field",
             f"no field '{field}' (fields: {', '.join(TESTABLE)})",
@@ -281,10 +240,10 @@ def _test(r: _Reader, node: yamlsafe.Node) -> Test | None:
     if "is" in keys:
         value = keys["is"].value.lower()
         if value not in ("set", "true", "false"):
-            r.error(keys["is"], "rules-bad-value", "'is' must be set, true or false")
+            r.report(keys["is"], "rules-bad-value", "'is' must be set, true or false")
             return None
         return Test(field, is_=value)
-    words = r.strings(keys["contains"], "'contains'", None)
+    words = r.words(keys["contains"], "'contains'", None)
     return Test(field, words=tuple(w.lower() for w in words)) if words else None
 
 
@@ -304,72 +263,3 @@ def from_json(text: str, path: str = "") -> Rules:
         item["any"] = tuple(Test(t["field"], t["is_"], tuple(t["words"])) for t in item["any"])
         loaded.append(Rule(**item))
     return Rules(tuple(loaded), path)
-
-
-def evaluate(entries: Sequence[Entry], rules: Rules) -> list[Flag]:
-    """Every flag the entries raise, in the order of the entries, each code once per entry."""
-    raised: dict[int, dict[tuple[str, str], None]] = defaultdict(dict)
-    for rule in rules.rules:
-        applicable = [e for e in entries if _applies(rule, e)]
-        if rule.per_number_per_day is not None:
-            hits = _too_many(applicable, rule.per_number_per_day)
-        elif rule.night is not None:
-            hits = [e for e in applicable if _at_night(e, rule.night)]
-        else:
-            hits = [e for e in applicable if any(_passes(t, e) for t in rule.any)]
-        for entry in hits:
-            raised[entry.id][(rule.code, rule.reference)] = None
-    return [
-        Flag(entry.id, code, reference)
-        for entry in entries
-        for code, reference in sorted(raised.get(entry.id, {}), key=_code_order)
-    ]
-
-
-_ORDER = {code: n for n, code in enumerate(FLAG_CODES)}
-
-
-def _code_order(pair: tuple[str, str]) -> tuple[int, str]:
-    return _ORDER[pair[0]], pair[1]
-
-
-def _applies(rule: Rule, entry: Entry) -> bool:
-    if rule.channels is not None and entry.channel not in rule.channels:
-        return False
-    # An entry that does not say who contacted whom counts as their contact.
-    return rule.directions is None or (entry.direction or "in") in rule.directions
-
-
-def _at_night(entry: Entry, window: tuple[int, int]) -> bool:
-    local = entry.local
-    minute = local.hour * 60 + local.minute
-    start, end = window
-    return start <= minute or minute < end if start > end else start <= minute < end
-
-
-def _too_many(entries: Sequence[Entry], limit: int) -> list[Entry]:
-    """The entries past the `limit`-th of the same number on the same local day."""
-    counted: dict[tuple[str, object], int] = defaultdict(int)
-    over = []
-    for entry in sorted(entries, key=lambda e: (e.at, e.id)):
-        if not entry.number:
-            continue
-        key = (number_key(entry.number), entry.local.date())
-        counted[key] += 1
-        if counted[key] > limit:
-            over.append(entry)
-    return over
-
-
-def _passes(test: Test, entry: Entry) -> bool:
-    if test.field == "third_parties.told":
-        values: list[object] = [p.told for p in entry.third_parties if p.told]
-    else:
-        value = getattr(entry, test.field)
-        values = list(value) if isinstance(value, tuple) else [value]
-        values = [v for v in values if v is not None and v != ""]
-    if test.is_ == "set":
-        return bool(values)
-    if test.is_ in ("true", "false"):
-        return any(v is (test.is_ == "true") for v in values)
-    return any(word in str(v).lower() for v in values for word in test.words)

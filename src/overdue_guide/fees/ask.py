@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import FeeInputError
-from ..interview import Nav
+from ..interview.loop import Nav
 from .inputs import Figures, day, number, whole
 from .words import localized, say
 

@@ -14,15 +14,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from pathlib import Path
 
-from .model import (
-    DailyRate,
-    FeeInputs,
-    Instalments,
-    Overdue,
-    Payments,
-    Plan,
-    Schedule,
-)
+from .model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Plan, Schedule
 from .words import problem
 
 _STRIP = ("%", "元", "¥", "￥", "％")
@@ -179,7 +171,7 @@ def read_schedule(path: Path, start: date | None = None) -> Schedule:
 def _read_text(path: Path) -> str:
     """The schedule as text: a regular file (a pipe or a device is refused without waiting),
     bounded in size, UTF-8."""
-    from .. import files
+    from ..base import files
 
     try:
         data = files.read_bytes(path, "schedule file")
@@ -215,7 +207,7 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, str, str]]:
 
 def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[tuple[int, str, str]]]:
     """(start as written, rows): a list of {date, amount}, or {start, payments: [...]}."""
-    from .. import yamlsafe
+    from ..base import yamlsafe
 
     try:
         root = yamlsafe.parse(text, str(path))

@@ -2,7 +2,7 @@
 
 Authors edit the YAML (format: docs/fee-lines.md); this module reads it into
 `FeeLine`s, every problem a located finding, and is the checker `flows check`
-runs on it (registered in `bundle.DATA_FILES`). References are checked against
+runs on it (registered in `content.check.DATA_FILES`). References are checked against
 the sources file beside it, including ids written in the texts, like "(R32)".
 
 The wheel also carries the lines as JSON (`compile_lines`, called by the build
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import Finding, FlowError
-from ..model import Loc, Text
+from ..flow.model import Loc, Text
 from .model import FeeLine
 
 if TYPE_CHECKING:
-    from ..reader import Reader
-    from ..yamlsafe import Node
+    from ..base.yamlsafe import Node
+    from ..flow.reader import Reader
 
 FILE_NAME = "fee_lines.yaml"
 COMPILED_NAME = "fee_lines.json"
@@ -39,7 +39,7 @@ _TEXTS = ("name", "above", "below", "note")
 
 
 def shipped_path() -> Path:
-    from ..bundle import shipped_dir
+    from ..base.places import shipped_dir
 
     return shipped_dir() / FILE_NAME
 
@@ -60,7 +60,7 @@ def load_lines(path: Path | None = None) -> tuple[FeeLine, ...]:
 
 
 def check_lines_file(path: Path, documents: Path | None = None) -> list[Finding]:
-    """`flows check` of a fee lines file (see `bundle.DATA_FILES`)."""
+    """`flows check` of a fee lines file (see `content.check.DATA_FILES`)."""
     return parse_lines(path)[1]
 
 
@@ -68,8 +68,8 @@ def parse_lines(
     path: Path, check_references: bool = True
 ) -> tuple[tuple[FeeLine, ...] | None, list[Finding]]:
     """Read the lines file; references are checked against the sources file beside it."""
-    from .. import yamlsafe
-    from ..reader import Reader
+    from ..base import yamlsafe
+    from ..flow.reader import Reader
 
     root, problems = yamlsafe.load_root(path, "fee lines file")
     if root is None:
@@ -86,8 +86,8 @@ def parse_lines(
 
 def _reference_ids(path: Path) -> set[str] | None:
     """The reference ids of the sources file beside `path` (or the shipped one)."""
-    from ..bundle import catalog_for
-    from ..loader import parse_catalog
+    from ..flow.bundle import catalog_for
+    from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(catalog_for(path))
     return set(catalog.references) if catalog is not None else None
@@ -194,7 +194,7 @@ def _references(r: Reader, node: Node, known: set[str] | None) -> tuple[str, ...
 
 def _check_cited(r: Reader, texts: list[Text], known: set[str] | None) -> None:
     """Every id a text cites, like "(R32)", is in the sources file."""
-    from ..yamlsafe import Node
+    from ..base.yamlsafe import Node
 
     for text in texts if known is not None else []:
         for value in text.by_lang.values():

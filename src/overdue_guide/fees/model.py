@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..model import Text
+from ..flow.model import Text
 
 #: Days in a year, in every rate this package computes (a month is YEAR_DAYS / 12).
 YEAR_DAYS = 365

@@ -174,7 +174,7 @@ def _line(check: LineCheck, lang: str) -> LineView:
 
 
 def _text(value: Any, lang: str) -> str:
-    from ..i18n import text
+    from ..base.i18n import text
 
     return text(value, lang)
 
@@ -184,7 +184,7 @@ def show(console: Console, shown: View) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ..layout import Wrapped
+    from ..output.layout import Wrapped
 
     console.print(Wrapped(shown.title, "bold underline"))
     console.print(Wrapped(shown.caveat, "dim"))

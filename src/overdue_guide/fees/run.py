@@ -22,7 +22,7 @@ from .words import localized, say
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..interview import Nav
+    from ..interview.loop import Nav
 
 
 def calculate(inputs: FeeInputs, lang: str) -> FeeResult:
@@ -58,7 +58,7 @@ def emit(result: FeeResult, lang: str, output_format: str = "text", plain: bool 
         return
     shown = render.view(result, lang, _cites())
     if sys.stdout.isatty():
-        from ..session import console
+        from ..terminal.console import console
 
         screen = console(plain)
         screen.print()
@@ -75,8 +75,8 @@ def interactive(
     With `leave`, Back at the first question returns None (see `ask.run_form`)."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(say("no_terminal", lang))
-    from ..layout import Wrapped
-    from ..session import console
+    from ..output.layout import Wrapped
+    from ..terminal.console import console
     from .ask import run_form
 
     screen = console(plain)
@@ -97,15 +97,16 @@ def interactive(
 
 
 def _interrupted(lang: str) -> str:
-    from ..i18n import message
+    from ..base.words import message
 
     return message("interrupted", lang)
 
 
 def _cites() -> dict[str, str]:
     """Reference id → what it cites, from the shipped sources file."""
-    from ..bundle import SOURCES_FILE, shipped_dir
-    from ..loader import parse_catalog
+    from ..base.places import shipped_dir
+    from ..flow.bundle import SOURCES_FILE
+    from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(shipped_dir() / SOURCES_FILE)
     if catalog is None:
@@ -123,18 +124,18 @@ class _Terminal:
     def choice(
         self, title: str, choices: list[tuple[str, str]], default: str | None, back: bool
     ) -> str | Nav:
-        from .. import prompts
+        from ..terminal import prompts
 
         return prompts.ask_choice(title, choices, default, self.lang, back)
 
     def text(
         self, title: str, hint: str, default: str, validate: Callable[[str], str | None]
     ) -> str:
-        from .. import prompts
+        from ..terminal import prompts
 
         return prompts.ask_text(title, default, validate, hint, self.lang)
 
     def note(self, text: str) -> None:
-        from .. import render
+        from ..output import render
 
         render.note(self.screen, text)

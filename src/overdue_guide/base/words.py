@@ -1,0 +1,219 @@
+"""The program's own words for the interview, the checklist and the menu, in zh-CN and en.
+
+Flow text lives in the flows; the fee check's and the log's words live with them
+(`fees/words.py`, `evidence/texts.py`). All three are `i18n.Table`s: one shape, one
+language fallback (zh-TW converted from zh-CN, a missing language falls back to zh-CN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .i18n import Table
+
+WORDS = Table(
+    {
+        "urgency.now": {"zh-CN": "马上做", "en": "Right now"},
+        "urgency.today": {"zh-CN": "今天做", "en": "Today"},
+        "urgency.this_week": {"zh-CN": "这周做", "en": "This week"},
+        "urgency.later": {"zh-CN": "之后留意", "en": "Later"},
+        "sources": {"zh-CN": "来源", "en": "Sources"},
+        "footer": {
+            "zh-CN": "以上是一般信息，不是法律意见。遇到危险，马上打 110。",
+            "en": "This is general information, not legal advice. If you are in danger, call 110 now.",
+        },
+        "step": {"zh-CN": "第 {n} 步", "en": "Step {n}"},
+        "back": {"zh-CN": "← 上一步", "en": "← Back"},
+        "help": {"zh-CN": "？ 这是什么意思", "en": "? What does this mean"},
+        "select_hint": {"zh-CN": "（↑↓ 选择，回车确认）", "en": "(↑↓ to move, Enter to choose)"},
+        "checkbox_hint": {
+            "zh-CN": "（空格选中，回车确认）",
+            "en": "(Space to tick, Enter to confirm)",
+        },
+        "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
+        "document": {"zh-CN": "文章", "en": "Document"},
+        "source_comment": {"zh-CN": "的读者评论", "en": ", a reader comment"},
+        "source_corrected": {
+            "zh-CN": "（说法有误或过时，清单已更正）",
+            "en": " (wrong or dated: corrected above)",
+        },
+        "source_reported": {"zh-CN": "（据报道）", "en": " (reported)"},
+        "none_chosen": {"zh-CN": "都没有", "en": "none"},
+        "no_items": {"zh-CN": "这份清单是空的。", "en": "This checklist is empty."},
+        "interrupted": {"zh-CN": "已退出。", "en": "Stopped."},
+        "save_offer": {"zh-CN": "要把这份清单存成文件吗？", "en": "Save this checklist to a file?"},
+        "save_no": {"zh-CN": "不用了", "en": "No, thanks"},
+        "save_html": {"zh-CN": "网页（可打印）", "en": "Web page (printable)"},
+        "save_markdown": {"zh-CN": "Markdown 文本", "en": "Markdown"},
+        "save_text": {"zh-CN": "纯文本", "en": "Plain text"},
+        "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
+        "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
+        "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
+        "next_steps": {"zh-CN": "接下来做什么？", "en": "What next?"},
+        "action_drafts": {
+            "zh-CN": "为我的情况准备要说的话和信件",
+            "en": "Make the words and letters for my situation",
+        },
+        "action_log": {
+            "zh-CN": "记下一次电话或上门（证据记录）",
+            "en": "Log a call or visit (evidence log)",
+        },
+        "action_fees": {
+            "zh-CN": "算一算这笔借款一年实际花多少（费用核算）",
+            "en": "Work out what the loan costs a year (fee check)",
+        },
+        "action_save": {"zh-CN": "把清单存成文件", "en": "Save the checklist to a file"},
+        "action_done": {"zh-CN": "完成", "en": "Done"},
+        "drafts_choose": {"zh-CN": "要哪些？", "en": "Which ones?"},
+        "drafts_heading": {"zh-CN": "要说的话和信件", "en": "Words and letters"},
+        "drafts_helps": {"zh-CN": "→ {titles}", "en": "→ {titles}"},
+        "drafts_translation": {
+            "zh-CN": "供你理解，请说或发送上面的简体中文：",
+            "en": "For your understanding — say or send the Chinese above:",
+        },
+        "drafts_tip": {"zh-CN": "提示：", "en": "Tip: "},
+        "detail_hint": {
+            "zh-CN": "（不知道或不想填，直接回车，信里会留空让你手写）",
+            "en": "(Press Enter to leave it blank and write it in by hand)",
+        },
+        "detail_not_money": {"zh-CN": "请填一个数字，例如 1500", "en": "Enter a number, e.g. 1500"},
+        "detail_not_count": {
+            "zh-CN": "请填一个整数，例如 12",
+            "en": "Enter a whole number, e.g. 12",
+        },
+        "not_affordable": {
+            "zh-CN": "每月收入减去必要开支，只剩约 {left} 元，比你想每月还的 {offer} 元少。只写你真能做到的数，请重新填（直接回车就留空）。",
+            "en": "Income minus essential spending leaves about {left} yuan a month, less than the {offer} yuan you offered. Offer only what you can really pay: enter it again (Enter leaves it blank).",
+        },
+        "not_affordable_scripted": {
+            "zh-CN": "每月还款 {offer} 元超过收入减去必要开支后剩下的 {left} 元：信里这一项留空",
+            "en": "the monthly offer of {offer} yuan is above the {left} yuan left after essential spending: left blank in the letter",
+        },
+        "lender_decides": {
+            "zh-CN": "同不同意分期或延期，由贷款机构决定。",
+            "en": "Whether to agree to instalments or a deferral is for the lender to decide.",
+        },
+        "nothing_saved": {
+            "zh-CN": "没有保存过进度。要保存进度，请这样开始：overdue-guide --save",
+            "en": "nothing saved to resume; start with: overdue-guide --save",
+        },
+        "cannot_write": {
+            "zh-CN": "无法写入 {path}：{reason}",
+            "en": "cannot write {path}: {reason}",
+        },
+        "unknown_extension": {
+            "zh-CN": "看不出 {path} 要存成什么格式：请以 .md、.html、.json 或 .txt 结尾",
+            "en": "cannot tell the format of {path}: name it .md, .html, .json or .txt",
+        },
+        "set_aside": {
+            "zh-CN": "保存的进度 {path} {reason}，已移到 {aside}，没有使用",
+            "en": "saved progress {path} is {reason}; moved it to {aside} and did not use it",
+        },
+        "set_aside_failed": {
+            "zh-CN": "保存的进度 {path} {reason}，也无法移开：{error}",
+            "en": "saved progress {path} is {reason}, and could not be moved aside: {error}",
+        },
+        "reason_damaged": {"zh-CN": "已损坏", "en": "damaged"},
+        "reason_foreign": {
+            "zh-CN": "不是本程序的进度文件",
+            "en": "not a progress file of this program",
+        },
+        "reason_outdated": {"zh-CN": "和现在的问题对不上", "en": "out of date"},
+        "plain_single": {
+            "zh-CN": "输入编号后回车；直接回车选 *。",
+            "en": "Type a number and Enter; Enter alone keeps *.",
+        },
+        "plain_multi": {
+            "zh-CN": "输入一个或几个编号（用空格隔开）后回车；直接回车保留 *。",
+            "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps *.",
+        },
+        "plain_help": {"zh-CN": "? 看说明。", "en": "? for help."},
+        "plain_review": {
+            "zh-CN": "直接回车显示清单；输入编号改那一条；b 回到最后一步。",
+            "en": "Enter alone shows the checklist; a number changes that answer; b goes back.",
+        },
+        "plain_back": {"zh-CN": "< 回到上一步。", "en": "< to go back."},
+        "plain_again": {
+            "zh-CN": "没有看懂：请输入 1 到 {n} 之间的编号。",
+            "en": "Not understood: type a number from 1 to {n}.",
+        },
+        "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
+        "reason_missing_flow": {
+            "zh-CN": "用到的问题清单 {flow} 已经找不到了",
+            "en": "for a flow that is no longer there ({flow})",
+        },
+        "storage_foreign_owner": {
+            "zh-CN": "{path} 属于另一个用户，不能信任。请删除它，或设置 XDG_DATA_HOME 换一个文件夹",
+            "en": "{path} belongs to another user and cannot be trusted: remove it, "
+            "or set XDG_DATA_HOME to another folder",
+        },
+        "storage_open_folder": {
+            "zh-CN": "文件夹 {path} 别的用户也能改，不能信任。请先运行：chmod 700 {path}",
+            "en": "other users can write to the folder {path}, so it cannot be trusted: "
+            "run chmod 700 {path}",
+        },
+        "storage_open_file": {
+            "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
+            "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
+        },
+        "resume_needs_flow": {
+            "zh-CN": "保存的进度用的是问题清单文件 {flow}：请运行 overdue-guide resume {flow}",
+            "en": "the saved progress is for the flow file {flow}: run overdue-guide resume {flow}",
+        },
+        "resume_other_flow": {
+            "zh-CN": "保存的进度用的是 {saved}，不是 {given}",
+            "en": "the saved progress is for {saved}, not {given}",
+        },
+        "not_saving": {
+            "zh-CN": "进度没法保存（{reason}）。问答继续，但这次不会保存。",
+            "en": "cannot save progress ({reason}); the interview goes on without saving",
+        },
+        "delete_saved": {
+            "zh-CN": "清单已经好了。要删除保存的回答吗？",
+            "en": "Your checklist is ready. Delete your saved answers now?",
+        },
+        "still_saved": {
+            "zh-CN": "你的回答还保存在 {path}。要删除，请运行：overdue-guide forget",
+            "en": "Your answers are still saved in {path}. To delete them: overdue-guide forget",
+        },
+        "deleted_saved": {"zh-CN": "保存的回答已删除。", "en": "Your saved answers are deleted."},
+        "keep_saved": {"zh-CN": "先留着", "en": "Keep them"},
+        "forget_deleted": {"zh-CN": "已删除 {path}", "en": "deleted {path}"},
+        "forget_nothing": {
+            "zh-CN": "{folder} 里没有保存任何东西",
+            "en": "nothing saved in {folder}",
+        },
+        "forget_kept_log": {
+            "zh-CN": "证据记录 {path} 没有删除；要删除它：overdue-guide log forget",
+            "en": "kept the evidence log {path}: `overdue-guide log forget` deletes it",
+        },
+        "delete_saved_yes": {"zh-CN": "删除", "en": "Delete them"},
+        "review_title": {
+            "zh-CN": "核对一下你的回答（选一条可以改）",
+            "en": "Check your answers (pick one to change it)",
+        },
+        "review_done": {
+            "zh-CN": "✓ 没错，显示我的清单",
+            "en": "✓ Looks right, show my checklist",
+        },
+        "screen_sources_hint": {
+            "zh-CN": "每个来源的原文：把清单存成文件；全部来源：overdue-guide sources",
+            "en": "Each source's exact words: save the checklist to a file; all sources: overdue-guide sources",
+        },
+        "screen_recap": {"zh-CN": "最要紧的，先做：", "en": "Most urgent, do these first:"},
+        "screen_details_hint": {
+            "zh-CN": "屏幕放不下，有些条目只列了要做的事；每条的原因都在存下的文件里。",
+            "en": "To fit the screen, some items show only what to do; the file you save gives every reason.",
+        },
+    }
+)
+
+
+def message(key: str, lang: str, **values: object) -> str:
+    """The program's own text `key` in `lang`."""
+    return WORDS.say(key, lang, **values)
+
+
+def all_keys() -> Mapping[str, Mapping[str, str]]:
+    """Every message, for the test that no language lacks one."""
+    return WORDS.entries

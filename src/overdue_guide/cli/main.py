@@ -1,0 +1,247 @@
+"""The command line: typer commands over the library.
+
+Each command parses its options and calls one library function; errors pass
+through to `entry.main`, the one boundary. Only typer and the standard library
+are imported up front, so `--help` costs what typer costs.
+
+No `from __future__ import annotations` here: typer reads every command's annotations
+on every run, and strings would have it `eval` each one (about 6 ms a run).
+"""
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import ExitStatus
+from .options import CONTEXT, CheckFormat, LangOption, PlainOption, lang_code
+
+
+class _Commands(TyperGroup):
+    """The top-level commands; `log` is built only when it is used: its many options
+    would otherwise cost every command of the program their setup time."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), "log"]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name == "log":
+            from .log import log_group
+
+            return log_group()
+        return super().get_command(ctx, cmd_name)
+
+
+app = typer.Typer(
+    cls=_Commands,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="A calm checklist for an overdue Huabei/Jiebei repayment. General information, not legal advice.",
+    context_settings=CONTEXT,
+)
+flows_app = typer.Typer(help="Tools for flow authors: check, graph, schema.", no_args_is_help=True)
+app.add_typer(flows_app, name="flows")
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class GraphFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+FlowArgument = Annotated[
+    str | None, typer.Argument(help="A shipped flow's name or a flow file (default: main).")
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="What goes to standard output.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Also write the checklist to FILE: .md, .html, .json or .txt."
+    ),
+]
+SaveOption = Annotated[
+    bool, typer.Option("--save", help="Keep progress after each answer, to continue with `resume`.")
+]
+
+
+@app.callback(invoke_without_command=True)
+def start(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+    save: SaveOption = False,
+) -> None:
+    """Start the interview (the same as `overdue-guide run`)."""
+    if ctx.invoked_subcommand is None:
+        from ..session import run as session
+
+        session.interactive(None, session.Output(lang_code(lang), plain=plain), save)
+
+
+@app.command()
+def run(
+    flow: FlowArgument = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", help="YAML or JSON file of question id → answer code: no prompts."
+        ),
+    ] = None,
+    output_format: FormatOption = Format.text,
+    output: OutputOption = None,
+    lang: LangOption = None,
+    plain: PlainOption = False,
+    save: SaveOption = False,
+) -> None:
+    """Ask the questions (or read them from --answers) and print the checklist.
+
+    Example: overdue-guide run --answers answers.yaml --format json
+    """
+    from ..session import run as session
+
+    settings = session.Output(lang_code(lang), output_format.value, output, plain)
+    if answers is not None:
+        session.scripted(flow, answers, settings)
+    else:
+        session.interactive(flow, settings, save)
+
+
+@app.command()
+def resume(
+    flow: Annotated[
+        str | None,
+        typer.Argument(help="The flow file the interview was started with, if not shipped."),
+    ] = None,
+    output_format: FormatOption = Format.text,
+    output: OutputOption = None,
+    plain: PlainOption = False,
+) -> None:
+    """Continue the interview saved with --save, where it stopped."""
+    from ..session import run as session
+
+    session.resume(output_format.value, output, plain, flow)
+
+
+@app.command()
+def forget(lang: LangOption = None) -> None:
+    """Delete everything this program saved (progress kept with --save)."""
+    from ..base import places
+    from ..base.words import message
+    from ..evidence import store
+    from ..session import progress as storage
+
+    language = lang_code(lang)
+    removed = storage.forget()
+    for path in removed:
+        sys.stdout.write(message("forget_deleted", language, path=path) + "\n")
+    if not removed:
+        sys.stdout.write(message("forget_nothing", language, folder=places.data_dir()) + "\n")
+    if store.exists():
+        sys.stdout.write(message("forget_kept_log", language, path=store.path()) + "\n")
+
+
+@app.command()
+def sources(flow: FlowArgument = None, lang: LangOption = None) -> None:
+    """List the documents and references the advice comes from."""
+    from ..flow import bundle
+    from ..output import render
+    from ..terminal.console import console
+
+    render.sources(console(False), bundle.open_flow(flow).catalog, lang_code(lang))
+
+
+@flows_app.command("check")
+def flows_check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Flow files or folders (default: the shipped flows)."),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", help="text, or json for tools.")
+    ] = CheckFormat.text,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            "--documents", help="Folder of the source articles (default: a shared/seeds nearby)."
+        ),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache", help="Recall findings of unchanged files (user cache directory)."
+        ),
+    ] = True,
+) -> None:
+    """Check flows; print each finding as FILE:LINE:COL: error|warning CODE message.
+
+    Exit 0 when clean, 1 with findings, 2 when a path cannot be read.
+    Example: overdue-guide flows check flows/main.yaml
+    """
+    from dataclasses import asdict
+
+    from ..content.check import check_paths
+    from ..output.export import as_json
+
+    findings, files = check_paths(paths or [], documents, cache)
+    if output_format is CheckFormat.json:
+        document = {"files": [str(f) for f in files], "findings": [asdict(f) for f in findings]}
+        sys.stdout.write(as_json(document))
+    else:
+        sys.stdout.writelines(f"{finding}\n" for finding in findings)
+        errors = sum(f.severity == "error" for f in findings)
+        summary = f"{errors} errors, {len(findings) - errors} warnings in {len(files)} files"
+        sys.stderr.write(f"{summary}\n" if findings else f"no findings in {len(files)} files\n")
+    if any(f.code == "unreadable" for f in findings):
+        raise typer.Exit(int(ExitStatus.BAD_INPUT))
+    if findings:
+        raise typer.Exit(int(ExitStatus.FINDINGS))
+
+
+@flows_app.command("graph")
+def flows_graph(
+    flow: FlowArgument = None,
+    output_format: Annotated[
+        GraphFormat, typer.Option("--format", help="mermaid or dot.")
+    ] = GraphFormat.mermaid,
+    lang: LangOption = None,
+) -> None:
+    """Print the flow as a Mermaid flowchart or Graphviz DOT: questions, answers, items.
+
+    Example: overdue-guide flows graph --format dot | dot -Tsvg > main.svg
+    """
+    from ..flow import bundle, graph
+
+    draw = graph.mermaid if output_format is GraphFormat.mermaid else graph.dot
+    sys.stdout.write(draw(bundle.open_flow(flow).flow, lang_code(lang)))
+
+
+@flows_app.command("schema")
+def flows_schema() -> None:
+    """Print the JSON Schema of the flow format (also in flows/flow.schema.json)."""
+    from ..flow import schema
+
+    sys.stdout.write(schema.as_json())
+
+
+@app.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+def fees(ctx: typer.Context) -> None:
+    """What the loan really costs a year, against the 24 % line and 4 × LPR.
+
+    See `overdue-guide fees --help`: its options are parsed by fees/cli.py, only when
+    it runs, so that the other commands do not pay for building them.
+    """
+    from .fees import app as fees_app
+
+    fees_app(ctx.args, prog_name="overdue-guide fees")

@@ -1,0 +1,141 @@
+"""What the interview offers after the checklist: a small menu of actions.
+
+Each action is a label and a function over one shared `Context`; a new tool (an
+evidence log, a fee check) joins the menu by adding one `Action` to `ACTIONS`.
+Nothing here draws or asks directly: `choose` is passed in (questionary in the
+program, a list of replies in tests). Ctrl-C or Ctrl-D, at the menu or in any
+action's form, end the program (exit 130) as everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..base.words import message
+from ..flow.model import Answer, Flow
+from ..output.report import Report
+
+
+@dataclass
+class Context:
+    """One finished interview, and what its actions made so far (kept in memory only)."""
+
+    lang: str
+    flow: Flow
+    answers: dict[str, Answer]
+    view: Report
+    contract: dict[str, Any]
+    screen: Any  # rich.console.Console
+    drafts: Any = None  # drafts.model.DraftSet | None
+    details: dict[str, str] = field(default_factory=dict)
+    made: list[Any] = field(default_factory=list)  # drafts.model.Draft
+    saved: list[Path] = field(default_factory=list)
+    #: An --output file will get the checklist anyway: no need to offer saving it.
+    file_given: bool = False
+    #: Called when details change: keeps them with the progress under --save, else nothing.
+    keep: Callable[[dict[str, str]], None] = lambda _: None
+
+    def current(self) -> Report:
+        """The checklist view with the drafts made so far."""
+        if self.drafts is None:
+            return self.view
+        from ..drafts.view import attach
+
+        return attach(self.view, self.drafts, self.flow, self.answers, self.details, self.made)
+
+
+@dataclass(frozen=True)
+class Action:
+    key: str
+    label: str  # an i18n message key
+    run: Callable[[Context], None]
+    shown: Callable[[Context], bool] = lambda _: True
+
+
+def _make_drafts(context: Context) -> None:
+    from ..drafts.interview import make
+
+    make(context)
+
+
+def _save(context: Context) -> None:
+    from datetime import date
+
+    from ..base.disk import write_atomic
+    from ..output.export import format_for, render_as
+    from ..terminal import prompts
+
+    chosen = prompts.offer_save(context.lang, date.today().isoformat())
+    if chosen is None:
+        return
+    if format_for(chosen) is None:
+        chosen = chosen.with_name(chosen.name + ".txt")
+    text = render_as(format_for(chosen) or "text", context.current(), context.contract)
+    write_atomic(chosen, text, private=True)
+    context.saved.append(chosen)
+    context.screen.print(message("saved", context.lang, path=chosen))
+
+
+def _log_evidence(context: Context) -> None:
+    """The evidence log's form; Back at its first question, or "quit" at its end, returns
+    to the menu with nothing written."""
+    from ..evidence import interactive_add
+
+    interactive_add(context.lang, leave=True)
+
+
+def _item_ids(context: Context) -> list[str]:
+    """The ids of the checklist's items (none before there is a checklist)."""
+    view = context.view
+    return [] if view is None else [line.id for g in view.groups for line in g.lines]
+
+
+def _has_evidence_to_keep(context: Context) -> bool:
+    from ..evidence import worth_offering
+
+    return worth_offering(_item_ids(context))
+
+
+#: Items whose advice turns on what the loan costs: their paths offer the fee check.
+FEE_ITEMS = frozenset({"fee_cap", "dispute_amount", "check_bill_in_app", "ask_installments"})
+
+
+def _check_fees(context: Context) -> None:
+    """The fee check's form; its annual rate then fills the instalment request's line on it."""
+    from ..drafts.fromlog import without_filled
+    from ..fees import interactive
+    from ..fees.render import percent
+
+    result = interactive(context.lang, leave=True)
+    if result is None:
+        return
+    context.details["annual_rate"] = percent(result.rates.nominal_irr)
+    context.keep(without_filled(context.details))
+
+
+def _has_fee_items(context: Context) -> bool:
+    return not FEE_ITEMS.isdisjoint(_item_ids(context))
+
+
+#: The menu, in order; "done" always comes last.
+ACTIONS: list[Action] = [
+    Action("drafts", "action_drafts", _make_drafts, lambda c: c.drafts is not None),
+    Action("save", "action_save", _save, lambda c: not c.file_given),
+    Action("log", "action_log", _log_evidence, _has_evidence_to_keep),
+    Action("fees", "action_fees", _check_fees, _has_fee_items),
+]
+
+
+def run(context: Context, choose: Callable[[list[tuple[str, str]]], str | None]) -> None:
+    """Offer the actions until the person is done."""
+    while True:
+        shown = [a for a in ACTIONS if a.shown(context)]
+        choices = [(message(a.label, context.lang), a.key) for a in shown]
+        key = choose([*choices, (message("action_done", context.lang), "done")])
+        action = next((a for a in shown if a.key == key), None)
+        if action is None:
+            return
+        action.run(context)

@@ -1,0 +1,2 @@
+"""Asking in a terminal: questionary prompts, numbered lines for dumb terminals, and the
+signals that end a prompt."""

@@ -1,0 +1,236 @@
+"""Questions as numbered lines, for a terminal that cannot move its cursor (TERM=dumb).
+
+Emacs shells, some screen readers and serial consoles say TERM=dumb; there the
+arrow-key lists would fill the screen with cursor codes. Each question is
+printed once with numbered choices and answered by typing numbers; Enter keeps
+the preselected answer, "<" (or "b") goes back, as "<" does in a text field, and "?"
+shows the help. `prompts` calls
+these when `wanted` says so, for every question the program asks (the
+interview, the menu after it, the evidence log's and the fee check's forms).
+End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..base.i18n import text
+from ..base.visible import visible
+from ..base.words import message
+from ..errors import Interrupted
+from ..flow.model import Question
+from ..interview.loop import Given, Nav, Prompt, answer_text
+from .signals import interrupted
+
+#: What goes back in numbered lines: "<" as in every text field, and "b" as it always did.
+_BACK = frozenset({"<", "b"})
+
+Read = Callable[[str], str]
+Write = Callable[[str], None]
+
+
+def _line(read: Read, prompt: str, lang: str | None) -> str:
+    """One line typed; the end of input (Ctrl-D) stops the program, as Ctrl-C does, and
+    either way the line saying so starts on a line of its own (not after "> ^C")."""
+    try:
+        return read(prompt)
+    except (EOFError, KeyboardInterrupt, Interrupted):
+        with contextlib.suppress(OSError, ValueError):  # no terminal left (SIGHUP)
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+        raise interrupted(lang) from None
+
+
+def make_ask(
+    lang: str, show_help: Callable[[str], None], read: Read = input, write: Write = print
+) -> Callable[[Prompt], object]:
+    """An `ask` for `interview.run` that reads numbers typed on a line."""
+
+    def ask(prompt: Prompt) -> object:
+        question = prompt.question
+        while True:
+            _show(prompt, lang, write)
+            reply = _line(read, "> ", lang).strip().lower()
+            if reply == "?" and question.help is not None:
+                show_help(text(question.help, lang))
+                continue
+            if reply in _BACK and prompt.can_go_back:
+                return Nav.BACK
+            answer = _answer(question, prompt.default, reply)
+            if answer is not None:
+                return answer
+            write(message("plain_again", lang, n=len(question.options)))
+
+    return ask
+
+
+def _show(prompt: Prompt, lang: str, write: Write) -> None:
+    question = prompt.question
+    chosen = prompt.default if isinstance(prompt.default, tuple) else (prompt.default,)
+    if question.kind != "multi" and prompt.default is None:
+        chosen = question.codes[:1]  # what Enter alone picks, as in the arrow-key list
+    title = text(question.prompt, lang)
+    write(visible(f"{message('step', lang, n=prompt.step)} · {title}"))  # flow text: escapes shown
+    for number, option in enumerate(question.options, start=1):
+        mark = "*" if option.code in chosen else " "
+        write(visible(f" {mark}{number}. {text(option.label, lang)}"))
+    hints = [message("plain_multi" if question.kind == "multi" else "plain_single", lang)]
+    if question.help is not None:
+        hints.append(message("plain_help", lang))
+    if prompt.can_go_back:
+        hints.append(message("plain_back", lang))
+    write("  ".join(hints))
+
+
+def _answer(question: Question, default: object, reply: str) -> str | list[str] | None:
+    """The codes `reply` names; None when it names something that is not a choice."""
+    codes = question.codes
+    if not reply:
+        if question.kind == "multi":
+            return list(default) if isinstance(default, tuple) else []
+        return default if isinstance(default, str) else codes[0]
+    numbers = re.split(r"[\s,，、]+", reply)
+    if not all(n.isdigit() and 1 <= int(n) <= len(codes) for n in numbers):
+        return None
+    picked = [codes[int(n) - 1] for n in numbers]
+    if question.kind == "multi":
+        return [c for c in codes if c in picked]
+    return picked[0] if len(picked) == 1 else None
+
+
+def make_review(
+    lang: str, read: Read = input, write: Write = print
+) -> Callable[[tuple[Given, ...]], object]:
+    """A `review` for `interview.run`: the answers numbered; Enter accepts, a number changes one."""
+
+    def review(shown: tuple[Given, ...]) -> object:
+        while True:
+            write(message("review_title", lang))
+            for g in shown:
+                answer = answer_text(g.question, g.answer, lang)
+                write(visible(f"  {g.step}. {text(g.question.prompt, lang)} → {answer}"))
+            write(message("plain_review", lang))
+            reply = _line(read, "> ", lang).strip().lower()
+            if not reply:
+                return Nav.DONE
+            if reply in _BACK:
+                return Nav.BACK
+            if reply.isdigit() and 1 <= int(reply) <= len(shown):
+                return shown[int(reply) - 1].question.id
+            write(message("plain_again", lang, n=len(shown)))
+
+    return review
+
+
+def ask_choice(
+    title: str,
+    choices: list[tuple[str, str]],
+    default: str | None,
+    lang: str,
+    can_go_back: bool = False,
+    read: Read = input,
+    write: Write = print,
+) -> str | Nav:
+    """One of (label, key) by number, Enter alone keeping `default` (else the first); or
+    `Nav.BACK` for "<" or "b"."""
+    keys = [key for _, key in choices]
+    first = keys.index(default) if default in keys else 0
+    while True:
+        _numbered(title, [label for label, _ in choices], {first}, write)
+        write(_hints("plain_single", can_go_back, lang))
+        reply = _line(read, "> ", lang).strip().lower()
+        if reply in _BACK and can_go_back:
+            return Nav.BACK
+        if not reply:
+            return keys[first]
+        if reply.isdigit() and 1 <= int(reply) <= len(choices):
+            return keys[int(reply) - 1]
+        write(message("plain_again", lang, n=len(choices)))
+
+
+def ask_many(
+    title: str,
+    choices: list[tuple[str, str]],
+    chosen: list[str],
+    lang: str,
+    can_go_back: bool = False,
+    read: Read = input,
+    write: Write = print,
+) -> list[str] | Nav:
+    """Several of (label, key) by numbers; Enter alone keeps `chosen`; `Nav.BACK` for "<" or "b"."""
+    keys = [key for _, key in choices]
+    while True:
+        ticked = {n for n, key in enumerate(keys) if key in chosen}
+        _numbered(title, [label for label, _ in choices], ticked, write)
+        write(_hints("plain_multi", can_go_back, lang))
+        reply = _line(read, "> ", lang).strip().lower()
+        if reply in _BACK and can_go_back:
+            return Nav.BACK
+        if not reply:
+            return [key for key in keys if key in chosen]
+        numbers = re.split(r"[\s,，、]+", reply)
+        if all(n.isdigit() and 1 <= int(n) <= len(keys) for n in numbers):
+            picked = {keys[int(n) - 1] for n in numbers}
+            return [key for key in keys if key in picked]
+        write(message("plain_again", lang, n=len(keys)))
+
+
+def ask_text(
+    label: str,
+    default: str,
+    check: Callable[[str], str | None],
+    instruction: str | None = None,
+    lang: str | None = None,
+    read: Read = input,
+    write: Write = print,
+) -> str:
+    """A line of text, stripped; Enter alone keeps `default`; asked again while `check`
+    returns a message."""
+    shown = f" [{default}]" if default else ""
+    while True:
+        write(visible(f"{label} {instruction or ''}".rstrip()))
+        reply = _line(read, f"{shown.strip()}> ".lstrip(), lang).strip() or default.strip()
+        problem = check(reply)
+        if problem is None:
+            return reply
+        write(visible(problem))
+
+
+def confirm(question: str, lang: str, read: Read = input, write: Write = print) -> bool:
+    """Yes ("y") or no; Enter alone is no."""
+    reply = _line(read, f"{visible(question)} (y/N) ", lang).strip().lower()
+    return reply in ("y", "yes", "是")
+
+
+def _numbered(title: str, labels: list[str], starred: set[int], write: Write) -> None:
+    write(visible(title))
+    for n, label in enumerate(labels):
+        write(visible(f" {'*' if n in starred else ' '}{n + 1}. {label}"))
+
+
+def _hints(key: str, can_go_back: bool, lang: str) -> str:
+    return "  ".join([message(key, lang), *([message("plain_back", lang)] if can_go_back else [])])
+
+
+def offer_save(lang: str, today: str, read: Read = input, write: Write = print) -> Path | None:
+    """Ask whether to save the checklist, in which format and where; None for no."""
+    choices = [("", "save_no"), (".html", "save_html"), (".md", "save_markdown")]
+    choices.append((".txt", "save_text"))
+    while True:
+        write(message("save_offer", lang))
+        for number, (suffix, key) in enumerate(choices, start=1):
+            write(f"  {number}. {message(key, lang)} {suffix}".rstrip())
+        reply = _line(read, "> ", lang).strip() or "1"
+        if reply.isdigit() and 1 <= int(reply) <= len(choices):
+            break
+        write(message("plain_again", lang, n=len(choices)))
+    suffix = choices[int(reply) - 1][0]
+    if not suffix:
+        return None
+    default = f"{message('file_name', lang)}-{today}{suffix}"
+    name = _line(read, f"{message('save_where', lang)} [{default}] ", lang).strip() or default
+    return Path(name).expanduser()
