@@ -164,7 +164,7 @@ def _read_codes(flow: Flow) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
                 read.update((leaf.question, code) for code in codes)
                 varied.setdefault(leaf.question, set()).update(codes)
     for rule in flow.rules:
-        for leaf, under_not in _polar_leaves(rule.when, False):
+        for leaf, under_not in polar_leaves(rule.when, False):
             codes = getattr(leaf, "codes", ())
             read.update((leaf.question, code) for code in codes)
             if under_not:
@@ -172,15 +172,16 @@ def _read_codes(flow: Flow) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
     return varied, read
 
 
-def _polar_leaves(
+def polar_leaves(
     condition: Condition, negated: bool
 ) -> Iterator[tuple[Is | Includes | Answered, bool]]:
-    """Each test in `condition`, and whether ticking its codes could take items away."""
+    """Each test in `condition`, and whether it stands under a `not` (so that ticking
+    its codes could make the condition false)."""
     if isinstance(condition, (AllOf, AnyOf)):
         for term in condition.terms:
-            yield from _polar_leaves(term, negated)
+            yield from polar_leaves(term, negated)
     elif isinstance(condition, Not):
-        yield from _polar_leaves(condition.term, not negated)
+        yield from polar_leaves(condition.term, not negated)
     else:
         yield condition, negated
 

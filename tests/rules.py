@@ -8,7 +8,7 @@ thing is held to the rule without anyone listing it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from overdue_guide.flow.model import NOWHERE, AllOf, AnyOf, Condition, Flow, Includes, Is, Not
 
@@ -46,6 +46,10 @@ DANGER_HERE = any_(
 )
 COMING_TODAY = is_("visit_when", "today")
 PAID_A_PERSON = is_("paid_to_person", "yes")
+#: Someone here or coming today, or money at stake: the only causes for a `now` item.
+CAUSE_FOR_NOW = any_(
+    HERE, COMING_TODAY, has("misconduct", "personal_account", "fake_authority"), PAID_A_PERSON
+)
 CONTACTS = has("others_contacted", "emergency_contact", "family", "friends_colleagues")
 #: What the police act on: threats, violence, insults, private information made public.
 POLICE_MATTERS = ("threats", "violence", "insults", "public_post")
@@ -120,7 +124,262 @@ NOW, TODAY, WEEK, LATER = "now", "today", "this_week", "later"
 
 def rules(flow: Flow) -> dict[str, Rule]:
     """Every rule, by name (the name of its test)."""
-    found = {name.removeprefix("_rule_"): make(flow) for name, make in _MAKERS.items()}
+    found = {
+        "at_home_the_door_stance_is_now": Rule(
+            "Someone at the home door now: door shut, record, pay no one, check who they are.",
+            all_(HERE, HOME),
+            {"door_closed": NOW, "record_now": NOW, "pay_official_only": NOW},
+            frozenset({"check_credentials", "note_visitor"}),
+        ),
+        "at_work_the_workplace_stance_is_now": Rule(
+            "Someone at the workplace now: ask them to leave, record, pay no one — all now.",
+            all_(HERE, WORK),
+            {"workplace_now": NOW, "record_now": NOW, "pay_official_only": NOW},
+        ),
+        "danger_at_home_means_110_first": Rule(
+            "Danger at the home door: 110, now.", all_(HERE, HOME, DANGER_HERE), {"safety_110": NOW}
+        ),
+        "danger_at_work_means_110_first": Rule(
+            "Danger at the workplace: 110, now.",
+            all_(HERE, WORK, DANGER_HERE),
+            {"safety_110_work": NOW},
+        ),
+        "nobody_here_is_told_to_keep_a_door_shut": Rule(
+            "Door items only with someone here now.", not_(HERE), never=AT_THE_DOOR
+        ),
+        "someone_here_gets_no_items_for_later": Rule(
+            "'When they come' items never while they are here.", HERE, never=NOT_HERE
+        ),
+        "a_workplace_path_never_speaks_of_the_home_door": Rule(
+            "On a workplace path no item speaks of the home door.",
+            WORK,
+            never=saying(flow, HOME_DOOR_WORDS),
+        ),
+        "a_visit_to_come_at_work_gets_the_workplace_words": Rule(
+            "A visit before or announced, at work: what to do there.",
+            all_(is_("visitor_arrived", "earlier", "announced"), WORK),
+            {"workplace_rules": TODAY},
+        ),
+        "a_visit_announced_for_today_has_something_to_do_now": Rule(
+            "A visit announced for today: something to do now.",
+            COMING_TODAY,
+            needs_one=with_urgency(flow, NOW),
+        ),
+        "tonight_at_home_means_getting_ready_now": Rule(
+            "Tonight, at home: get ready now.", all_(COMING_TODAY, HOME), {"visit_today_home": NOW}
+        ),
+        "today_at_work_means_getting_ready_now": Rule(
+            "Today, at work: get ready now.", all_(COMING_TODAY, WORK), {"visit_today_work": NOW}
+        ),
+        "only_an_id_at_a_visit_means_asking_for_the_authorization": Rule(
+            "Only an ID shown at an earlier visit: ask for the written authorisation next time.",
+            all_(is_("visitor_arrived", "earlier"), is_("credentials_shown", "id_only")),
+            {"ask_authorization": TODAY},
+        ),
+        "danger_goes_to_the_police_with_evidence": Rule(
+            "Threats, violence, insults, posts in public: police and evidence, today.",
+            has("misconduct", *POLICE_MATTERS),
+            {"report_police": TODAY, "keep_evidence": TODAY},
+        ),
+        "one_contact_told_means_the_complaint_not_the_police": Rule(
+            "Others told of the debt, and nothing for the police: the complaint, not the police.",
+            all_(
+                has("misconduct", "told_others"),
+                not_(has("misconduct", *POLICE_MATTERS, "refuses_to_leave")),
+                not_(OFFICIAL),
+            ),
+            {"report_12378": WEEK},
+            never=frozenset({"report_police"}),
+        ),
+        "past_violence_means_a_doctor_and_photographs": Rule(
+            "Violence: a doctor, photographs, witnesses.",
+            has("misconduct", "violence"),
+            {"after_violence": TODAY},
+        ),
+        "public_posts_go_to_the_police": Rule(
+            "Posts in a group, online or to the contact list: screenshots, police, complaint.",
+            has("misconduct", "public_post"),
+            {"posted_publicly": TODAY, "report_police": TODAY, "report_12378": WEEK},
+        ),
+        "too_many_calls_means_the_call_log": Rule(
+            "Too many calls: the call log and a complaint.",
+            has("misconduct", "too_many_calls"),
+            {"call_count": TODAY},
+        ),
+        "pushed_to_a_new_loan_means_not_borrowing": Rule(
+            "Pushed to a new loan: do not borrow to repay.",
+            has("misconduct", "new_loan"),
+            {"no_new_loan": TODAY},
+        ),
+        "threats_are_answered_with_the_civil_matter": Rule(
+            "Threats or a claim of authority: not being able to repay is not in itself a crime.",
+            any_(has("misconduct", "threats"), OFFICIAL),
+            {"civil_matter": TODAY},
+        ),
+        "a_claimed_official_means_110_and_the_police": Rule(
+            "Police or a court claimed: check with 110, report, pay no one, complain.",
+            OFFICIAL,
+            {"fake_authority": TODAY, "report_police": TODAY, "pay_official_only": NOW}
+            | {"keep_evidence": TODAY, "report_12378": WEEK},
+        ),
+        "a_claimed_lawyer_is_lawful_but_paid_nothing": Rule(
+            "A lawyer: lawful, no power; pay no one.",
+            is_("authority_claimed", "lawyer"),
+            {"lawyer_letter": TODAY, "pay_official_only": NOW},
+        ),
+        "no_claim_no_authority_items": Rule(
+            "No claim of authority: no items about one.",
+            not_(has("misconduct", "fake_authority")),
+            never=frozenset({"fake_authority", "lawyer_letter"}),
+        ),
+        "money_paid_to_a_person_comes_first": Rule(
+            "Money paid to a person: 110 and the bank, now (and first: see the order test).",
+            PAID_A_PERSON,
+            {"paid_report": NOW, "keep_evidence": TODAY},
+        ),
+        "no_money_paid_no_paid_report": Rule(
+            "No money paid to a person: no such item.",
+            not_(PAID_A_PERSON),
+            never=frozenset({"paid_report"}),
+        ),
+        "a_personal_account_means_paying_only_officially": Rule(
+            "Asked to pay a person, or someone claiming authority: pay only in the app, now.",
+            has("misconduct", "personal_account", "fake_authority"),
+            {"pay_official_only": NOW},
+        ),
+        "nothing_is_urgent_now_without_cause": Rule(
+            "Nothing is 'now' without someone here or coming today, or money at stake.",
+            not_(CAUSE_FOR_NOW),
+            never=with_urgency(flow, NOW),
+        ),
+        "a_different_amount_goes_by_the_app": Rule(
+            "The amount differs: the app's bill decides.",
+            is_("amount_checked", "differs"),
+            {"dispute_amount": TODAY},
+        ),
+        "an_unchecked_amount_is_checked_in_the_app": Rule(
+            "Not checked: look at the bill in the app.",
+            is_("amount_checked", "not_checked"),
+            {"check_bill_in_app": TODAY},
+        ),
+        "high_charges_bring_the_fee_check": Rule(
+            "Charges look high: the fee item, today.",
+            is_("amount_checked", "fees_high"),
+            {"fee_cap": TODAY},
+        ),
+        "the_fee_item_only_when_charges_look_high": Rule(
+            "The fee item only when the charges look high.",
+            not_(is_("amount_checked", "fees_high")),
+            never=frozenset({"fee_cap"}),
+        ),
+        "contacts_learn_what_they_may_be_told_today": Rule(
+            "The borrower's relatives or colleagues called: what they owe and may be told, evidence.",
+            all_(BORROWER, any_(CONTACTS, has("misconduct", "told_others"))),
+            {"contacts_limits": TODAY, "keep_evidence": TODAY},
+        ),
+        "no_contacts_item_without_contacts": Rule(
+            "The contacts item only for a borrower whose contacts were reached.",
+            not_(all_(BORROWER, any_(CONTACTS, has("misconduct", "told_others")))),
+            never=frozenset({"contacts_limits"}),
+        ),
+        "a_co_borrower_plans_together_today": Rule(
+            "A co-borrower called: plan together, today.",
+            all_(BORROWER, has("others_contacted", "co_borrower")),
+            {"co_borrower_talk": TODAY},
+        ),
+        "no_co_borrower_item_without_one": Rule(
+            "The co-borrower item only for a borrower whose co-borrower was called.",
+            not_(all_(BORROWER, has("others_contacted", "co_borrower"))),
+            never=frozenset({"co_borrower_talk"}),
+        ),
+        "employer_or_neighbours_told_means_a_complaint": Rule(
+            "The employer or neighbours told: disclosure, evidence, complaint.",
+            has("others_contacted", "employer", "neighbours"),
+            {"disclosure": TODAY, "keep_evidence": TODAY, "report_12378": WEEK},
+        ),
+        "a_relative_owes_nothing_and_helps_the_borrower": Rule(
+            "A relative: owes nothing (R23), helps the borrower use the official channels.",
+            is_("user_role", "relative"),
+            {"relative_owes_nothing": TODAY, "help_borrower": TODAY},
+        ),
+        "a_spouse_learns_when_the_debt_is_shared": Rule(
+            "A spouse: when the debt is shared (R23), help the borrower.",
+            is_("user_role", "spouse"),
+            {"spouse_debt": TODAY, "help_borrower": TODAY},
+        ),
+        "a_spouse_or_relative_is_never_told_to_pay": Rule(
+            "Nothing tells a spouse or relative to pay, to ask for instalments or to promise payment.",
+            not_(BORROWER),
+            never=PAYER | saying(flow, PAYING_WORDS),
+        ),
+        "word_of_a_court_case_names_12368_or_the_15_days_today": Rule(
+            "A court message, papers or a judgment: a today item naming 12368 or the 15 days.",
+            is_("court_notice", "message", "papers", "judgment"),
+            needs_one=court_deadline(flow),
+        ),
+        "a_court_message_is_checked_not_clicked": Rule(
+            "A message about a lawsuit: check it with 12368.",
+            is_("court_notice", "message"),
+            {"court_message": TODAY},
+        ),
+        "court_papers_are_answered_in_15_days": Rule(
+            "Court papers: 15 days, mediation and the 24 % line, a civil case.",
+            is_("court_notice", "papers"),
+            {"court_papers": TODAY, "in_court": WEEK, "civil_matter": TODAY},
+        ),
+        "a_judgment_may_be_appealed_in_15_days": Rule(
+            "A judgment: appeal, the list is for refusing.",
+            is_("court_notice", "judgment"),
+            {"court_judgment": TODAY, "civil_matter": TODAY},
+        ),
+        "paying_in_full_in_the_app_with_proof": Rule(
+            "Paying in full: in the app, with proof and the credit report.",
+            is_("can_pay_full", "yes"),
+            {"pay_in_full": TODAY, "credit_report": LATER},
+            never=frozenset({"ask_installments", "already_paid", "nothing_to_pay"}),
+        ),
+        "already_paid_never_gets_pay_it_all": Rule(
+            "Already repaid: never 'pay it all'; proof of settlement, a complaint, the credit report.",
+            is_("can_pay_full", "already_paid"),
+            {"already_paid": TODAY, "report_12378": WEEK, "credit_report": LATER},
+            never=frozenset({"pay_in_full", "ask_installments", "make_a_plan"}),
+        ),
+        "not_paying_in_full_means_instalments_and_no_agents": Rule(
+            "Cannot pay in full: instalments or a deferral, no paid agents.",
+            is_("can_pay_full", "no"),
+            {"ask_installments": TODAY, "beware_debt_agents": TODAY},
+            never=frozenset({"pay_in_full", "already_paid"}),
+        ),
+        "paying_some_means_a_plan": Rule(
+            "Some each month: a written plan.", is_("can_pay_some", "some"), {"make_a_plan": TODAY}
+        ),
+        "nothing_to_pay_means_what_happens_next": Rule(
+            "Nothing at all: what happens next, no new loans, no plan of payments.",
+            is_("can_pay_some", "nothing"),
+            {"nothing_to_pay": TODAY, "no_new_loan": TODAY},
+            never=frozenset({"make_a_plan"}),
+        ),
+        "a_setback_is_explained": Rule(
+            "A setback: explained to customer service.",
+            is_("hardship", "job_loss", "illness", "other"),
+            {"explain_hardship": TODAY},
+        ),
+        "no_setback_no_explaining": Rule(
+            "No setback: nothing to explain.",
+            not_(is_("hardship", "job_loss", "illness", "other")),
+            never=frozenset({"explain_hardship"}),
+        ),
+        "a_paid_agent_means_110_and_12315": Rule(
+            "A paid agent: 110, 12315, stop their access.",
+            is_("debt_agent", "paid"),
+            {"agent_paid": TODAY, "keep_evidence": TODAY},
+        ),
+        "an_agent_in_touch_is_warned_against": Rule(
+            "In touch with an agent: the warning.",
+            is_("debt_agent", "contacted"),
+            {"beware_debt_agents": TODAY},
+        ),
+    }
     for code in flow.questions["misconduct"].codes:
         if code != "fake_authority":
             found[f"{code}_means_evidence_and_a_complaint"] = Rule(
@@ -133,468 +392,3 @@ def rules(flow: Flow) -> dict[str, Rule]:
             "No two items that contradict each other.", not_together=(frozenset(pair),)
         )
     return found
-
-
-_MAKERS: dict[str, Callable[[Flow], Rule]] = {}
-
-
-def rule(make: Callable[[Flow], Rule]) -> Callable[[Flow], Rule]:
-    _MAKERS[make.__name__] = make
-    return make
-
-
-@rule
-def _rule_at_home_the_door_stance_is_now(flow: Flow) -> Rule:
-    return Rule(
-        "Someone at the home door now: door shut, record, pay no one, check who they are.",
-        all_(HERE, HOME),
-        {"door_closed": NOW, "record_now": NOW, "pay_official_only": NOW},
-        frozenset({"check_credentials", "note_visitor"}),
-    )
-
-
-@rule
-def _rule_at_work_the_workplace_stance_is_now(flow: Flow) -> Rule:
-    return Rule(
-        "Someone at the workplace now: ask them to leave, record, pay no one — all now.",
-        all_(HERE, WORK),
-        {"workplace_now": NOW, "record_now": NOW, "pay_official_only": NOW},
-    )
-
-
-@rule
-def _rule_danger_at_home_means_110_first(flow: Flow) -> Rule:
-    return Rule(
-        "Danger at the home door: 110, now.", all_(HERE, HOME, DANGER_HERE), {"safety_110": NOW}
-    )
-
-
-@rule
-def _rule_danger_at_work_means_110_first(flow: Flow) -> Rule:
-    return Rule(
-        "Danger at the workplace: 110, now.",
-        all_(HERE, WORK, DANGER_HERE),
-        {"safety_110_work": NOW},
-    )
-
-
-@rule
-def _rule_nobody_here_is_told_to_keep_a_door_shut(flow: Flow) -> Rule:
-    return Rule("Door items only with someone here now.", not_(HERE), never=AT_THE_DOOR)
-
-
-@rule
-def _rule_someone_here_gets_no_items_for_later(flow: Flow) -> Rule:
-    return Rule("'When they come' items never while they are here.", HERE, never=NOT_HERE)
-
-
-@rule
-def _rule_a_workplace_path_never_speaks_of_the_home_door(flow: Flow) -> Rule:
-    return Rule(
-        "On a workplace path no item speaks of the home door.",
-        WORK,
-        never=saying(flow, HOME_DOOR_WORDS),
-    )
-
-
-@rule
-def _rule_a_visit_to_come_at_work_gets_the_workplace_words(flow: Flow) -> Rule:
-    return Rule(
-        "A visit before or announced, at work: what to do there.",
-        all_(is_("visitor_arrived", "earlier", "announced"), WORK),
-        {"workplace_rules": TODAY},
-    )
-
-
-@rule
-def _rule_a_visit_announced_for_today_has_something_to_do_now(flow: Flow) -> Rule:
-    return Rule(
-        "A visit announced for today: something to do now.",
-        COMING_TODAY,
-        needs_one=with_urgency(flow, NOW),
-    )
-
-
-@rule
-def _rule_tonight_at_home_means_getting_ready_now(flow: Flow) -> Rule:
-    return Rule(
-        "Tonight, at home: get ready now.", all_(COMING_TODAY, HOME), {"visit_today_home": NOW}
-    )
-
-
-@rule
-def _rule_today_at_work_means_getting_ready_now(flow: Flow) -> Rule:
-    return Rule(
-        "Today, at work: get ready now.", all_(COMING_TODAY, WORK), {"visit_today_work": NOW}
-    )
-
-
-@rule
-def _rule_only_an_id_at_a_visit_means_asking_for_the_authorization(flow: Flow) -> Rule:
-    return Rule(
-        "Only an ID shown at an earlier visit: ask for the written authorisation next time.",
-        all_(is_("visitor_arrived", "earlier"), is_("credentials_shown", "id_only")),
-        {"ask_authorization": TODAY},
-    )
-
-
-@rule
-def _rule_danger_goes_to_the_police_with_evidence(flow: Flow) -> Rule:
-    return Rule(
-        "Threats, violence, insults, posts in public: police and evidence, today.",
-        has("misconduct", *POLICE_MATTERS),
-        {"report_police": TODAY, "keep_evidence": TODAY},
-    )
-
-
-@rule
-def _rule_one_contact_told_means_the_complaint_not_the_police(flow: Flow) -> Rule:
-    return Rule(
-        "Others told of the debt, and nothing for the police: the complaint, not the police.",
-        all_(
-            has("misconduct", "told_others"),
-            not_(has("misconduct", *POLICE_MATTERS, "refuses_to_leave")),
-            not_(OFFICIAL),
-        ),
-        {"report_12378": WEEK},
-        never=frozenset({"report_police"}),
-    )
-
-
-@rule
-def _rule_past_violence_means_a_doctor_and_photographs(flow: Flow) -> Rule:
-    return Rule(
-        "Violence: a doctor, photographs, witnesses.",
-        has("misconduct", "violence"),
-        {"after_violence": TODAY},
-    )
-
-
-@rule
-def _rule_public_posts_go_to_the_police(flow: Flow) -> Rule:
-    return Rule(
-        "Posts in a group, online or to the contact list: screenshots, police, complaint.",
-        has("misconduct", "public_post"),
-        {"posted_publicly": TODAY, "report_police": TODAY, "report_12378": WEEK},
-    )
-
-
-@rule
-def _rule_too_many_calls_means_the_call_log(flow: Flow) -> Rule:
-    return Rule(
-        "Too many calls: the call log and a complaint.",
-        has("misconduct", "too_many_calls"),
-        {"call_count": TODAY},
-    )
-
-
-@rule
-def _rule_pushed_to_a_new_loan_means_not_borrowing(flow: Flow) -> Rule:
-    return Rule(
-        "Pushed to a new loan: do not borrow to repay.",
-        has("misconduct", "new_loan"),
-        {"no_new_loan": TODAY},
-    )
-
-
-@rule
-def _rule_threats_are_answered_with_the_civil_matter(flow: Flow) -> Rule:
-    return Rule(
-        "Threats or a claim of authority: not being able to repay is not in itself a crime.",
-        any_(has("misconduct", "threats"), OFFICIAL),
-        {"civil_matter": TODAY},
-    )
-
-
-@rule
-def _rule_a_claimed_official_means_110_and_the_police(flow: Flow) -> Rule:
-    return Rule(
-        "Police or a court claimed: check with 110, report, pay no one, complain.",
-        OFFICIAL,
-        {"fake_authority": TODAY, "report_police": TODAY, "pay_official_only": NOW}
-        | {"keep_evidence": TODAY, "report_12378": WEEK},
-    )
-
-
-@rule
-def _rule_a_claimed_lawyer_is_lawful_but_paid_nothing(flow: Flow) -> Rule:
-    return Rule(
-        "A lawyer: lawful, no power; pay no one.",
-        is_("authority_claimed", "lawyer"),
-        {"lawyer_letter": TODAY, "pay_official_only": NOW},
-    )
-
-
-@rule
-def _rule_no_claim_no_authority_items(flow: Flow) -> Rule:
-    return Rule(
-        "No claim of authority: no items about one.",
-        not_(has("misconduct", "fake_authority")),
-        never=frozenset({"fake_authority", "lawyer_letter"}),
-    )
-
-
-@rule
-def _rule_money_paid_to_a_person_comes_first(flow: Flow) -> Rule:
-    return Rule(
-        "Money paid to a person: 110 and the bank, now (and first: see the order test).",
-        PAID_A_PERSON,
-        {"paid_report": NOW, "keep_evidence": TODAY},
-    )
-
-
-@rule
-def _rule_no_money_paid_no_paid_report(flow: Flow) -> Rule:
-    return Rule(
-        "No money paid to a person: no such item.",
-        not_(PAID_A_PERSON),
-        never=frozenset({"paid_report"}),
-    )
-
-
-@rule
-def _rule_a_personal_account_means_paying_only_officially(flow: Flow) -> Rule:
-    return Rule(
-        "Asked to pay a person, or someone claiming authority: pay only in the app, now.",
-        has("misconduct", "personal_account", "fake_authority"),
-        {"pay_official_only": NOW},
-    )
-
-
-@rule
-def _rule_nothing_is_urgent_now_without_cause(flow: Flow) -> Rule:
-    cause = any_(
-        HERE, COMING_TODAY, has("misconduct", "personal_account", "fake_authority"), PAID_A_PERSON
-    )
-    return Rule(
-        "Nothing is 'now' without someone here or coming today, or money at stake.",
-        not_(cause),
-        never=with_urgency(flow, NOW),
-    )
-
-
-@rule
-def _rule_a_different_amount_goes_by_the_app(flow: Flow) -> Rule:
-    return Rule(
-        "The amount differs: the app's bill decides.",
-        is_("amount_checked", "differs"),
-        {"dispute_amount": TODAY},
-    )
-
-
-@rule
-def _rule_an_unchecked_amount_is_checked_in_the_app(flow: Flow) -> Rule:
-    return Rule(
-        "Not checked: look at the bill in the app.",
-        is_("amount_checked", "not_checked"),
-        {"check_bill_in_app": TODAY},
-    )
-
-
-@rule
-def _rule_high_charges_bring_the_fee_check(flow: Flow) -> Rule:
-    return Rule(
-        "Charges look high: the fee item, today.",
-        is_("amount_checked", "fees_high"),
-        {"fee_cap": TODAY},
-    )
-
-
-@rule
-def _rule_the_fee_item_only_when_charges_look_high(flow: Flow) -> Rule:
-    return Rule(
-        "The fee item only when the charges look high.",
-        not_(is_("amount_checked", "fees_high")),
-        never=frozenset({"fee_cap"}),
-    )
-
-
-@rule
-def _rule_contacts_learn_what_they_may_be_told_today(flow: Flow) -> Rule:
-    return Rule(
-        "The borrower's relatives or colleagues called: what they owe and may be told, evidence.",
-        all_(BORROWER, any_(CONTACTS, has("misconduct", "told_others"))),
-        {"contacts_limits": TODAY, "keep_evidence": TODAY},
-    )
-
-
-@rule
-def _rule_no_contacts_item_without_contacts(flow: Flow) -> Rule:
-    return Rule(
-        "The contacts item only for a borrower whose contacts were reached.",
-        not_(all_(BORROWER, any_(CONTACTS, has("misconduct", "told_others")))),
-        never=frozenset({"contacts_limits"}),
-    )
-
-
-@rule
-def _rule_a_co_borrower_plans_together_today(flow: Flow) -> Rule:
-    return Rule(
-        "A co-borrower called: plan together, today.",
-        all_(BORROWER, has("others_contacted", "co_borrower")),
-        {"co_borrower_talk": TODAY},
-    )
-
-
-@rule
-def _rule_no_co_borrower_item_without_one(flow: Flow) -> Rule:
-    return Rule(
-        "The co-borrower item only for a borrower whose co-borrower was called.",
-        not_(all_(BORROWER, has("others_contacted", "co_borrower"))),
-        never=frozenset({"co_borrower_talk"}),
-    )
-
-
-@rule
-def _rule_employer_or_neighbours_told_means_a_complaint(flow: Flow) -> Rule:
-    return Rule(
-        "The employer or neighbours told: disclosure, evidence, complaint.",
-        has("others_contacted", "employer", "neighbours"),
-        {"disclosure": TODAY, "keep_evidence": TODAY, "report_12378": WEEK},
-    )
-
-
-@rule
-def _rule_a_relative_owes_nothing_and_helps_the_borrower(flow: Flow) -> Rule:
-    return Rule(
-        "A relative: owes nothing (R23), helps the borrower use the official channels.",
-        is_("user_role", "relative"),
-        {"relative_owes_nothing": TODAY, "help_borrower": TODAY},
-    )
-
-
-@rule
-def _rule_a_spouse_learns_when_the_debt_is_shared(flow: Flow) -> Rule:
-    return Rule(
-        "A spouse: when the debt is shared (R23), help the borrower.",
-        is_("user_role", "spouse"),
-        {"spouse_debt": TODAY, "help_borrower": TODAY},
-    )
-
-
-@rule
-def _rule_a_spouse_or_relative_is_never_told_to_pay(flow: Flow) -> Rule:
-    return Rule(
-        "Nothing tells a spouse or relative to pay, to ask for instalments or to promise payment.",
-        not_(BORROWER),
-        never=PAYER | saying(flow, PAYING_WORDS),
-    )
-
-
-@rule
-def _rule_word_of_a_court_case_names_12368_or_the_15_days_today(flow: Flow) -> Rule:
-    return Rule(
-        "A court message, papers or a judgment: a today item naming 12368 or the 15 days.",
-        is_("court_notice", "message", "papers", "judgment"),
-        needs_one=court_deadline(flow),
-    )
-
-
-@rule
-def _rule_a_court_message_is_checked_not_clicked(flow: Flow) -> Rule:
-    return Rule(
-        "A message about a lawsuit: check it with 12368.",
-        is_("court_notice", "message"),
-        {"court_message": TODAY},
-    )
-
-
-@rule
-def _rule_court_papers_are_answered_in_15_days(flow: Flow) -> Rule:
-    return Rule(
-        "Court papers: 15 days, mediation and the 24 % line, a civil case.",
-        is_("court_notice", "papers"),
-        {"court_papers": TODAY, "in_court": WEEK, "civil_matter": TODAY},
-    )
-
-
-@rule
-def _rule_a_judgment_may_be_appealed_in_15_days(flow: Flow) -> Rule:
-    return Rule(
-        "A judgment: appeal, the list is for refusing.",
-        is_("court_notice", "judgment"),
-        {"court_judgment": TODAY, "civil_matter": TODAY},
-    )
-
-
-@rule
-def _rule_paying_in_full_in_the_app_with_proof(flow: Flow) -> Rule:
-    return Rule(
-        "Paying in full: in the app, with proof and the credit report.",
-        is_("can_pay_full", "yes"),
-        {"pay_in_full": TODAY, "credit_report": LATER},
-        never=frozenset({"ask_installments", "already_paid", "nothing_to_pay"}),
-    )
-
-
-@rule
-def _rule_already_paid_never_gets_pay_it_all(flow: Flow) -> Rule:
-    return Rule(
-        "Already repaid: never 'pay it all'; proof of settlement, a complaint, the credit report.",
-        is_("can_pay_full", "already_paid"),
-        {"already_paid": TODAY, "report_12378": WEEK, "credit_report": LATER},
-        never=frozenset({"pay_in_full", "ask_installments", "make_a_plan"}),
-    )
-
-
-@rule
-def _rule_not_paying_in_full_means_instalments_and_no_agents(flow: Flow) -> Rule:
-    return Rule(
-        "Cannot pay in full: instalments or a deferral, no paid agents.",
-        is_("can_pay_full", "no"),
-        {"ask_installments": TODAY, "beware_debt_agents": TODAY},
-        never=frozenset({"pay_in_full", "already_paid"}),
-    )
-
-
-@rule
-def _rule_paying_some_means_a_plan(flow: Flow) -> Rule:
-    return Rule(
-        "Some each month: a written plan.", is_("can_pay_some", "some"), {"make_a_plan": TODAY}
-    )
-
-
-@rule
-def _rule_nothing_to_pay_means_what_happens_next(flow: Flow) -> Rule:
-    return Rule(
-        "Nothing at all: what happens next, no new loans, no plan of payments.",
-        is_("can_pay_some", "nothing"),
-        {"nothing_to_pay": TODAY, "no_new_loan": TODAY},
-        never=frozenset({"make_a_plan"}),
-    )
-
-
-@rule
-def _rule_a_setback_is_explained(flow: Flow) -> Rule:
-    return Rule(
-        "A setback: explained to customer service.",
-        is_("hardship", "job_loss", "illness", "other"),
-        {"explain_hardship": TODAY},
-    )
-
-
-@rule
-def _rule_no_setback_no_explaining(flow: Flow) -> Rule:
-    return Rule(
-        "No setback: nothing to explain.",
-        not_(is_("hardship", "job_loss", "illness", "other")),
-        never=frozenset({"explain_hardship"}),
-    )
-
-
-@rule
-def _rule_a_paid_agent_means_110_and_12315(flow: Flow) -> Rule:
-    return Rule(
-        "A paid agent: 110, 12315, stop their access.",
-        is_("debt_agent", "paid"),
-        {"agent_paid": TODAY, "keep_evidence": TODAY},
-    )
-
-
-@rule
-def _rule_an_agent_in_touch_is_warned_against(flow: Flow) -> Rule:
-    return Rule(
-        "In touch with an agent: the warning.",
-        is_("debt_agent", "contacted"),
-        {"beware_debt_agents": TODAY},
-    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide.base import i18n
+from overdue_guide.base import i18n, words
 from overdue_guide.flow.model import Catalog, Flow, Item, Text
 from overdue_guide.interview import engine
 from overdue_guide.output import report
@@ -232,3 +232,28 @@ def test_an_english_checklist_has_no_chinese_punctuation_in_its_own_lines(
         assert done.returncode == 0, done.stderr
         checklist = done.stdout.split("Sources")[0]
         assert "、" not in checklist and "，" not in checklist, fmt
+
+
+def test_an_item_names_a_menu_entry_as_the_menu_says_it_never_a_command(main_flow: Flow) -> None:
+    """A middle-school reader looks for the words on the menu, not a command to type."""
+    entries = {lang: {words.message(k, lang) for k in ("action_log", "action_fees")}
+               for lang in ("zh-CN", "en")}  # fmt: skip
+    named = 0
+    for item in main_flow.items.values():
+        for lang, quoted in (
+            ("zh-CN", r"菜单里选“([^”]+)”"),
+            ("en", r'menu after this checklist, "([^"]+)"'),
+        ):
+            said = item.text.get(lang) + item.detail.get(lang)
+            assert "overdue-guide" not in said, item.id
+            for entry in re.findall(quoted, said):
+                assert entry in entries[lang], (item.id, entry)
+                named += 1
+    assert named >= 6  # keep_evidence, dispute_amount and fee_cap, in both languages
+
+
+def test_english_says_credentials_are_shown_without_being_asked(
+    main_flow: Flow, catalog: Catalog
+) -> None:
+    for text in [*flow_texts(main_flow), *catalog_texts(catalog)]:
+        assert "unasked" not in text.get("en"), text.get("en")

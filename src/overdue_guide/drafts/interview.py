@@ -52,11 +52,15 @@ def make(context: Context) -> None:
         context.details, [*chosen, *context.made], lambda line: render.alert(context.screen, line)
     )
     render.note(context.screen, message("detail_hint", lang))
-    for field in details_asked(drafts, chosen):
+    known: dict[str, str] = {}
+    for field in details_asked(drafts, chosen, context.answers):
+        if field not in details_asked(drafts, chosen, context.answers, known):
+            continue  # what was given so far shows it is not needed (nothing is left, say)
         detail = drafts.details[field]
         context.details[field] = _ask(detail, context.details.get(field, ""), lang)
         if field == afford.OFFER:
             _check_offer(context, detail)
+        known[field] = context.details[field]
     context.made = [d for d in drafts.drafts.values() if d in chosen or d in context.made]
     context.keep(without_filled(context.details))
     view = attach(context.view, drafts, context.flow, context.answers, context.details, chosen)
@@ -86,10 +90,8 @@ def _check_offer(context: Context, detail: Detail) -> None:
     from ..output import render
 
     while (verdict := afford.check(context.details)) is not None and not verdict.affordable:
-        left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)
-        render.alert(
-            context.screen, message("not_affordable", context.lang, left=left, offer=offer)
-        )
+        key, figures = afford.problem(verdict)
+        render.alert(context.screen, message(key, context.lang, **figures))
         context.details[detail.id] = _ask(detail, "", context.lang)
     if afford.OFFER in context.details:
         render.note(context.screen, message("lender_decides", context.lang))
