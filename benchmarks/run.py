@@ -331,6 +331,13 @@ def memory_per_mib(flow: Path) -> Result:
     )
 
 
+def web_page(work: Path, runs: int) -> list[Result]:
+    """Target 9 (benchmarks/web.py): the page in headless Chromium, and `web build`."""
+    from web import measure  # beside this script; needs Playwright and Chromium
+
+    return [Result(*found) for found in measure(SCRIPT, work, runs)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs of each command (default 30)")
@@ -338,7 +345,9 @@ def main() -> int:
         "--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000], help="flow sizes in nodes"
     )
     parser.add_argument(
-        "--only", choices=["startup", "checking", "log"], help="measure one group of targets"
+        "--only",
+        choices=["startup", "checking", "log", "web"],
+        help="measure one group of targets",
     )
     options = parser.parse_args()
     if not Path(SCRIPT).exists():
@@ -351,6 +360,7 @@ def main() -> int:
             "startup": lambda: startup(work, options.runs),
             "checking": lambda: checking(work, options.sizes),
             "log": lambda: evidence_log(work, options.runs),
+            "web": lambda: web_page(work, options.runs),
         }
         chosen = [options.only] if options.only else list(groups)
         results = [r for name in chosen for r in groups[name]()]

@@ -1,8 +1,10 @@
-"""Fixtures: the shipped main flow and its sources catalogue."""
+"""Fixtures: the shipped main flow and its sources catalogue; the web page and a browser."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,7 @@ from overdue_guide.flow.loader import parse_flow
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
 from .helpers import widest_paths
+from .webpage import CHROMIUM_FLAGS
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +48,44 @@ def catalog() -> Catalog:
     found, findings = parse_catalog(places.shipped_dir() / "sources.yaml")
     assert found is not None, findings
     return found
+
+
+# --- the web page, in one headless Chromium per test session ------------------------
+
+
+def chromium_path() -> str | None:
+    """The system's Chromium (Debian's /usr/bin/chromium; .ci/run installs it)."""
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def web_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The page of the main flow, built once."""
+    from overdue_guide.web.build import write
+
+    target = tmp_path_factory.mktemp("web") / "overdue-guide.html"
+    write(None, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the session, driven by Playwright; skipped without one
+    (except on CI, which must have it)."""
+    import os
+
+    path = chromium_path()
+    if path is None:
+        assert not os.environ.get("CI"), "CI must install chromium (.ci/run)"
+        pytest.skip("no chromium on this machine")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

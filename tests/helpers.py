@@ -10,6 +10,8 @@ import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+
 from overdue_guide.flow import bundle
 from overdue_guide.flow.conditions import leaves
 from overdue_guide.flow.model import (
@@ -36,6 +38,12 @@ SCRIPT = Path(sys.executable).with_name("overdue-guide")
 SEEDS = Path(
     os.environ.get("OVERDUE_GUIDE_DOCUMENTS")
     or Path(__file__).resolve().parents[2] / "shared" / "seeds"
+)
+
+#: For a test that reads the source documents: it says where it looked when they are not there.
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
 )
 
 #: A catalogue with one document and one reference, for the small flows of tests.

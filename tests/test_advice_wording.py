@@ -137,7 +137,10 @@ def test_medium_facts_are_marked_reported_once_in_the_source_list(
             assert (note.label.count(mark) == 1) if medium else (mark not in note.label), note
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents are not beside this checkout")
+@pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
+)
 def test_a_reader_comment_is_cited_as_a_comment_and_only_then(main_flow: Flow) -> None:
     body = re.sub(r"\s", "", (SEEDS / "000_e7ca3ee93b5e22fe.txt").read_text("utf-8"))
     comments_start = body.index("精彩评论")

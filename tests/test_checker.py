@@ -13,7 +13,7 @@ from overdue_guide.base import places
 from overdue_guide.content import check
 from overdue_guide.errors import Finding
 
-from .helpers import SMALL_SOURCES, run_cli, write
+from .helpers import SEEDS, SMALL_SOURCES, run_cli, write
 
 CORPUS = sorted((Path(__file__).parent / "malformed").glob("*.yaml"))
 
@@ -75,10 +75,82 @@ def test_a_yaml_tag_builds_nothing(tmp_path: Path) -> None:
     assert not Path("pwned").exists() and not (tmp_path / "pwned").exists()
 
 
-def test_the_shipped_flows_have_no_findings() -> None:
+def test_the_shipped_flows_have_no_errors_or_warnings() -> None:
     findings, files = check.check_paths([])
-    assert [str(f) for f in findings] == []
+    assert [str(f) for f in findings if f.severity != "note"] == []
     assert {f.name for f in files} >= {"main.yaml", "sources.yaml"}
+
+
+@pytest.mark.skipif(
+    not SEEDS.is_dir(),
+    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
+)
+def test_beside_the_documents_every_shipped_quote_is_checked() -> None:
+    findings, _ = check.check_paths([], documents=SEEDS)
+    assert [str(f) for f in findings] == []
+
+
+QUOTING = """
+flow: quoting
+title: {zh-CN: 引用, en: Quoting}
+start: q
+questions:
+  - id: q
+    kind: yes_no
+    prompt: {zh-CN: 问题？, en: A question?}
+    items: [a, b]
+items:
+  - id: a
+    urgency: today
+    text: {zh-CN: 第一条, en: First}
+    detail: {zh-CN: 原因, en: Why}
+    sources:
+      - {document: doc.txt, quote: 这是一份测试文档}
+  - id: b
+    urgency: today
+    text: {zh-CN: 第二条, en: Second}
+    detail: {zh-CN: 原因, en: Why}
+    sources:
+      - {document: doc.txt, quote: 里面只有这一句话}
+"""
+
+
+def test_quotes_with_no_documents_folder_are_one_located_note_per_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OVERDUE_GUIDE_DOCUMENTS", raising=False)
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    flow = write(tmp_path, "quoting.yaml", QUOTING)
+    (note,) = check.check_paths([flow])[0]
+    assert str(note) == (
+        f"{flow}:15:9: note quote-unchecked 2 quotes from doc.txt not checked: no documents"
+        " folder was found (set OVERDUE_GUIDE_DOCUMENTS or give --documents DIR)"
+    )
+
+
+def test_a_document_missing_from_the_folder_given_is_a_note_naming_the_folder(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    flow = write(tmp_path, "quoting.yaml", QUOTING)
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    write(folder, "other.txt", "另一份文档")
+    (note,) = check.check_paths([flow], documents=folder)[0]
+    assert (note.severity, note.code, note.line) == ("note", "quote-unchecked", 15)
+    assert note.message.endswith(f"doc.txt is not in the documents folder {folder}")
+
+
+def test_unchecked_quotes_pass_flows_check_but_fail_it_when_strict(tmp_path: Path) -> None:
+    write(tmp_path, "sources.yaml", SMALL_SOURCES)
+    flow = write(tmp_path, "quoting.yaml", QUOTING)
+    plain = run_cli("flows", "check", "--no-cache", str(flow), env={"OVERDUE_GUIDE_DOCUMENTS": ""})
+    strict = run_cli(
+        "flows", "check", "--no-cache", "--strict", str(flow), env={"OVERDUE_GUIDE_DOCUMENTS": ""}
+    )
+    assert plain.returncode == 0 and strict.returncode == 1
+    assert "note quote-unchecked" in plain.stdout
+    assert plain.stderr == "no findings in 1 files; 1 notes: some quotes were not checked\n"
 
 
 def test_check_exits_0_when_clean_and_1_with_findings(tmp_path: Path) -> None:

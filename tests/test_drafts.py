@@ -42,7 +42,7 @@ SAMPLE = {
     "plan_start": "2026-12-01", "agency": "某催收公司", "collector": "李四", "collector_id": "A1024",
     "people_count": "2", "incident_date": "2026-11-20 晚上 11 点", "what_happened": "两个人敲门要钱",
     "ticket_number": "T20261121001", "complaint_date": "2026-11-21", "annual_rate": "15.86",
-    "log_timeline": "1. 2026-11-20 23:05（Asia/Shanghai），电话（对方联系我）；原话：“再不还就上门”。",
+    "log_timeline": "1. 2026-11-20 23:05（+08:00），电话（对方联系我）；原话：“再不还就上门”。",
     "log_evidence": "- call.m4a；大小（字节）：5；SHA-256：2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
     "date": "2026-11-23", "work_address": "某市某区某大厦 8 楼", "borrower_name": "张小明",
     "relation": "母亲", "paid_amount": "500", "law_firm": "某律师事务所", "defer_months": "3",
@@ -583,7 +583,7 @@ def test_the_menu_after_the_checklist_takes_one_entry_per_tool(
     offered_menus: list[list[str]] = []
     replies = iter(["log", "done"])
 
-    def choose(choices: list[tuple[str, str]]) -> str | None:
+    def choose(choices: list[tuple[str, str]], point: str | None) -> str | None:
         offered_menus.append([key for _, key in choices])
         return next(replies)
 

@@ -66,16 +66,28 @@ def drafts_of() -> DraftSet:
 def test_each_contact_is_one_dated_line_with_who_the_words_quoted_and_the_rule() -> None:
     timeline = log_details(MATERIAL)["log_timeline"].splitlines()
     assert timeline == [
-        "1. 2026-11-16 22:40（Asia/Shanghai），电话（对方联系我）；号码或账号：0571 8888 0000；"
+        "1. 2026-11-16 22:40（+08:00），电话（对方联系我）；号码或账号：0571 8888 0000；"
         "自称的机构：某某资产管理公司；自称姓名：王经理；工号：A1024；原话：“今天不还就上门”；"
         "可能违反的规则：夜间催收 (night_hours, R04)。",
-        "2. 2026-11-18 10:00（UTC+0800），上门。",
+        "2. 2026-11-18 10:00（+08:00），上门。",
+    ]
+
+
+def test_two_contacts_at_one_wall_time_where_the_clocks_went_back_read_as_two_times() -> None:
+    first, second = (
+        {**MATERIAL["timeline"][1], "entry": n, "at": at, "zone": "America/New_York"}
+        for n, at in ((1, "2025-11-02T01:30:00-04:00"), (2, "2025-11-02T01:30:00-05:00"))
+    )
+    timeline = log_details({"timeline": [first, second], "evidence": []})["log_timeline"]
+    assert timeline.splitlines() == [
+        "1. 2025-11-02 01:30（-04:00），上门。",
+        "2. 2025-11-02 01:30（-05:00），上门。",
     ]
 
 
 def test_the_timeline_has_an_english_translation_with_the_words_kept() -> None:
     line = log_details(MATERIAL)["log_timeline.en"].splitlines()[0]
-    assert line.startswith("1. 2026-11-16 22:40 (Asia/Shanghai), call (they contacted me); ")
+    assert line.startswith("1. 2026-11-16 22:40 (+08:00), call (they contacted me); ")
     assert "“今天不还就上门”" in line and line.endswith("night hours (night_hours, R04).")
 
 
@@ -135,8 +147,8 @@ def test_a_filled_complaint_says_the_log_is_the_persons_own_account(main_flow: F
     complaint = drafts_of().drafts["complaint"]
     done = render(complaint, main_flow, THREATENED, details, "en")
     assert "这是我本人的记录" in done.text and "“指纹”" in done.text
-    assert "\n1. 2026-11-16 22:40（Asia/Shanghai）" in done.text and HASH in done.text
-    assert done.translation is not None and "(Asia/Shanghai), call" in done.translation
+    assert "\n1. 2026-11-16 22:40（+08:00）" in done.text and HASH in done.text
+    assert done.translation is not None and "(+08:00), call" in done.translation
     assert "this is my own account" in done.translation
 
 
@@ -180,7 +192,7 @@ def test_a_scripted_run_fills_both_letters_from_the_log(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     letters = {d["id"]: d for d in json.loads(result.stdout)["drafts"]}
     line = (
-        "1. 2026-11-16 22:40（Asia/Shanghai），电话（对方联系我）；自称的机构：某某资产管理公司；"
+        "1. 2026-11-16 22:40（+08:00），电话（对方联系我）；自称的机构：某某资产管理公司；"
         "自称姓名：王经理；工号：A1024；原话：“今天不还就上门”；可能违反的规则："
         "夜间催收 (night_hours, R04)。"
     )
@@ -209,7 +221,7 @@ def test_the_interview_fills_the_letters_from_the_log_without_asking(
 
     monkeypatch.setattr("overdue_guide.drafts.fromlog.letter_material", lambda: MATERIAL)
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "choose_many", lambda lang, title, choices: ["complaint"])
+    monkeypatch.setattr(prompts, "ask_many", lambda title, choices, *_: ["complaint"])
     monkeypatch.setattr(prompts, "ask_text", lambda label, *_: asked.append(label) or "")
     given = {"visitor_arrived": "no", "misconduct": ("threats",), "others_contacted": ()}
     answers = engine.complete(

@@ -55,6 +55,25 @@ def test_the_time_question_says_now_is_filled_in_not_that_enter_skips_it(
     assert "skip" not in asked[0]
 
 
+def test_editing_an_entry_says_its_own_time_is_filled_in_not_now(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import datetime, timezone
+
+    from overdue_guide.evidence.model import Entry
+
+    entry = Entry(
+        at=datetime(2026, 11, 20, 14, 30, tzinfo=timezone.utc), zone="Asia/Shanghai", channel="call"
+    )
+    asked = answer_text(monkeypatch, [])
+    with pytest.raises(prompts_evidence.Interrupted):
+        prompts_evidence.entry_form("en", entry, "Asia/Shanghai")
+    assert asked == [
+        "When? (Asia/Shanghai time)\t(this entry's time is filled in: to change it, type when,"
+        " e.g. 2026-11-20 22:30; < back)"
+    ]
+
+
 def test_a_time_typed_with_another_offset_is_taken_with_that_offset_as_its_zone() -> None:
     """As `log add --at` without `--zone`: the form's zone is the machine's, not a choice."""
     from datetime import datetime, timezone

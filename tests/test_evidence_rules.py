@@ -213,7 +213,7 @@ def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_k
         offered: list[list[str]] = []
         replies = iter(["log", "done"])
 
-        def choose(choices: list[tuple[str, str]]) -> str | None:
+        def choose(choices: list[tuple[str, str]], point: str | None) -> str | None:
             offered.append([key for _, key in choices])
             return next(replies)
 

@@ -12,6 +12,7 @@ from overdue_guide.flow.model import Answer, Flow
 from overdue_guide.interview import engine
 
 from .helpers import run_cli, write
+from .test_examples import examples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,9 +88,12 @@ def test_every_earlier_answers_file_runs_with_its_answers_kept(main_flow: Flow) 
 
 
 def readme_answers() -> list[str]:
-    """The answers files the README shows, as written there."""
-    text = (ROOT / "README.md").read_text("utf-8")
-    return re.findall(r"cat > answers\.yaml <<'EOF'\n(.*?)\nEOF", text, re.S)
+    """The answers files the README shows, as written there: a block that is the file, and
+    a shell example that writes one."""
+    readme = ROOT / "README.md"
+    files = [e.body for e in examples() if e.page == readme and e.say == "file answers.yaml"]
+    text = readme.read_text("utf-8")
+    return files + re.findall(r"cat > answers\.yaml <<'EOF'\n(.*?)\nEOF", text, re.S)
 
 
 def test_the_readme_answers_files_run_without_a_warning(tmp_path: Path) -> None:

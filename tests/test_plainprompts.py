@@ -125,3 +125,22 @@ def test_what_is_printed_has_colour_only_where_the_prompts_have_a_cursor(
     else:
         monkeypatch.setenv("TERM", term)
     assert (console.console(plain=False).color_system is not None) == coloured
+
+
+@pytest.mark.parametrize(("plain", "no_color"), [(True, None), (False, "1")])
+def test_plain_or_no_color_prints_no_escape_code_at_all(
+    monkeypatch: pytest.MonkeyPatch, plain: bool, no_color: str | None
+) -> None:
+    import io
+
+    from rich.text import Text
+
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    screen = console.console(plain=plain)
+    screen.file = io.StringIO()
+    screen.print(Text("马上做", style="bold underline dim red"))
+    assert screen.file.getvalue() == "马上做\n"

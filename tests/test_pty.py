@@ -229,7 +229,9 @@ def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
     term.expect("存到哪里")
     term.send(ENTER)  # the suggested name
     term.expect("已保存")
-    decline_to_save(term)
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(ENTER)  # the cursor moved on past the evidence log (a form for new facts): done
     term.expect(pexpect.EOF)
     (saved,) = tmp_path.glob("逾期行动清单-*.html")
     assert "<!DOCTYPE html>" in saved.read_text("utf-8")
@@ -278,7 +280,7 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     assert "done" not in term.before
     term.expect("接下来做什么")
     term.expect("完成")
-    term.send(ENTER)  # make the words and letters, this time choosing one
+    term.send(UP + ENTER)  # the cursor moved on to saving: up, the words and letters again
     term.expect("要哪些")
     term.expect("分期 / 延期还款申请")
     term.send(DOWN + " " + ENTER)  # 95188, then the instalment request
@@ -309,7 +311,13 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     term.expect("每月还 400 元")
     term.expect("接下来做什么")
     term.expect("完成")
-    term.send(UP + ENTER)
+    term.send(ENTER)  # the cursor moved on: save the checklist, with the letter
+    term.expect("要把这份清单存成文件吗")
+    term.expect("纯文本")
+    term.send(ENTER)  # no, thanks
+    term.expect("接下来做什么")
+    term.expect("完成")
+    term.send(ENTER)  # the cursor moved on past the fee check: done
     term.expect(pexpect.EOF)
     term.close()
     assert term.exitstatus == 0

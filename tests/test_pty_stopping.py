@@ -83,7 +83,8 @@ def test_back_at_the_evidence_forms_first_question_returns_to_the_menu(tmp_path:
     child.send("\x15<" + ENTER)  # Ctrl-U clears the suggested time, then "<"
     child.expect("没有保存")
     child.expect("接下来做什么")
-    child.send(UP + ENTER)  # done
+    child.expect("完成")
+    child.send(ENTER)  # the cursor moved on to done
     child.expect(pexpect.EOF, timeout=30)
     child.close()
     assert child.exitstatus == 0

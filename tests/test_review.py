@@ -188,18 +188,13 @@ def test_reachable_follows_every_route_of_every_option(main_flow: Flow) -> None:
     assert engine.reachable(main_flow, "debt_agent") == set()
 
 
-def test_a_review_line_shortens_the_question_never_the_answer(main_flow: Flow) -> None:
-    from rich.cells import cell_len
-
+def test_a_review_line_is_the_whole_question_and_the_whole_answer(main_flow: Flow) -> None:
     from overdue_guide.terminal.prompts import review_line
 
     door = Given(1, main_flow.questions["visitor_arrived"], "now")
-    for width in (36, 60, 120):
-        line = review_line(door, "zh-CN", width)
-        assert line.startswith("1. ") and line.endswith("→ 有，人现在就在门口或单位")
-        assert cell_len(line) <= width
-    many = Given(4, main_flow.questions["misconduct"], ("threats", "insults"))
-    assert review_line(many, "en", 200).endswith(
-        "→ Threats or intimidation, Insults or humiliation"
+    assert review_line(door, "zh-CN") == (
+        "1. 有人上门催收吗？（到家里或单位都算） → 有，人现在就在门口或单位"
     )
-    assert review_line(Given(4, many.question, ()), "zh-CN", 200).endswith("→ 都没有")
+    many = Given(4, main_flow.questions["misconduct"], ("threats", "insults"))
+    assert review_line(many, "en").endswith("→ Threats or intimidation, Insults or humiliation")
+    assert review_line(Given(4, many.question, ()), "zh-CN").endswith("→ 都没有")

@@ -63,8 +63,9 @@ def _last_resort(error: Exception) -> NoReturn:
 
     if isinstance(error, UsageError):
         from .cli.main import app
+        from .cli.options import hoisted
 
-        _fail(line(error, app, sys.argv[1:]))
+        _fail(line(error, app, hoisted(sys.argv[1:])))
         sys.exit(int(ExitStatus.BAD_INPUT))
     if type(error).__name__ == "Abort":  # typer's word for an EOF at its own prompt
         _fail(str(signals.interrupted()))
@@ -106,18 +107,26 @@ def _command() -> int:
     if not sys.argv[1:]:
         _interview()
         return int(ExitStatus.OK)
-    if sys.argv[1:2] == ["fees"]:  # straight to its own options (see fees/cli.py)
+    from .cli.options import hoisted
+
+    argv = hoisted(sys.argv[1:])
+    if argv[:1] == ["fees"]:  # straight to its own options (see cli/fees.py)
         from .cli.fees import app as fees_app
 
-        status = fees_app(sys.argv[2:], prog_name="overdue-guide fees", standalone_mode=False)
-    elif sys.argv[1:2] == ["log"]:  # straight to its commands, without building the others
+        status = fees_app(argv[1:], prog_name="overdue-guide fees", standalone_mode=False)
+    elif argv[:1] == ["run"]:  # the interview or a scripted run, without the other commands
+        from .cli.main import run_app
+
+        status = run_app(argv[1:], prog_name="overdue-guide run", standalone_mode=False)
+    elif argv[:1] == ["log"]:  # straight to its commands, without building the others
         from .cli.log import log_group
 
-        status = log_group()(sys.argv[2:], prog_name="overdue-guide log", standalone_mode=False)
+        status = log_group()(argv[1:], prog_name="overdue-guide log", standalone_mode=False)
     else:
         from .cli.main import app
 
-        status = app(standalone_mode=False)  # usage errors come here, to become one line
+        # usage errors come here, to become one line
+        status = app(argv, prog_name="overdue-guide", standalone_mode=False)
     return status if isinstance(status, int) else int(ExitStatus.OK)
 
 

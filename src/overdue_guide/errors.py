@@ -28,7 +28,7 @@ class Finding:
     file: str
     line: int
     col: int
-    severity: str  # "error" | "warning"
+    severity: str  # "error" | "warning" | "note" (what went unchecked; fails only --strict)
     code: str
     message: str
 

@@ -47,6 +47,7 @@ WORDS = Table(
         "save_markdown": {"zh-CN": "Markdown 文本", "en": "Markdown"},
         "save_text": {"zh-CN": "纯文本", "en": "Plain text"},
         "save_where": {"zh-CN": "存到哪里？", "en": "Save where?"},
+        "field_back_hint": {"zh-CN": "（< 上一步）", "en": "(< back)"},
         "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
         "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
         "next_steps": {"zh-CN": "接下来做什么？", "en": "What next?"},
@@ -73,8 +74,8 @@ WORDS = Table(
         },
         "drafts_tip": {"zh-CN": "提示：", "en": "Tip: "},
         "detail_hint": {
-            "zh-CN": "（不知道或不想填，直接回车，信里会留空让你手写）",
-            "en": "(Press Enter to leave it blank and write it in by hand)",
+            "zh-CN": "（不知道或不想填，直接回车，信里会留空让你手写；输入 < 回到上一项）",
+            "en": "(Press Enter to leave it blank and write it in by hand; type < to go back)",
         },
         "detail_not_money": {"zh-CN": "请填一个数字，例如 1500", "en": "Enter a number, e.g. 1500"},
         "detail_not_count": {

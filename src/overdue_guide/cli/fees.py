@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .options import CONTEXT, CheckFormat, LangOption, PlainOption, lang_code
+from .options import CONTEXT, CheckFormat, Command, LangOption, PlainOption, lang_code
 
 app = typer.Typer(
     add_completion=False,
@@ -22,7 +22,7 @@ def _figure(metavar: str, help_text: str) -> Any:
     return typer.Option(metavar=metavar, help=help_text, show_default=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def fees(
     principal: Annotated[str | None, _figure("YUAN", "Money actually received, in yuan.")] = None,
     periods: Annotated[

@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from .options import CONTEXT, LangOption, lang_code
+from .options import CONTEXT, Command, Group, LangOption, lang_code
 
 HELP = "A log of calls, messages and visits that flags rule breaks."
 log_app = typer.Typer(help=HELP, no_args_is_help=True)
 
 
-class _LogCommands(TyperGroup):
+class _LogCommands(Group):
     """`log`'s commands, each built from `log_app` only when it is run."""
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -36,7 +35,7 @@ class _LogCommands(TyperGroup):
         return None
 
 
-def log_group() -> TyperGroup:
+def log_group() -> Group:
     """The `log` command group: run on its own by `entry.py`, listed by `cli._Commands`."""
     return _LogCommands(name="log", help=HELP, no_args_is_help=True, context_settings=CONTEXT)
 
@@ -69,7 +68,7 @@ def _entry_options(**given: object) -> dict[str, object]:
 
 # Numbers and files are taken as text and checked by `evidence.parse` (whose errors name
 # the option): typer then sets up fewer kinds of value, and `log add` starts faster.
-@log_app.command("add")
+@log_app.command("add", cls=Command)
 def log_add(
     from_files: Annotated[
         list[str] | None,
@@ -113,12 +112,22 @@ def log_add(
         list[str] | None, typer.Option(help="'WHO: WHAT THEY WERE TOLD' (repeatable).")
     ] = None,
     people: Annotated[str | None, typer.Option(help="Visits: how many people came.")] = None,
-    id_shown: Annotated[bool | None, typer.Option("--id-shown/--no-id-shown")] = None,
+    id_shown: Annotated[
+        bool | None,
+        typer.Option("--id-shown/--no-id-shown", help="Visits: they showed a work ID."),
+    ] = None,
     authorization_shown: Annotated[
-        bool | None, typer.Option("--authorization-shown/--no-authorization-shown")
+        bool | None,
+        typer.Option(
+            "--authorization-shown/--no-authorization-shown",
+            help="Visits: they showed a written authorization from the lender.",
+        ),
     ] = None,
     entry_attempted: Annotated[
-        bool | None, typer.Option("--entry-attempted/--no-entry-attempted")
+        bool | None,
+        typer.Option(
+            "--entry-attempted/--no-entry-attempted", help="Visits: they tried to come in."
+        ),
     ] = None,
     attach: Annotated[
         list[str] | None, typer.Option(help="Your own file: recording, screenshot (repeatable).")
@@ -146,7 +155,7 @@ def log_add(
         commands.interactive_add(lang_code(lang))
 
 
-@log_app.command("list")
+@log_app.command("list", cls=Command)
 def log_list(lang: LangOption = None) -> None:
     """One line per entry, oldest first, with the flags it raised."""
     from ..evidence import commands
@@ -154,7 +163,7 @@ def log_list(lang: LangOption = None) -> None:
     commands.list_entries(lang_code(lang))
 
 
-@log_app.command("show")
+@log_app.command("show", cls=Command)
 def log_show(entry_id: EntryId, lang: LangOption = None) -> None:
     """Every field of one entry, its attachments' hashes and its flags."""
     from ..evidence import commands
@@ -162,17 +171,34 @@ def log_show(entry_id: EntryId, lang: LangOption = None) -> None:
     commands.show(entry_id, lang_code(lang))
 
 
-@log_app.command("edit")
+@log_app.command("edit", cls=Command)
 def log_edit(
     entry_id: EntryId,
-    at: Annotated[str | None, typer.Option()] = None,
-    zone: Annotated[str | None, typer.Option()] = None,
-    channel: Annotated[str | None, typer.Option()] = None,
-    direction: Annotated[str | None, typer.Option()] = None,
-    number: Annotated[str | None, typer.Option()] = None,
-    org: Annotated[str | None, typer.Option()] = None,
-    said: Annotated[str | None, typer.Option()] = None,
-    amount: Annotated[str | None, typer.Option()] = None,
+    at: Annotated[
+        str | None, typer.Option(help="A new time, written as for `log add --at`.")
+    ] = None,
+    zone: Annotated[
+        str | None,
+        typer.Option(help="The zone the time was written in; alone, keeps the time as written."),
+    ] = None,
+    channel: Annotated[
+        str | None, typer.Option(help="call, sms, message, visit or letter.")
+    ] = None,
+    direction: Annotated[
+        str | None, typer.Option(help="in (they contacted you) or out; empty clears it.")
+    ] = None,
+    number: Annotated[
+        str | None, typer.Option(help="The number or account shown; empty clears it.")
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option(help="The institution they claimed; empty clears it.")
+    ] = None,
+    said: Annotated[
+        str | None, typer.Option(help="Key words, quoted exactly; empty clears them.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option(help="The amount they claimed; empty clears it.")
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Change an entry: the options given (an empty value clears a field), or the form."""
@@ -185,7 +211,7 @@ def log_edit(
     commands.edit(entry_id, fields, lang_code(lang))  # type: ignore[arg-type]
 
 
-@log_app.command("delete")
+@log_app.command("delete", cls=Command)
 def log_delete(entry_id: EntryId, yes: YesOption = False, lang: LangOption = None) -> None:
     """Delete one entry (the attached files themselves are never touched)."""
     from ..evidence import commands
@@ -193,7 +219,7 @@ def log_delete(entry_id: EntryId, yes: YesOption = False, lang: LangOption = Non
     commands.delete(entry_id, yes, lang_code(lang))
 
 
-@log_app.command("export")
+@log_app.command("export", cls=Command)
 def log_export(
     output_format: Annotated[
         LogFormat | None,
@@ -213,7 +239,7 @@ def log_export(
     commands.export(output_format.value if output_format else None, output, lang_code(lang))
 
 
-@log_app.command("verify")
+@log_app.command("verify", cls=Command)
 def log_verify(lang: LangOption = None) -> None:
     """Re-hash every attachment; exit 1 if any changed or went missing."""
     from ..evidence import commands
@@ -221,7 +247,7 @@ def log_verify(lang: LangOption = None) -> None:
     commands.verify(lang_code(lang))
 
 
-@log_app.command("forget")
+@log_app.command("forget", cls=Command)
 def log_forget(yes: YesOption = False, lang: LangOption = None) -> None:
     """Delete the whole evidence log and its journal files."""
     from ..evidence import commands

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from ..errors import ExitStatus
-from .options import CONTEXT, CheckFormat, LangOption, PlainOption, lang_code
+from .options import CONTEXT, CheckFormat, Command, Group, LangOption, PlainOption, lang_code
 
 
-class _Commands(TyperGroup):
+class _Commands(Group):
     """The top-level commands; `log` is built only when it is used: its many options
     would otherwise cost every command of the program their setup time."""
 
@@ -42,8 +41,14 @@ app = typer.Typer(
     help="A calm checklist for an overdue Huabei/Jiebei repayment. General information, not legal advice.",
     context_settings=CONTEXT,
 )
-flows_app = typer.Typer(help="Tools for flow authors: check, graph, schema.", no_args_is_help=True)
+flows_app = typer.Typer(
+    cls=Group, help="Tools for flow authors: check, graph, schema.", no_args_is_help=True
+)
 app.add_typer(flows_app, name="flows")
+web_app = typer.Typer(
+    cls=Group, help="The guide as one offline web page, for phones.", no_args_is_help=True
+)
+app.add_typer(web_app, name="web")
 
 
 class Format(str, Enum):
@@ -87,7 +92,6 @@ def start(
         session.interactive(None, session.Output(lang_code(lang), plain=plain), save)
 
 
-@app.command()
 def run(
     flow: FlowArgument = None,
     answers: Annotated[
@@ -115,7 +119,15 @@ def run(
         session.interactive(flow, settings, save)
 
 
-@app.command()
+app.command(cls=Command)(run)
+#: `run` on its own, for `entry.py`: a scripted run need not build the other commands.
+run_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, context_settings=CONTEXT
+)
+run_app.command(cls=Command)(run)
+
+
+@app.command(cls=Command)
 def resume(
     flow: Annotated[
         str | None,
@@ -131,7 +143,7 @@ def resume(
     session.resume(output_format.value, output, plain, flow)
 
 
-@app.command()
+@app.command(cls=Command)
 def forget(lang: LangOption = None) -> None:
     """Delete everything this program saved (progress kept with --save)."""
     from ..base import places
@@ -149,7 +161,7 @@ def forget(lang: LangOption = None) -> None:
         sys.stdout.write(message("forget_kept_log", language, path=store.path()) + "\n")
 
 
-@app.command()
+@app.command(cls=Command)
 def sources(flow: FlowArgument = None, lang: LangOption = None) -> None:
     """List the documents and references the advice comes from."""
     from ..flow import bundle
@@ -159,7 +171,7 @@ def sources(flow: FlowArgument = None, lang: LangOption = None) -> None:
     render.sources(console(False), bundle.open_flow(flow).catalog, lang_code(lang))
 
 
-@flows_app.command("check")
+@flows_app.command("check", cls=Command)
 def flows_check(
     paths: Annotated[
         list[Path] | None,
@@ -180,11 +192,15 @@ def flows_check(
             "--cache/--no-cache", help="Recall findings of unchanged files (user cache directory)."
         ),
     ] = True,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail (exit 1) on notes too: quotes that went unchecked."),
+    ] = False,
 ) -> None:
-    """Check flows; print each finding as FILE:LINE:COL: error|warning CODE message.
+    """Check flows; print each finding as FILE:LINE:COL: error|warning|note CODE message.
 
-    Exit 0 when clean, 1 with findings, 2 when a path cannot be read.
-    Example: overdue-guide flows check flows/main.yaml
+    Exit 0 when clean, 1 with errors or warnings (or, with --strict, notes), 2 when a path
+    cannot be read. Example: overdue-guide flows check flows/main.yaml
     """
     from dataclasses import asdict
 
@@ -197,16 +213,26 @@ def flows_check(
         sys.stdout.write(as_json(document))
     else:
         sys.stdout.writelines(f"{finding}\n" for finding in findings)
-        errors = sum(f.severity == "error" for f in findings)
-        summary = f"{errors} errors, {len(findings) - errors} warnings in {len(files)} files"
-        sys.stderr.write(f"{summary}\n" if findings else f"no findings in {len(files)} files\n")
+        sys.stderr.write(_summary(findings, len(files)) + "\n")
     if any(f.code == "unreadable" for f in findings):
         raise typer.Exit(int(ExitStatus.BAD_INPUT))
-    if findings:
+    if any(strict or f.severity != "note" for f in findings):
         raise typer.Exit(int(ExitStatus.FINDINGS))
 
 
-@flows_app.command("graph")
+def _summary(findings: list[Any], files: int) -> str:
+    """`flows check`'s last line: what it found, and what it could not check."""
+    count = {kind: sum(f.severity == kind for f in findings) for kind in ("error", "warning")}
+    notes = len(findings) - count["error"] - count["warning"]
+    said = (
+        f"{count['error']} errors, {count['warning']} warnings in {files} files"
+        if count["error"] or count["warning"]
+        else f"no findings in {files} files"
+    )
+    return f"{said}; {notes} notes: some quotes were not checked" if notes else said
+
+
+@flows_app.command("graph", cls=Command)
 def flows_graph(
     flow: FlowArgument = None,
     output_format: Annotated[
@@ -224,7 +250,7 @@ def flows_graph(
     sys.stdout.write(draw(bundle.open_flow(flow).flow, lang_code(lang)))
 
 
-@flows_app.command("schema")
+@flows_app.command("schema", cls=Command)
 def flows_schema() -> None:
     """Print the JSON Schema of the flow format (also in flows/flow.schema.json)."""
     from ..flow import schema
@@ -232,7 +258,28 @@ def flows_schema() -> None:
     sys.stdout.write(schema.as_json())
 
 
+@web_app.command("build", cls=Command)
+def web_build(
+    flow: FlowArgument = None,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Where to write the page."),
+    ] = Path("overdue-guide.html"),
+) -> None:
+    """Write the guide as one self-contained HTML page: the same questions, checklist,
+    words, letters and fee check as this program, offline, in zh-CN, zh-TW and en.
+
+    Publish the one file on any static host, or send it to a phone.
+    Example: overdue-guide web build --output guide.html
+    """
+    from ..web.build import write
+
+    size = write(flow, output)
+    sys.stderr.write(f"wrote {output} ({size:,} bytes)\n")
+
+
 @app.command(
+    cls=Command,
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
     add_help_option=False,
 )

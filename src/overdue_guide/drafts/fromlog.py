@@ -79,14 +79,14 @@ def _contact(number: int, row: Mapping[str, Any], lang: str) -> str:
 
 
 def _when(row: Mapping[str, Any], lang: str) -> str:
-    """Local time as entered, and the zone (its name, else its offset from UTC)."""
+    """Local time as entered, with its offset from UTC, as the log itself shows it
+    (`evidence.model.when`, not loaded here): where the clocks went back, 01:30 -04:00 and
+    01:30 -05:00 are two moments, and a letter must not read them as one time twice."""
     moment = datetime.fromisoformat(row["at"])
-    zone = row.get("zone") or moment.strftime("UTC%z")
-    return (
-        f"{moment:%Y-%m-%d %H:%M} ({zone})"
-        if lang == "en"
-        else f"{moment:%Y-%m-%d %H:%M}（{zone}）"
-    )
+    offset = moment.strftime("%z")
+    shown = f"{moment:%Y-%m-%d %H:%M}"
+    zone = f"{offset[:3]}:{offset[3:]}"
+    return f"{shown} ({zone})" if lang == "en" else f"{shown}（{zone}）"
 
 
 def _flags(flags: list[Mapping[str, str]], lang: str) -> str:

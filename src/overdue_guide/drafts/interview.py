@@ -3,11 +3,13 @@ need (each may be left blank), check an instalment offer, show the result."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from functools import partial
+from typing import Any, Literal, Protocol
 
 from ..base.i18n import text
 from ..base.words import message
 from ..flow.model import Answer, Flow
+from ..interview.loop import Nav
 from ..output.report import Report
 from . import afford
 from .fromlog import from_log, without_filled
@@ -32,7 +34,8 @@ class Context(Protocol):
 
 
 def make(context: Context) -> None:
-    """Ask which drafts to make, then only the details those need; show them."""
+    """Ask which drafts to make, then only the details those need; show them. `<` at the
+    first detail asks again which drafts, with the same ones ticked."""
     from ..output import render
     from ..terminal import prompts
     from .view import attach
@@ -42,25 +45,20 @@ def make(context: Context) -> None:
         return
     fitting = offered(drafts, context.answers)
     choices = [(text(d.title, lang), d.id) for d in fitting]
-    ids = prompts.choose_many(lang, message("drafts_choose", lang), choices)
-    chosen = [d for d in fitting if d.id in ids]
-    if not chosen:
-        return
-    for key in set(context.details) - set(without_filled(context.details)):
-        del context.details[key]  # filled from the log before it grew: read it again
-    from_log(
-        context.details, [*chosen, *context.made], lambda line: render.alert(context.screen, line)
-    )
-    render.note(context.screen, message("detail_hint", lang))
-    known: dict[str, str] = {}
-    for field in details_asked(drafts, chosen, context.answers):
-        if field not in details_asked(drafts, chosen, context.answers, known):
-            continue  # what was given so far shows it is not needed (nothing is left, say)
-        detail = drafts.details[field]
-        context.details[field] = _ask(detail, context.details.get(field, ""), lang)
-        if field == afford.OFFER:
-            _check_offer(context, detail)
-        known[field] = context.details[field]
+    ids: list[str] = []
+    while True:
+        ticked = prompts.ask_many(message("drafts_choose", lang), choices, ids, lang, False)
+        ids = ticked if isinstance(ticked, list) else []
+        chosen = [d for d in fitting if d.id in ids]
+        if not chosen:
+            return
+        for key in set(context.details) - set(without_filled(context.details)):
+            del context.details[key]  # filled from the log before it grew: read it again
+        alert = partial(render.alert, context.screen)
+        from_log(context.details, [*chosen, *context.made], alert)
+        render.note(context.screen, message("detail_hint", lang))
+        if _ask_details(context, drafts, chosen):
+            break
     context.made = [d for d in drafts.drafts.values() if d in chosen or d in context.made]
     context.keep(without_filled(context.details))
     view = attach(context.view, drafts, context.flow, context.answers, context.details, chosen)
@@ -68,7 +66,33 @@ def make(context: Context) -> None:
     context.screen.print()
 
 
-def _ask(detail: Detail, default: str, lang: str) -> str:
+def _ask_details(context: Context, drafts: DraftSet, chosen: list[Draft]) -> bool:
+    """The details `chosen` need on this path, one by one; `<` goes back one. A detail
+    that what was given before it shows is not needed (the monthly offer, when nothing is
+    left) is passed over, either way. False: `<` at the first."""
+    fields = details_asked(drafts, chosen, context.answers)
+    given: set[str] = set()
+    index, step = 0, 1
+    while 0 <= index < len(fields):
+        known = {f: context.details.get(f, "") for f in fields[:index] if f in given}
+        if fields[index] not in details_asked(drafts, chosen, context.answers, known):
+            index += step
+            continue
+        detail = drafts.details[fields[index]]
+        value = _ask(detail, context.details.get(detail.id, ""), context.lang)
+        if value is not Nav.BACK and detail.id == afford.OFFER:
+            context.details[detail.id] = value
+            value = _check_offer(context, detail)
+        if value is Nav.BACK:
+            index, step = index - 1, -1
+            continue
+        context.details[detail.id] = value
+        given.add(detail.id)
+        index, step = index + 1, 1
+    return index >= 0
+
+
+def _ask(detail: Detail, default: str, lang: str) -> str | Literal[Nav.BACK]:
     from ..terminal import prompts
 
     def check(value: str) -> str | None:
@@ -81,17 +105,24 @@ def _ask(detail: Detail, default: str, lang: str) -> str:
             return message("detail_not_count", lang)
         return None
 
-    return prompts.ask_text(text(detail.label, lang), default, check, None, lang)
+    hint = message("field_back_hint", lang)
+    return prompts.ask_field(text(detail.label, lang), default, check, hint, lang)
 
 
-def _check_offer(context: Context, detail: Detail) -> None:
+def _check_offer(context: Context, detail: Detail) -> str | Literal[Nav.BACK]:
     """An offer above what is left each month is flagged and asked again, before the
-    letter is written: a letter never promises more than the person can pay."""
+    letter is written: a letter never promises more than the person can pay. `<` there
+    drops the offer and goes back."""
     from ..output import render
 
     while (verdict := afford.check(context.details)) is not None and not verdict.affordable:
         key, figures = afford.problem(verdict)
         render.alert(context.screen, message(key, context.lang, **figures))
-        context.details[detail.id] = _ask(detail, "", context.lang)
+        again = _ask(detail, "", context.lang)
+        if again is Nav.BACK:
+            del context.details[detail.id]
+            return Nav.BACK
+        context.details[detail.id] = again
     if afford.OFFER in context.details:
         render.note(context.screen, message("lender_decides", context.lang))
+    return context.details[detail.id]

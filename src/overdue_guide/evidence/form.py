@@ -8,7 +8,7 @@ terminal), so Ctrl-C, Ctrl-D and signals end the form as they end the interview.
 
 The form is short: when, how, who called, then only the details the person
 ticks. Typing `<` in a text field, or choosing "Back", returns to the previous
-question; Ctrl-C or Ctrl-D leave with nothing written (exit 130).
+question (`\\<` is a literal "<"); Ctrl-C or Ctrl-D leave with nothing written (exit 130).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from .model import Entry, EntryError, to_mapping, zone_info
 from .parse import Value, build, merge
 from .texts import say
 
-BACK = "<"
 _SEP = ";"
 
 #: Optional groups of fields: group key → the fields it asks for.
@@ -169,7 +168,10 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
 
         default = answers.get("at") or wall_text(datetime.now(timezone.utc), zone_info(form.zone))
         prompt = say("form_at", lang, zone=form.zone)
-        return _text(prompt, default, lang, _check_at(form), required=True)
+        # Say what is filled in: now, the entry's own time (`log edit`), or the time given.
+        hint = "form_at_hint_entry" if form.editing else "form_at_hint_given"
+        hint = hint if "at" in answers else "form_at_hint"
+        return _text(prompt, default, lang, _check_at(form), required=True, hint=hint)
     if step in ("channel", "direction"):
         codes = CHANNELS if step == "channel" else DIRECTIONS
         options = [(c, say(c, lang)) for c in codes]
@@ -209,17 +211,18 @@ def _text(
     lang: str,
     check: Callable[[str], str | None] | None,
     required: bool = False,
+    hint: str = "form_text_hint",
 ) -> Any:
-    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one)."""
+    """Free text; `check` sees every reply but "<" (and, unless `required`, an empty one);
+    `\\<` is a literal "<"."""
 
     def problem(reply: str) -> str | None:
-        if reply.strip() == BACK or check is None or not (reply.strip() or required):
+        if check is None or not (reply.strip() or required):
             return None
         return check(reply)
 
-    hint = say("form_at_hint" if required else "form_text_hint", lang)
-    reply = prompts.ask_text(prompt, default, problem, hint, lang)
-    return GO_BACK if reply == BACK else reply
+    reply = prompts.ask_field(prompt, default, problem, say(hint, lang), lang)
+    return GO_BACK if reply is Nav.BACK else reply
 
 
 def _select(

@@ -165,6 +165,14 @@ WORDS = Table(
             "zh-CN": "（填的是现在；不是现在就改成当时，如 2026-11-20 22:30；< 上一步）",
             "en": "(now is filled in: if it was earlier, type when, e.g. 2026-11-20 22:30; < back)",
         },
+        "form_at_hint_entry": {
+            "zh-CN": "（填的是这条记录的时间；要改就改成当时，如 2026-11-20 22:30；< 上一步）",
+            "en": "(this entry's time is filled in: to change it, type when, e.g. 2026-11-20 22:30; < back)",
+        },
+        "form_at_hint_given": {
+            "zh-CN": "（填的是你刚才写的时间；要改就直接改；< 上一步）",
+            "en": "(the time you gave is filled in: type another to change it; < back)",
+        },
         "form_text_hint": {
             "zh-CN": "（不知道就直接回车；< 上一步）",
             "en": "(Enter to skip; < to go back)",

@@ -18,7 +18,11 @@ from __future__ import annotations
 from .model import FeeInputs, FeeResult
 from .rates import compute
 
-__all__ = ["FeeInputs", "FeeResult", "compute", "interactive"]
+__all__ = ["FEE_ITEMS", "FeeInputs", "FeeResult", "compute", "interactive"]
+
+#: Checklist items whose advice turns on what the loan costs: after a checklist with any
+#: of them the menu offers the fee check, and so does the web page.
+FEE_ITEMS = frozenset({"fee_cap", "dispute_amount", "check_bill_in_app", "ask_installments"})
 
 
 def interactive(

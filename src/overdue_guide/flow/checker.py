@@ -292,6 +292,9 @@ def _squash(text: str) -> str:
 
 def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[Finding]:
     texts: dict[str, str | None] = {}
+    unreadable: set[str] = set()  # reported already: no note on top
+    #: Quotes not checked, by document: how many, and where the first is.
+    unchecked: dict[str, list[Loc]] = {}
     for item in flow.items.values():
         for source in item.sources:
             if source.reference is not None and source.reference not in catalog.references:
@@ -318,21 +321,40 @@ def _sources(flow: Flow, catalog: Catalog, documents: Path | None) -> Iterator[F
                     f"a quote needs at least {MIN_QUOTE_CHARS} characters",
                 )
             if documents is None:
+                unchecked.setdefault(source.document, []).append(source.loc)
                 continue
             if source.document not in texts:
                 texts[source.document], problem = _document_text(
                     documents, source.document, source.loc
                 )
                 if problem is not None:
+                    unreadable.add(source.document)
                     yield problem
             body = texts[source.document]
-            if body is not None and _squash(source.quote) not in body:
+            if body is None:
+                if source.document not in unreadable:
+                    unchecked.setdefault(source.document, []).append(source.loc)
+            elif _squash(source.quote) not in body:
                 yield _at(
                     source.loc,
                     "error",
                     "quote-not-found",
                     f"quote not found verbatim in {source.document}",
                 )
+    yield from _unchecked(unchecked, documents)
+
+
+def _unchecked(unchecked: dict[str, list[Loc]], documents: Path | None) -> Iterator[Finding]:
+    """A note for each document whose quotes went unchecked, and why: checking against
+    nothing must never read as "no findings"."""
+    for name, places in unchecked.items():
+        count = f"{len(places)} quote{'s' if len(places) > 1 else ''} from {name} not checked"
+        why = (
+            "no documents folder was found (set OVERDUE_GUIDE_DOCUMENTS or give --documents DIR)"
+            if documents is None
+            else f"{name} is not in the documents folder {documents}"
+        )
+        yield _at(places[0], "note", "quote-unchecked", f"{count}: {why}")
 
 
 def _document_text(documents: Path, name: str, loc: Loc) -> tuple[str | None, Finding | None]:

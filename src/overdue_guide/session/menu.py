@@ -5,6 +5,12 @@ evidence log, a fee check) joins the menu by adding one `Action` to `ACTIONS`.
 Nothing here draws or asks directly: `choose` is passed in (questionary in the
 program, a list of replies in tests). Ctrl-C or Ctrl-D, at the menu or in any
 action's form, end the program (exit 130) as everywhere else.
+
+After an action the menu's cursor moves on to the next entry, so a person who only
+presses Enter goes through the words and letters (none ticked), saving (no) and
+reaches "done". The evidence log and the fee check ask for new facts (a call, the
+figures of a bill): the cursor never moves on to them, so Enter alone never logs
+a call that did not happen; they are there for whoever picks them.
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ class Action:
     label: str  # an i18n message key
     run: Callable[[Context], None]
     shown: Callable[[Context], bool] = lambda _: True
+    #: Whether the cursor moves on to it after the entry before: not for a form that
+    #: asks for new facts, which Enter alone must never fill in.
+    on_the_way: bool = True
 
 
 def _make_drafts(context: Context) -> None:
@@ -99,10 +108,6 @@ def _has_evidence_to_keep(context: Context) -> bool:
     return worth_offering(_item_ids(context))
 
 
-#: Items whose advice turns on what the loan costs: their paths offer the fee check.
-FEE_ITEMS = frozenset({"fee_cap", "dispute_amount", "check_bill_in_app", "ask_installments"})
-
-
 def _check_fees(context: Context) -> None:
     """The fee check's form; its annual rate then fills the instalment request's line on it."""
     from ..drafts.fromlog import without_filled
@@ -117,6 +122,8 @@ def _check_fees(context: Context) -> None:
 
 
 def _has_fee_items(context: Context) -> bool:
+    from ..fees import FEE_ITEMS  # the fee check's package, loaded only when asked
+
     return not FEE_ITEMS.isdisjoint(_item_ids(context))
 
 
@@ -124,18 +131,34 @@ def _has_fee_items(context: Context) -> bool:
 ACTIONS: list[Action] = [
     Action("drafts", "action_drafts", _make_drafts, lambda c: c.drafts is not None),
     Action("save", "action_save", _save, lambda c: not c.file_given),
-    Action("log", "action_log", _log_evidence, _has_evidence_to_keep),
-    Action("fees", "action_fees", _check_fees, _has_fee_items),
+    Action("log", "action_log", _log_evidence, _has_evidence_to_keep, on_the_way=False),
+    Action("fees", "action_fees", _check_fees, _has_fee_items, on_the_way=False),
 ]
 
+#: The last entry, always shown.
+DONE = "done"
 
-def run(context: Context, choose: Callable[[list[tuple[str, str]]], str | None]) -> None:
-    """Offer the actions until the person is done."""
+Choose = Callable[[list[tuple[str, str]], str | None], str | None]
+
+
+def run(context: Context, choose: Choose) -> None:
+    """Offer the actions until the person is done. `choose(choices, point)` asks for one
+    of (label, key), the cursor on the entry `point` (None: the first)."""
+    point: str | None = None
     while True:
         shown = [a for a in ACTIONS if a.shown(context)]
         choices = [(message(a.label, context.lang), a.key) for a in shown]
-        key = choose([*choices, (message("action_done", context.lang), "done")])
+        key = choose([*choices, (message("action_done", context.lang), DONE)], point)
         action = next((a for a in shown if a.key == key), None)
         if action is None:
             return
         action.run(context)
+        point = after(action.key, [a for a in ACTIONS if a.shown(context)])
+
+
+def after(key: str, shown: list[Action]) -> str:
+    """Where the cursor goes once the action `key` is over: the next entry shown that
+    Enter alone may reach, else "done"."""
+    keys = [a.key for a in shown]
+    later = shown[keys.index(key) + 1 :] if key in keys else []
+    return next((a.key for a in later if a.on_the_way), DONE)

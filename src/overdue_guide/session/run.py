@@ -276,8 +276,9 @@ def _next_steps(
     context.keep = keep
     context.file_given = output.file is not None
 
-    def choose(choices: list[tuple[str, str]]) -> str | None:
-        return prompts.choose_action(output.lang, words.message("next_steps", output.lang), choices)
+    def choose(choices: list[tuple[str, str]], point: str | None) -> str | None:
+        title = words.message("next_steps", output.lang)
+        return prompts.choose_action(output.lang, title, choices, point)
 
     nextsteps.run(context, choose)
     return context.current()

@@ -17,12 +17,16 @@ def wanted(environ: Mapping[str, str] | None = None) -> bool:
 
 
 def console(plain: bool) -> Console:
-    """A rich console on stdout; `plain` turns colour off here and in the prompts."""
+    """A rich console on stdout; `plain` (or NO_COLOR) turns styling off here and colour in
+    the prompts."""
     from rich.console import Console
 
     if plain:
         os.environ["NO_COLOR"] = "1"
-    # rich takes TERM=dumb for a terminal without colours, but not a missing TERM: the
-    # prompts treat both alike (numbered lines), and so does what is printed around them.
-    colours: Literal["auto"] | None = None if wanted() else "auto"
-    return Console(no_color=plain or None, color_system=colours, highlight=False, emoji=False)
+    # No escape codes at all for a plain run: bold and underline are noise to a screen
+    # reader and in a log, as colour is. rich takes TERM=dumb for a terminal without
+    # colours, but not a missing TERM: the prompts treat both alike (numbered lines), and
+    # so does what is printed around them.
+    styled = not (plain or os.environ.get("NO_COLOR") or wanted())
+    colours: Literal["auto"] | None = "auto" if styled else None
+    return Console(color_system=colours, highlight=False, emoji=False)

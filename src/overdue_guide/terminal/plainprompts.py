@@ -7,16 +7,20 @@ the preselected answer, "<" (or "b") goes back, as "<" does in a text field, and
 shows the help. `prompts` calls
 these when `wanted` says so, for every question the program asks (the
 interview, the menu after it, the evidence log's and the fee check's forms).
-End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does.
+End of input (Ctrl-D) raises `Interrupted`, as Ctrl-C does. Lines are broken to
+the terminal's width at words (English) or characters (Chinese), an option's next
+lines under its words: a terminal that wraps by itself would cut words in two.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from ..base.i18n import text
 from ..base.visible import visible
@@ -24,13 +28,49 @@ from ..base.words import message
 from ..errors import Interrupted
 from ..flow.model import Question
 from ..interview.loop import Given, Nav, Prompt, answer_text
+from .lines import indented, lead
 from .signals import interrupted
 
+#: What a form's text field takes for "back", and how a literal "<" is typed there.
+BACK_KEY, LITERAL_BACK_KEY = "<", "\\<"
 #: What goes back in numbered lines: "<" as in every text field, and "b" as it always did.
-_BACK = frozenset({"<", "b"})
+_BACK = frozenset({BACK_KEY, "b"})
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
+
+
+def field_value(reply: str) -> str | Literal[Nav.BACK]:
+    """A form field's reply: `<` alone is "back", `\\<` alone a literal `<`."""
+    if reply == BACK_KEY:
+        return Nav.BACK
+    return BACK_KEY if reply == LITERAL_BACK_KEY else reply
+
+
+def field_default(value: str) -> str:
+    """A field's value shown for editing: a literal `<` as `\\<`, so Enter keeps it."""
+    return LITERAL_BACK_KEY if value == BACK_KEY else value
+
+
+def field_check(check: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """`check` for a form field: "back" is never refused; `\\<` is checked as `<`."""
+
+    def checked(reply: str) -> str | None:
+        value = field_value(reply.strip())
+        return None if value is Nav.BACK else check(value)
+
+    return checked
+
+
+def _fit(line: str, hang: Callable[[str], int] | int = 0) -> str:
+    """`line` (untrusted text made visible) broken to the terminal's width."""
+    room = shutil.get_terminal_size((80, 24)).columns
+    return indented(visible(line), room, hang)
+
+
+def say(line: str) -> None:
+    """A line between questions (a form's title), broken to the terminal's width."""
+    print(_fit(line))
 
 
 def _line(read: Read, prompt: str, lang: str | None) -> str:
@@ -63,7 +103,7 @@ def make_ask(
             answer = _answer(question, prompt.default, reply)
             if answer is not None:
                 return answer
-            write(message("plain_again", lang, n=len(question.options)))
+            write(_fit(message("plain_again", lang, n=len(question.options))))
 
     return ask
 
@@ -74,16 +114,16 @@ def _show(prompt: Prompt, lang: str, write: Write) -> None:
     if question.kind != "multi" and prompt.default is None:
         chosen = question.codes[:1]  # what Enter alone picks, as in the arrow-key list
     title = text(question.prompt, lang)
-    write(visible(f"{message('step', lang, n=prompt.step)} · {title}"))  # flow text: escapes shown
+    write(_fit(f"{message('step', lang, n=prompt.step)} · {title}"))  # flow text: escapes shown
     for number, option in enumerate(question.options, start=1):
         mark = "*" if option.code in chosen else " "
-        write(visible(f" {mark}{number}. {text(option.label, lang)}"))
+        write(_fit(f" {mark}{number}. {text(option.label, lang)}", lead))
     hints = [message("plain_multi" if question.kind == "multi" else "plain_single", lang)]
     if question.help is not None:
         hints.append(message("plain_help", lang))
     if prompt.can_go_back:
         hints.append(message("plain_back", lang))
-    write("  ".join(hints))
+    write(_fit("  ".join(hints)))
 
 
 def _answer(question: Question, default: object, reply: str) -> str | list[str] | None:
@@ -109,11 +149,11 @@ def make_review(
 
     def review(shown: tuple[Given, ...]) -> object:
         while True:
-            write(message("review_title", lang))
+            write(_fit(message("review_title", lang)))
             for g in shown:
                 answer = answer_text(g.question, g.answer, lang)
-                write(visible(f"  {g.step}. {text(g.question.prompt, lang)} → {answer}"))
-            write(message("plain_review", lang))
+                write(_fit(f"  {g.step}. {text(g.question.prompt, lang)} → {answer}", lead))
+            write(_fit(message("plain_review", lang)))
             reply = _line(read, "> ", lang).strip().lower()
             if not reply:
                 return Nav.DONE
@@ -121,7 +161,7 @@ def make_review(
                 return Nav.BACK
             if reply.isdigit() and 1 <= int(reply) <= len(shown):
                 return shown[int(reply) - 1].question.id
-            write(message("plain_again", lang, n=len(shown)))
+            write(_fit(message("plain_again", lang, n=len(shown))))
 
     return review
 
@@ -141,7 +181,7 @@ def ask_choice(
     first = keys.index(default) if default in keys else 0
     while True:
         _numbered(title, [label for label, _ in choices], {first}, write)
-        write(_hints("plain_single", can_go_back, lang))
+        write(_fit(_hints("plain_single", can_go_back, lang)))
         reply = _line(read, "> ", lang).strip().lower()
         if reply in _BACK and can_go_back:
             return Nav.BACK
@@ -149,7 +189,7 @@ def ask_choice(
             return keys[first]
         if reply.isdigit() and 1 <= int(reply) <= len(choices):
             return keys[int(reply) - 1]
-        write(message("plain_again", lang, n=len(choices)))
+        write(_fit(message("plain_again", lang, n=len(choices))))
 
 
 def ask_many(
@@ -166,7 +206,7 @@ def ask_many(
     while True:
         ticked = {n for n, key in enumerate(keys) if key in chosen}
         _numbered(title, [label for label, _ in choices], ticked, write)
-        write(_hints("plain_multi", can_go_back, lang))
+        write(_fit(_hints("plain_multi", can_go_back, lang)))
         reply = _line(read, "> ", lang).strip().lower()
         if reply in _BACK and can_go_back:
             return Nav.BACK
@@ -176,7 +216,7 @@ def ask_many(
         if all(n.isdigit() and 1 <= int(n) <= len(keys) for n in numbers):
             picked = {keys[int(n) - 1] for n in numbers}
             return [key for key in keys if key in picked]
-        write(message("plain_again", lang, n=len(keys)))
+        write(_fit(message("plain_again", lang, n=len(keys))))
 
 
 def ask_text(
@@ -192,24 +232,24 @@ def ask_text(
     returns a message."""
     shown = f" [{default}]" if default else ""
     while True:
-        write(visible(f"{label} {instruction or ''}".rstrip()))
+        write(_fit(f"{label} {instruction or ''}".rstrip()))
         reply = _line(read, f"{shown.strip()}> ".lstrip(), lang).strip() or default.strip()
         problem = check(reply)
         if problem is None:
             return reply
-        write(visible(problem))
+        write(_fit(problem))
 
 
 def confirm(question: str, lang: str, read: Read = input, write: Write = print) -> bool:
     """Yes ("y") or no; Enter alone is no."""
-    reply = _line(read, f"{visible(question)} (y/N) ", lang).strip().lower()
+    reply = _asked(read, write, f"{question} (y/N) ", lang).strip().lower()
     return reply in ("y", "yes", "是")
 
 
 def _numbered(title: str, labels: list[str], starred: set[int], write: Write) -> None:
-    write(visible(title))
+    write(_fit(title))
     for n, label in enumerate(labels):
-        write(visible(f" {'*' if n in starred else ' '}{n + 1}. {label}"))
+        write(_fit(f" {'*' if n in starred else ' '}{n + 1}. {label}", lead))
 
 
 def _hints(key: str, can_go_back: bool, lang: str) -> str:
@@ -217,20 +257,33 @@ def _hints(key: str, can_go_back: bool, lang: str) -> str:
 
 
 def offer_save(lang: str, today: str, read: Read = input, write: Write = print) -> Path | None:
-    """Ask whether to save the checklist, in which format and where; None for no."""
+    """Ask whether to save the checklist, in which format and where; None for no.
+    `<` at "where" asks the format again."""
     choices = [("", "save_no"), (".html", "save_html"), (".md", "save_markdown")]
     choices.append((".txt", "save_text"))
     while True:
-        write(message("save_offer", lang))
+        write(_fit(message("save_offer", lang)))
         for number, (suffix, key) in enumerate(choices, start=1):
-            write(f"  {number}. {message(key, lang)} {suffix}".rstrip())
+            write(_fit(f"  {number}. {message(key, lang)} {suffix}".rstrip(), lead))
         reply = _line(read, "> ", lang).strip() or "1"
-        if reply.isdigit() and 1 <= int(reply) <= len(choices):
-            break
-        write(message("plain_again", lang, n=len(choices)))
-    suffix = choices[int(reply) - 1][0]
-    if not suffix:
-        return None
-    default = f"{message('file_name', lang)}-{today}{suffix}"
-    name = _line(read, f"{message('save_where', lang)} [{default}] ", lang).strip() or default
-    return Path(name).expanduser()
+        if not (reply.isdigit() and 1 <= int(reply) <= len(choices)):
+            write(_fit(message("plain_again", lang, n=len(choices))))
+            continue
+        suffix = choices[int(reply) - 1][0]
+        if not suffix:
+            return None
+        default = f"{message('file_name', lang)}-{today}{suffix}"
+        asked = f"{message('save_where', lang)} {message('field_back_hint', lang)} [{default}] "
+        name = field_value(_asked(read, write, asked, lang).strip() or default)
+        if name is not Nav.BACK:
+            return Path(name).expanduser()
+
+
+def _asked(read: Read, write: Write, question: str, lang: str) -> str:
+    """A line typed after `question`, which is broken to the width: all but its last line
+    printed, the last one the prompt the reply is typed after."""
+    shown = _fit(question)
+    head, _, last = shown.rpartition("\n")
+    if head:
+        write(head)
+    return _line(read, last, lang)

@@ -2,25 +2,25 @@
 and the one place that decides how the program asks.
 
 A question becomes a select list (one answer) or a checkbox list (several),
-with "back" and "help" as extra choices. On a terminal that cannot move its
-cursor (TERM=dumb, or no TERM) every function here asks with numbered lines
-instead (`plainprompts`), so callers never choose. Everywhere, in both kinds,
-Ctrl-C, Ctrl-D and a stopping signal raise `Interrupted` (see `signals`): the
-program ends with one line and exit 130, whatever it was asking.
+with "back" and "help" as extra choices. Every line is word-wrapped to the
+terminal's width at each redraw (`fitted`), never cut. On a terminal that cannot
+move its cursor (TERM=dumb, or no TERM) every function here asks with numbered
+lines instead (`plainprompts`), so callers never choose. Everywhere, in both
+kinds, Ctrl-C, Ctrl-D and a stopping signal raise `Interrupted` (see `signals`):
+the program ends with one line and exit 130, whatever it was asking.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..base.i18n import listing, text
 from ..base.words import message
 from ..flow.model import Answer, Question
 from ..interview.loop import Given, Nav, Prompt, answer_text
-from . import plainprompts
+from . import fitted, plainprompts
 from .console import wanted
 from .signals import run_prompt
 
@@ -30,6 +30,8 @@ class _Help:
 
 
 HELP = _Help()
+#: What a form's text field takes for "back", and how a literal "<" is typed there.
+BACK_KEY, LITERAL_BACK_KEY = plainprompts.BACK_KEY, plainprompts.LITERAL_BACK_KEY
 
 
 def make_ask(lang: str, show_help: Callable[[str], None]) -> Callable[[Prompt], object]:
@@ -63,30 +65,13 @@ def _ask_once(prompt: Prompt, current: Answer | None, lang: str) -> Any:
     extras = _extras(question, prompt.can_go_back, lang)
     if question.kind == "multi":
         chosen = current if isinstance(current, tuple) else ()
-        choices = [
-            questionary.Choice(text(o.label, lang), o.code, checked=o.code in chosen)
-            for o in question.options
-        ]
-        widget = questionary.checkbox(
-            title,
-            choices=[*choices, *extras],
-            instruction=message("checkbox_hint", lang),
-            erase_when_done=True,  # replaced by _echo_answer's line, in the person's language
-        )
-    else:
-        choices = [questionary.Choice(text(o.label, lang), o.code) for o in question.options]
-        default = current if isinstance(current, str) else None
-        widget = questionary.select(
-            title,
-            choices=[*choices, *extras],
-            default=default,
-            instruction=message("select_hint", lang),
-        )
-    _add_keys(widget, question.kind == "multi")
-    result = run_prompt(widget.application, lang)
-    if question.kind == "multi":
+        options = [(text(o.label, lang), o.code) for o in question.options]
+        result = _checkbox(title, options, list(chosen), extras, lang)
         _echo_answer(title, question, result, lang)
-    return tuple(result) if isinstance(result, list) else result
+        return tuple(result)
+    choices = [questionary.Choice(text(o.label, lang), o.code) for o in question.options]
+    default = current if isinstance(current, str) else None
+    return _select(title, [*choices, *extras], lang, default=default)
 
 
 def _echo_answer(title: str, question: Question, result: list[Any], lang: str) -> None:
@@ -96,16 +81,7 @@ def _echo_answer(title: str, question: Question, result: list[Any], lang: str) -
     else:
         summary = answer_text(question, tuple(c for c in result if isinstance(c, str)), lang)
     if HELP not in result:
-        _echo(title, summary)
-
-
-def _echo(title: str, summary: str) -> None:
-    """A checkbox list's answered line, drawn as questionary draws a select's."""
-    from prompt_toolkit import print_formatted_text
-    from prompt_toolkit.formatted_text import FormattedText
-
-    line = [("#5f819d", "? "), ("bold", title), ("", " "), ("#ff9d00", summary)]
-    print_formatted_text(FormattedText(line))
+        fitted.echo_answer(title, summary)
 
 
 def _extras(question: Question, can_go_back: bool, lang: str) -> list[Any]:
@@ -119,16 +95,94 @@ def _extras(question: Question, can_go_back: bool, lang: str) -> list[Any]:
     return [questionary.Separator(" "), *extras] if extras else []
 
 
+def _back_choice(lang: str) -> list[Any]:
+    import questionary
+
+    return [questionary.Separator(" "), questionary.Choice(message("back", lang), Nav.BACK)]
+
+
+def _select(
+    title: str,
+    choices: list[Any],
+    lang: str,
+    default: Any = None,
+    point: Any = None,
+) -> Any:
+    """One of `choices` (questionary Choices): `default` preselected (marked, as a
+    question asked again shows its answer), or the cursor merely on `point`."""
+    import questionary
+
+    hint = message("select_hint", lang)
+    widget = questionary.select(title, choices=choices, default=default, instruction=hint)
+    control = _control(widget)
+    values = [getattr(c, "value", None) for c in control.choices]
+    if point is not None and point in values:
+        control.pointed_at = values.index(point)
+
+    def question() -> list[tuple[str, str]]:
+        if control.is_answered:
+            return fitted.question(title, ("class:answer", _title_of(control.get_pointed_at())))
+        return fitted.question(title, ("class:instruction", hint))
+
+    fitted.fit_list(widget.application, control, question)
+    _add_keys(widget, checkbox=False)
+    return run_prompt(widget.application, lang)
+
+
+def _checkbox(
+    title: str, options: list[tuple[str, str]], chosen: list[str], extras: list[Any], lang: str
+) -> list[Any]:
+    """The keys ticked among (label, key), `chosen` ticked at first, or a list holding the
+    one meta choice (help, back) chosen among `extras`."""
+    import questionary
+    from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
+
+    boxes = {f"{INDICATOR_SELECTED} ", f"{INDICATOR_UNSELECTED} "}  # "back" and "help" have none
+    ticks = [questionary.Choice(label, key, checked=key in chosen) for label, key in options]
+    hint = message("checkbox_hint", lang)
+    widget = questionary.checkbox(
+        title,
+        choices=[*ticks, *extras],
+        instruction=hint,
+        erase_when_done=True,  # replaced by `fitted.echo_answer`'s line, in the person's words
+    )
+    control = _control(widget)
+    control.text = fitted.unboxed(control, control.text, _is_meta, boxes)
+    fitted.fit_list(
+        widget.application, control, lambda: fitted.question(title, ("class:instruction", hint))
+    )
+    _add_keys(widget, checkbox=True)
+    reply = run_prompt(widget.application, lang)
+    return list(reply) if isinstance(reply, list) else []
+
+
+def _title_of(choice: Any) -> str:
+    title = choice.title
+    return title if isinstance(title, str) else "".join(part[1] for part in title)
+
+
+def _control(widget: Any) -> Any:
+    from questionary.prompts.common import InquirerControl
+
+    controls = widget.application.layout.find_all_controls()
+    return next(c for c in controls if isinstance(c, InquirerControl))
+
+
+def _is_meta(value: object) -> bool:
+    return value is HELP or value is Nav.BACK
+
+
 def _add_keys(widget: Any, checkbox: bool) -> None:
     """Keys questionary's lists lack: Ctrl-D ends the interview; a newline typed
     ahead, before the terminal is in raw mode, counts as Enter; and in a checkbox
-    list, Enter on "back" or "help" acts at once instead of submitting."""
+    list, Enter on "back" or "help" acts at once instead of submitting (with what is
+    ticked, kept for when the question comes back after the help), and they are never
+    ticked themselves (Space on them, or "a" for all, leaves them out)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
-    from questionary.prompts.common import InquirerControl
 
     app = widget.application
-    control = next(c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl))
+    control = _control(widget)
     submit = app.key_bindings.get_bindings_for_keys((Keys.ControlM,))[-1].handler
     bindings = KeyBindings()
 
@@ -136,18 +190,21 @@ def _add_keys(widget: Any, checkbox: bool) -> None:
     @bindings.add(Keys.ControlJ, eager=True)
     def _enter(event: Any) -> None:
         pointed = control.get_pointed_at().value
-        if checkbox and (pointed is HELP or pointed is Nav.BACK):
+        if checkbox:
+            control.selected_options[:] = [v for v in control.selected_options if not _is_meta(v)]
+        if checkbox and _is_meta(pointed):
             control.is_answered = True
-            event.app.exit(result=[pointed])
-        else:
-            submit(event)
+            event.app.exit(result=[*control.selected_options, pointed])
+            return
+        submit(event)
 
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
-    _add_ctrl_d(app)
+    fitted.add_ctrl_d(app)
 
 
 def offer_save(lang: str, today: str) -> Path | None:
-    """Ask whether to save the checklist, in which format and where; None for no."""
+    """Ask whether to save the checklist, in which format and where; None for no.
+    `<` at "where" asks the format again."""
     if wanted():
         return plainprompts.offer_save(lang, today)
     import questionary
@@ -157,18 +214,16 @@ def offer_save(lang: str, today: str) -> Path | None:
     choices += [
         questionary.Choice(f"{message(key, lang)} {suffix}", suffix) for suffix, key in formats
     ]
-    widget = questionary.select(
-        message("save_offer", lang), choices=choices, instruction=message("select_hint", lang)
-    )
-    _add_keys(widget, checkbox=False)
-    suffix = run_prompt(widget.application, lang)
-    if not suffix:
-        return None
-    default = f"{message('file_name', lang)}-{today}{suffix}"
-    asked = questionary.text(message("save_where", lang), default=default)
-    _add_ctrl_d(asked.application)
-    name = run_prompt(asked.application, lang)
-    return Path(name).expanduser() if name and name.strip() else None
+    suffix: str | None = None
+    while True:
+        suffix = _select(message("save_offer", lang), choices, lang, point=suffix)
+        if not suffix:
+            return None
+        default = f"{message('file_name', lang)}-{today}{suffix}"
+        hint = message("field_back_hint", lang)
+        name = ask_field(message("save_where", lang), default, lambda _: None, hint, lang)
+        if name is not Nav.BACK:
+            return Path(name).expanduser() if name else None
 
 
 def ask_choice(
@@ -180,13 +235,9 @@ def ask_choice(
     import questionary
 
     listed: list[Any] = [questionary.Choice(label, value) for label, value in choices]
-    if can_go_back:
-        listed += [questionary.Separator(" "), questionary.Choice(message("back", lang), Nav.BACK)]
-    widget = questionary.select(
-        title, choices=listed, default=default, instruction=message("select_hint", lang)
+    reply: str | Nav = _select(
+        title, listed + (_back_choice(lang) if can_go_back else []), lang, default=default
     )
-    _add_keys(widget, checkbox=False)
-    reply: str | Nav = run_prompt(widget.application, lang)
     return reply
 
 
@@ -201,11 +252,7 @@ def offer_delete_saved(lang: str) -> bool:
         questionary.Choice(message("keep_saved", lang), False),
         questionary.Choice(message("delete_saved_yes", lang), True),
     ]
-    widget = questionary.select(
-        message("delete_saved", lang), choices=choices, instruction=message("select_hint", lang)
-    )
-    _add_keys(widget, checkbox=False)
-    return bool(run_prompt(widget.application, lang))
+    return bool(_select(message("delete_saved", lang), choices, lang))
 
 
 def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
@@ -217,45 +264,30 @@ def make_review(lang: str) -> Callable[[tuple[Given, ...]], object]:
         import questionary
 
         done = questionary.Choice(message("review_done", lang), Nav.DONE)
-        width = shutil.get_terminal_size((80, 24)).columns - 4  # the pointer's margin
-        answers = [questionary.Choice(review_line(g, lang, width), g.question.id) for g in shown]
-        back = questionary.Choice(message("back", lang), Nav.BACK)
-        widget = questionary.select(
-            message("review_title", lang),
-            choices=[done, questionary.Separator(" "), *answers, questionary.Separator(" "), back],
-            instruction=message("select_hint", lang),
-        )
-        _add_keys(widget, checkbox=False)
-        return run_prompt(widget.application, lang)
+        answers = [questionary.Choice(review_line(g, lang), g.question.id) for g in shown]
+        gap = questionary.Separator(" ")
+        listed = [done, gap, *answers, *_back_choice(lang)]
+        return _select(message("review_title", lang), listed, lang)
 
     return review
 
 
-def review_line(given: Given, lang: str, width: int) -> str:
-    """ "3. question → answer" in `width` cells: the question is shortened, never the answer."""
-    from rich.cells import cell_len, set_cell_size
-
-    answer = f" → {answer_text(given.question, given.answer, lang)}"
-    question = f"{given.step}. {text(given.question.prompt, lang)}"
-    room = width - cell_len(answer)
-    if cell_len(question) > room:
-        question = set_cell_size(question, max(room - 1, 4)).rstrip() + "…"
-    return question + answer
+def review_line(given: Given, lang: str) -> str:
+    """ "3. question → answer", whole: the list wraps it under the question's words."""
+    answer = answer_text(given.question, given.answer, lang)
+    return f"{given.step}. {text(given.question.prompt, lang)} → {answer}"
 
 
-def choose_action(lang: str, title: str, choices: list[tuple[str, str]]) -> str:
-    """One of the next steps after the checklist (label, key)."""
+def choose_action(
+    lang: str, title: str, choices: list[tuple[str, str]], point: str | None = None
+) -> str:
+    """One of the next steps after the checklist (label, key), the cursor on `point`."""
     if wanted():
-        return str(plainprompts.ask_choice(title, choices, None, lang))
+        return str(plainprompts.ask_choice(title, choices, point, lang))
     import questionary
 
-    widget = questionary.select(
-        title,
-        choices=[questionary.Choice(label, key) for label, key in choices],
-        instruction=message("select_hint", lang),
-    )
-    _add_keys(widget, checkbox=False)
-    return str(run_prompt(widget.application, lang))
+    listed = [questionary.Choice(label, key) for label, key in choices]
+    return str(_select(title, listed, lang, point=point))
 
 
 def choose_many(lang: str, title: str, choices: list[tuple[str, str]]) -> list[str]:
@@ -270,26 +302,14 @@ def ask_many(
     """The keys ticked among (label, key), `chosen` ticked at first; or `Nav.BACK`."""
     if wanted():
         return plainprompts.ask_many(title, choices, chosen, lang, can_go_back)
-    import questionary
-
-    listed: list[Any] = [questionary.Choice(t, k, checked=k in chosen) for t, k in choices]
-    if can_go_back:
-        listed += [questionary.Separator(" "), questionary.Choice(message("back", lang), Nav.BACK)]
-    widget = questionary.checkbox(
-        title,
-        choices=listed,
-        instruction=message("checkbox_hint", lang),
-        erase_when_done=True,  # replaced by the ticked labels, as in the interview's lists
-    )
-    _add_keys(widget, checkbox=True)
-    reply = run_prompt(widget.application, lang)
-    ticked = list(reply) if isinstance(reply, list) else []
+    extras = _back_choice(lang) if can_go_back else []
+    ticked = _checkbox(title, choices, chosen, extras, lang)
     if Nav.BACK in ticked:
-        _echo(title, message("back", lang))
+        fitted.echo_answer(title, message("back", lang))
         return Nav.BACK
     keys = [c for c in ticked if isinstance(c, str)]
     labels = [label for label, key in choices if key in keys]
-    _echo(title, listing(labels, lang) or message("none_chosen", lang))
+    fitted.echo_answer(title, listing(labels, lang) or message("none_chosen", lang))
     return keys
 
 
@@ -297,21 +317,27 @@ def confirm(question: str, lang: str) -> bool:
     """Yes or no; no is the default."""
     if wanted():
         return plainprompts.confirm(question, lang)
-    import questionary
+    from questionary.constants import NO, NO_OR_YES, YES
+    from questionary.styles import merge_styles_default
 
-    widget = questionary.confirm(question, default=False)
-    _add_ctrl_d(widget.application)
-    return bool(run_prompt(widget.application, lang))
+    def draw(answer: bool | None) -> list[tuple[str, str]]:
+        if answer is None:
+            return fitted.question(question, ("class:instruction", f"{NO_OR_YES} "))
+        return fitted.question(question, ("class:answer", YES if answer else NO))
+
+    app = fitted.yes_no_app(draw, False, merge_styles_default([]))
+    fitted.add_ctrl_d(app)
+    return bool(run_prompt(app, lang))
 
 
 def show(line: str, bold: bool = False) -> None:
     """A line between questions (a form's title), drawn as the prompts draw theirs."""
     if wanted():
-        print(line)
+        plainprompts.say(line)
         return
-    import questionary
+    from prompt_toolkit.styles import Style
 
-    questionary.print(line, style="bold" if bold else "")
+    fitted.echo([("class:text", line)], 0, Style([("text", "bold" if bold else "")]))
 
 
 def ask_text(
@@ -325,32 +351,29 @@ def ask_text(
     accept (shown when Enter is pressed, not while typing)."""
     if wanted():
         return plainprompts.ask_text(label, default, check, instruction, lang)
-    import questionary
+    from questionary.prompts.common import build_validator
+    from questionary.styles import merge_styles_default
 
     def validate(value: str) -> bool | str:
         return check(value) or True
 
-    widget = questionary.text(
-        label,
-        default=default,
-        validate=validate,
-        instruction=instruction,
-        validate_while_typing=False,
-    )
-    _add_ctrl_d(widget.application)
-    answer = run_prompt(widget.application, lang)
+    line = fitted.question(label, ("class:instruction", f"{instruction} " if instruction else ""))
+    style = merge_styles_default([])
+    app = fitted.text_app(lambda: line, default, build_validator(validate), style, "class:answer")
+    fitted.add_ctrl_d(app)
+    answer = run_prompt(app, lang)
     return answer.strip() if isinstance(answer, str) else ""
 
 
-def _add_ctrl_d(app: Any) -> None:
-    """Ctrl-D ends a text field or a yes/no question as it ends a list, even with text typed."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from prompt_toolkit.keys import Keys
-
-    bindings = KeyBindings()
-
-    @bindings.add(Keys.ControlD, eager=True)
-    def _end(event: Any) -> None:
-        event.app.exit(exception=EOFError(), style="class:aborting")
-
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+def ask_field(
+    label: str,
+    default: str,
+    check: Callable[[str], str | None],
+    instruction: str | None = None,
+    lang: str | None = None,
+) -> str | Literal[Nav.BACK]:
+    """A form's text field: `ask_text`, where `<` alone goes back (`Nav.BACK`, never checked)
+    and `\\<` alone is a literal `<` (a `<` already there is shown as `\\<`)."""
+    shown = plainprompts.field_default(default)
+    reply = ask_text(label, shown, plainprompts.field_check(check), instruction, lang)
+    return plainprompts.field_value(reply)

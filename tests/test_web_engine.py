@@ -1,0 +1,118 @@
+"""The page's interpreter gives exactly the CLI's JSON: the checklist (ids, urgencies,
+order, texts, sources) and the drafts, on every widest path and 200 random paths, in every language, in one batch in a real
+headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from overdue_guide.base import i18n, places
+from overdue_guide.drafts.loader import parse_drafts
+from overdue_guide.drafts.model import DraftSet
+from overdue_guide.flow.model import Catalog, Flow
+
+from .helpers import widest_paths
+from .webpage import cli_document, phone, plain, random_paths
+
+#: Runs each case through the page's own functions: the checklist, then the drafts.
+RUN_CASES = """cases => cases.map(c => {
+  const data = Page.data();
+  const found = Engine.contract(data, c.lang, c.answers);
+  found.drafts = Drafts.contract(data, found.answers, c.details, c.lang);
+  return found;
+})"""
+
+#: Details as a person might type them, to fill the letters (blanks elsewhere).
+DETAILS: list[dict[str, str]] = [
+    {},
+    {
+        "name": "张三",
+        "phone": "138 0000 0000",
+        "address": "北京市朝阳区建国路 1 号",
+        "amount": "3,000元",
+        "monthly_income": "4000",
+        "essential_spending": "3000.50",
+        "plan_amount": "500",
+        "plan_periods": "12",
+        "cause": "  失业了，\n正在找工作  ",
+        "ticket_number": "A123",
+    },
+    {"monthly_income": "¥ 2500.5", "essential_spending": "2,000", "collector": "李四"},
+]
+
+
+@pytest.fixture(scope="module")
+def drafts() -> DraftSet:
+    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
+    assert found is not None
+    return found
+
+
+def compare(
+    browser: Any, web_page: Path, cases: list[dict[str, Any]], expected: list[dict[str, Any]]
+) -> None:
+    with phone(browser, web_page) as opened:
+        found = opened.page.evaluate(RUN_CASES, cases)
+    differing = [
+        (case, want, got)
+        for case, want, got in zip(cases, expected, found, strict=True)
+        if want != got
+    ]
+    assert not differing, first_difference(*differing[0], count=len(differing))
+
+
+def first_difference(
+    case: dict[str, Any], want: dict[str, Any], got: dict[str, Any], count: int
+) -> str:
+    for key in want:
+        if want[key] != got.get(key):
+            cli, page = want[key], got.get(key)
+            if isinstance(cli, list) and isinstance(page, list):
+                for a, b in zip(cli, page, strict=False):
+                    if a != b:
+                        return f"{count} differ; first: {case}\n{key}: CLI {a}\npage {b}"
+            return f"{count} differ; first: {case}\n{key}: CLI {cli}\npage {page}"
+    return f"{count} differ; first: {case}"
+
+
+def test_every_widest_path_gives_the_cli_json_in_every_language(
+    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet
+) -> None:
+    paths = widest_paths(main_flow)
+    cases = [
+        {"answers": plain(a), "lang": lang, "details": {}} for a in paths for lang in i18n.LANGS
+    ]
+    expected = [
+        cli_document(main_flow, catalog, drafts, a, lang) for a in paths for lang in i18n.LANGS
+    ]
+    assert len(paths) >= 50
+    compare(browser, web_page, cases, expected)
+
+
+def test_two_hundred_random_paths_give_the_cli_json_in_every_language(
+    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet
+) -> None:
+    paths = random_paths(main_flow, 200, seed=21)
+    cases = [
+        {"answers": plain(a), "lang": lang, "details": {}} for a in paths for lang in i18n.LANGS
+    ]
+    expected = [
+        cli_document(main_flow, catalog, drafts, a, lang) for a in paths for lang in i18n.LANGS
+    ]
+    compare(browser, web_page, cases, expected)
+
+
+def test_letters_filled_with_typed_details_read_as_the_cli_s(
+    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet
+) -> None:
+    paths = random_paths(main_flow, 30, seed=7) + widest_paths(main_flow)[:10]
+    cases, expected = [], []
+    for number, answers in enumerate(paths):
+        details = DETAILS[number % len(DETAILS)]
+        for lang in i18n.LANGS:
+            cases.append({"answers": plain(answers), "lang": lang, "details": details})
+            expected.append(cli_document(main_flow, catalog, drafts, answers, lang, details))
+    compare(browser, web_page, cases, expected)
