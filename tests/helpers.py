@@ -59,6 +59,16 @@ references:
 """
 
 
+#: An answers file for the shortest path of the main flow: nobody came, nothing happened.
+NOBODY_CAME = """
+visitor_arrived: no
+misconduct: []
+others_contacted: []
+amount_checked: matches
+can_pay_full: 'yes'
+"""
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")

@@ -67,7 +67,7 @@ def test_a_start_inferred_before_the_year_one_asks_for_start(tmp_path: Path) -> 
     schedule.write_text("0001-01-01,100\n0001-01-05,100\n", encoding="utf-8")
     with pytest.raises(FeeInputError) as raised:
         read_schedule(schedule)
-    assert raised.value.key == "schedule_needs_start"
+    assert raised.value.key == "schedule_start_before_year_1"  # two rows: not "only one"
 
 
 def test_a_huge_period_count_ends_at_once_in_one_line() -> None:

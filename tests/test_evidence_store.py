@@ -26,7 +26,7 @@ def entry(minute: int = 0, **fields: object) -> Entry:
 def test_a_new_log_is_at_the_latest_schema_in_wal_mode() -> None:
     store.add([entry()])
     db = sqlite3.connect(store.path())
-    assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.VERSION == 3
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
 
@@ -60,7 +60,7 @@ def test_a_log_of_the_first_schema_is_migrated_with_its_attachments() -> None:
     assert migrated.local.isoformat() == "2026-11-20T22:30:00+08:00"
     assert [(a.path, a.size) for a in migrated.attachments] == [("/r.m4a", 3)]
     db = sqlite3.connect(store.path())
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
     assert "attachments" not in json.loads(db.execute("SELECT body FROM entries").fetchone()[0])
     assert db.execute("SELECT number FROM entries").fetchone()[0] == "95188"
     db.close()

@@ -64,6 +64,18 @@ def accept_the_review(child: pexpect.spawn) -> None:
     child.send(ENTER)
 
 
+def to_the_save_question(child: pexpect.spawn, keys: str = DOWN) -> None:
+    """From the menu: save (reached with `keys` from where the cursor is: the first entry,
+    at first), as a web page; the field with the suggested name is up."""
+    child.expect("接下来做什么")
+    child.expect("完成")
+    child.send(keys + ENTER)  # 把清单存成文件
+    child.expect("要把这份清单存成文件吗")
+    child.expect("纯文本")
+    child.send(DOWN + ENTER)  # 网页（可打印）
+    child.expect("存到哪里")
+
+
 def enter_until_the_checklist(child: pexpect.spawn) -> None:
     """Press Enter at every question and at the review, as someone in a hurry would,
     until the sources show."""
@@ -220,13 +232,7 @@ def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
     term: pexpect.spawn, tmp_path: Path
 ) -> None:
     enter_until_the_checklist(term)
-    term.expect("接下来做什么")
-    term.expect("完成")
-    term.send(DOWN + ENTER)  # 把清单存成文件
-    term.expect("要把这份清单存成文件吗")
-    term.expect("纯文本")
-    term.send(DOWN + ENTER)  # 网页（可打印）
-    term.expect("存到哪里")
+    to_the_save_question(term)
     term.send(ENTER)  # the suggested name
     term.expect("已保存")
     term.expect("接下来做什么")

@@ -93,10 +93,26 @@ def test_the_log_is_where_the_store_keeps_it() -> None:
     assert log_path() == store.path()
 
 
-def test_visible_writes_exactly_the_unicode_control_characters_as_escapes() -> None:
+#: Unicode's Bidi_Control characters (not in `unicodedata`): ALM, LRM, RLM, LRE…RLO, LRI…PDI.
+BIDI_CONTROLS = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def shown(c: str) -> str:
+    """How `visible` writes one character: controls and undecodable bytes as `\\xNN`, bidi
+    controls and other lone surrogates as `\\uNNNN`, everything else as it is."""
+    code = ord(c)
+    if unicodedata.category(c) == "Cc":
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # the byte 0x80…0xFF that was not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if code in BIDI_CONTROLS or unicodedata.category(c) == "Cs":
+        return f"\\u{code:04x}"
+    return c
+
+
+def test_visible_writes_exactly_the_controls_bidi_controls_and_surrogates_as_escapes() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    expected = "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in every)
-    assert visible(every, keep="") == expected
+    assert visible(every, keep="") == "".join(map(shown, every))
 
 
 def test_visible_keeps_what_it_is_told_to_keep() -> None:

@@ -16,7 +16,6 @@ from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
-from .helpers import widest_paths
 from .webpage import PHONE, cli_document, phone, random_paths
 
 #: Someone at the door, afraid, threatened: the worst path (most `now` items).
@@ -92,16 +91,21 @@ def finish(page: Any, answers: dict[str, Answer]) -> None:
     page.tap('[data-action="confirm"]', force=True)
 
 
-def situations(flow: Flow) -> list[dict[str, Answer]]:
-    wide = widest_paths(flow)
+def situations(flow: Flow, wide: list[dict[str, Answer]]) -> list[dict[str, Answer]]:
     return [WORST, QUIET, *wide[:: max(1, len(wide) // 5)][:5], *random_paths(flow, 3, seed=3)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_ten_situations_walked_by_tapping_show_the_cli_s_checklist_and_drafts(
-    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet, lang: str
+    browser: Any,
+    web_page: Path,
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    widest: list[dict[str, Answer]],
+    lang: str,
 ) -> None:
-    cases = situations(main_flow)
+    cases = situations(main_flow, widest)
     assert len(cases) >= 10
     with phone(browser, web_page, lang) as opened:
         for answers in cases:

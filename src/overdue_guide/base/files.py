@@ -31,11 +31,15 @@ LIMITS: dict[str, int] = {
 
 
 class Unreadable(Exception):
-    """A file that was not read: `code` is `unreadable` or `too-large`, `reason` says why."""
+    """A file that was not read: `code` is `unreadable` or `too-large`, `reason` says why
+    (in English, for findings); `what` names the cause for words in other languages: a
+    kind of file (`folder`, `pipe`, `device`, `socket`, `special`), `too-large`, or the
+    errno's name of a failed open or read (`ENOENT`, `EACCES`…)."""
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: str, reason: str, what: str = "") -> None:
         self.code = code
         self.reason = reason
+        self.what = what
         super().__init__(reason)
 
 
@@ -48,21 +52,29 @@ def read_bytes(path: Path, kind: str) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise Unreadable("unreadable", f"cannot read {kind}: {_reason(error)}") from None
+        raise _failed(kind, error) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise Unreadable("unreadable", f"{kind} is {_kind_of(status.st_mode)}, not a file")
+            shown, what = kind_of(status.st_mode)
+            raise Unreadable("unreadable", f"{kind} is {shown}, not a file", what)
         if status.st_size > limit:
-            raise Unreadable("too-large", f"{kind} is larger than {describe(limit)}")
+            raise Unreadable("too-large", f"{kind} is larger than {describe(limit)}", "too-large")
         data = _read_at_most(descriptor, limit + 1)
     except OSError as error:
-        raise Unreadable("unreadable", f"cannot read {kind}: {_reason(error)}") from None
+        raise _failed(kind, error) from None
     finally:
         os.close(descriptor)
     if len(data) > limit:  # it grew while we read it
-        raise Unreadable("too-large", f"{kind} is larger than {describe(limit)}")
+        raise Unreadable("too-large", f"{kind} is larger than {describe(limit)}", "too-large")
     return data
+
+
+def _failed(kind: str, error: OSError) -> Unreadable:
+    import errno
+
+    what = errno.errorcode.get(error.errno or 0, "")
+    return Unreadable("unreadable", f"cannot read {kind}: {_reason(error)}", what)
 
 
 def is_regular(path: Path) -> bool:
@@ -90,16 +102,17 @@ def _read_at_most(descriptor: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def _kind_of(mode: int) -> str:
+def kind_of(mode: int) -> tuple[str, str]:
+    """What a file that is not a regular one is: in words, and as a short name."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "a folder", "folder"
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return "a pipe (FIFO)", "pipe"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "a device", "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return "a socket", "socket"
+    return "a special file", "special"
 
 
 def _reason(error: OSError) -> str:

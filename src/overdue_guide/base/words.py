@@ -50,6 +50,14 @@ WORDS = Table(
         "field_back_hint": {"zh-CN": "（< 上一步）", "en": "(< back)"},
         "file_name": {"zh-CN": "逾期行动清单", "en": "overdue-checklist"},
         "saved": {"zh-CN": "已保存：{path}", "en": "Saved: {path}"},
+        "save_replace": {
+            "zh-CN": "已经有文件 {path}，要用这份清单替换它吗？",
+            "en": "There is already a file {path}. Replace it with this checklist?",
+        },
+        "save_not_replaced": {
+            "zh-CN": "没有保存，{path} 原样留着。要存，请换一个文件名。",
+            "en": "Not saved: {path} is left as it was. To save, give another name.",
+        },
         "next_steps": {"zh-CN": "接下来做什么？", "en": "What next?"},
         "action_drafts": {
             "zh-CN": "为我的情况准备要说的话和信件",
@@ -147,6 +155,25 @@ WORDS = Table(
             "en": "Not understood: type a number from 1 to {n}.",
         },
         "reason_not_file": {"zh-CN": "不是普通文件", "en": "not a regular file"},
+        "reason_not_a_folder": {
+            "zh-CN": "路径里有一段是文件，不是文件夹",
+            "en": "Not a directory: a part of the path is a file",
+        },
+        "reason_name_too_long": {"zh-CN": "文件名太长", "en": "File name too long"},
+        "reason_disk_full": {"zh-CN": "磁盘满了", "en": "No space left on the disk"},
+        "reason_no_permission": {"zh-CN": "没有权限写这里", "en": "Permission denied"},
+        "reason_read_only": {"zh-CN": "这里只能读，不能写", "en": "Read-only file system"},
+        "reason_no_such_folder": {
+            "zh-CN": "没有这个文件夹，或者不能在这里建文件",
+            "en": "No such folder, or no files can be made there",
+        },
+        "reason_is_a_folder": {"zh-CN": "这是一个文件夹", "en": "Is a directory"},
+        "reason_nul": {"zh-CN": "文件名里有空字符（NUL）", "en": "the name holds a NUL character"},
+        "reason_own_data": {
+            "zh-CN": "这是本程序存放保存的进度和证据记录的文件夹，会把它们覆盖：请存到别处",
+            "en": "that is the folder where this program keeps saved progress and the evidence "
+            "log, which it could overwrite: save it elsewhere",
+        },
         "reason_missing_flow": {
             "zh-CN": "用到的问题清单 {flow} 已经找不到了",
             "en": "for a flow that is no longer there ({flow})",
@@ -165,6 +192,16 @@ WORDS = Table(
             "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
             "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
         },
+        "storage_open_log": {
+            "zh-CN": "文件 {path} 别的用户也能改，不能信任。如果它是你自己的记录，请先运行：chmod 600 {path}",
+            "en": "other users can write to {path}, so it cannot be trusted: "
+            "if it is your own log, run chmod 600 {path}",
+        },
+        "storage_log_read_only": {
+            "zh-CN": "证据记录 {path} 或它旁边的 -wal、-shm 文件只能读，不能写。请先运行：chmod 600 {files}",
+            "en": "the evidence log {path} or its -wal or -shm file is read-only: "
+            "run chmod 600 {files}",
+        },
         "resume_needs_flow": {
             "zh-CN": "保存的进度用的是问题清单文件 {flow}：请运行 overdue-guide resume {flow}",
             "en": "the saved progress is for the flow file {flow}: run overdue-guide resume {flow}",
@@ -172,6 +209,11 @@ WORDS = Table(
         "resume_other_flow": {
             "zh-CN": "保存的进度用的是 {saved}，不是 {given}",
             "en": "the saved progress is for {saved}, not {given}",
+        },
+        "save_busy": {
+            "zh-CN": "另一个带 --save 的问答正在进行（在别的窗口里？）：请先把它做完，或者不带 --save 开始",
+            "en": "another interview with --save is running (in another window?): finish it "
+            "first, or start without --save",
         },
         "not_saving": {
             "zh-CN": "进度没法保存（{reason}）。问答继续，但这次不会保存。",

@@ -263,12 +263,27 @@ def _size(node: Node) -> tuple[int, int]:
     return total, height
 
 
-def plain_value(node: Node | None) -> object:
-    """The node as plain Python data (str, list, dict; None for null), for answers files."""
+def plain_value(node: Node | None, name: str = "") -> object:
+    """The node as plain Python data (str, list, dict; None for null), for answers files,
+    entries and schedules. A key given twice in a mapping, at any depth, is a `YamlProblem`
+    located in `name`: YAML would keep the last silently, JSON readers here refuse it."""
     if node is None or node.is_null:
         return None
     if node.kind == "scalar":
         return node.value
     if node.kind == "seq":
-        return [plain_value(child) for child in node.items]
-    return {str(plain_value(key)): plain_value(value) for key, value in node.pairs}
+        return [plain_value(child, name) for child in node.items]
+    return {key: plain_value(value, name) for key, value in unique_pairs(node, name).items()}
+
+
+def unique_pairs(node: Node, name: str = "") -> dict[str, Node]:
+    """A mapping's values by key (a key that is not text by its text); a `YamlProblem` at the
+    second of two equal keys."""
+    found: dict[str, Node] = {}
+    for key, value in node.pairs:
+        text = str(plain_value(key, name))
+        if text in found:
+            message = f"'{text}' is given twice"
+            raise YamlProblem(Finding(name, key.line, key.col, "error", "duplicate-key", message))
+        found[text] = value
+    return found

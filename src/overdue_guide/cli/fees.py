@@ -71,7 +71,12 @@ def fees(
         principal, periods, fee_rate, payment, schedule, start, daily_rate, term_days,
         days_overdue, overdue_rate, overdue_charge, overdue_amount,
     )  # fmt: skip
+    chosen = lang_code(lang)
+    if output_format is CheckFormat.text:  # JSON keeps its language, in JSON's own escapes
+        from ..output.encoding import screen_lang
+
+        chosen = screen_lang(chosen, "--format json")
     if figures.any_given():
-        scripted(figures, lang_code(lang), output_format.value, plain)
+        scripted(figures, chosen, output_format.value, plain)
     else:
-        interactive(lang_code(lang), plain, output_format.value)
+        interactive(chosen, plain, output_format.value)

@@ -11,7 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .options import CONTEXT, Command, Group, LangOption, lang_code
+from ..evidence.codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
+from .options import CONTEXT, Command, Group, Lang, LangOption, lang_code
 
 HELP = "A log of calls, messages and visits that flags rule breaks."
 log_app = typer.Typer(help=HELP, no_args_is_help=True)
@@ -51,6 +52,19 @@ EntryId = Annotated[int, typer.Argument(help="The entry's number, as `log list` 
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")]
 
 
+def _shown(lang: Lang | None) -> str:
+    """The language asked for, or one this terminal's encoding can show (said on stderr)."""
+    from ..output.encoding import screen_lang
+
+    return screen_lang(lang_code(lang), "'log export --output FILE' (always UTF-8)")
+
+
+def _codes(codes: tuple[str, ...]) -> str:
+    """A metavar listing an option's codes: shown in --help, and named by a usage mistake
+    (`cli.usage`); the values themselves are checked by `evidence.parse`."""
+    return "|".join(codes)
+
+
 def _entry_options(**given: object) -> dict[str, object]:
     """Options as the evidence parser takes them: field name → (value, option name)."""
     from ..evidence.parse import Value
@@ -83,9 +97,13 @@ def log_add(
     ] = None,
     duration: Annotated[str | None, typer.Option(help="Duration in seconds.")] = None,
     channel: Annotated[
-        str | None, typer.Option(help="call, sms, message, visit or letter.")
+        str | None,
+        typer.Option(metavar=_codes(CHANNELS), help="call, sms, message, visit or letter."),
     ] = None,
-    direction: Annotated[str | None, typer.Option(help="in (they contacted you) or out.")] = None,
+    direction: Annotated[
+        str | None,
+        typer.Option(metavar=_codes(DIRECTIONS), help="in (they contacted you) or out."),
+    ] = None,
     number: Annotated[str | None, typer.Option(help="The number or account shown.")] = None,
     org: Annotated[str | None, typer.Option(help="The institution they claimed.")] = None,
     name: Annotated[str | None, typer.Option(help="The name they gave.")] = None,
@@ -96,10 +114,16 @@ def log_add(
     said: Annotated[str | None, typer.Option(help="Key words, quoted exactly.")] = None,
     threat: Annotated[
         list[str] | None,
-        typer.Option(help="violence, detention, exposure, family, insult or other (repeatable)."),
+        typer.Option(
+            metavar=_codes(THREATS),
+            help="violence, detention, exposure, family, insult or other (repeatable).",
+        ),
     ] = None,
     impersonated: Annotated[
-        list[str] | None, typer.Option(help="police, court, lawyer or government (repeatable).")
+        list[str] | None,
+        typer.Option(
+            metavar=_codes(IMPERSONATED), help="police, court, lawyer or government (repeatable)."
+        ),
     ] = None,
     amount: Annotated[str | None, typer.Option(help="The amount they claimed.")] = None,
     personal_account: Annotated[
@@ -150,9 +174,9 @@ def log_add(
         entry_attempted=entry_attempted, attach=attach, witness=witness,
     )  # fmt: skip
     if from_files or fields:
-        commands.add([Path(f) for f in from_files or []], fields, lang_code(lang))  # type: ignore[arg-type]
+        commands.add([Path(f) for f in from_files or []], fields, _shown(lang))  # type: ignore[arg-type]
     else:
-        commands.interactive_add(lang_code(lang))
+        commands.interactive_add(_shown(lang))
 
 
 @log_app.command("list", cls=Command)
@@ -160,7 +184,7 @@ def log_list(lang: LangOption = None) -> None:
     """One line per entry, oldest first, with the flags it raised."""
     from ..evidence import commands
 
-    commands.list_entries(lang_code(lang))
+    commands.list_entries(_shown(lang))
 
 
 @log_app.command("show", cls=Command)
@@ -168,7 +192,7 @@ def log_show(entry_id: EntryId, lang: LangOption = None) -> None:
     """Every field of one entry, its attachments' hashes and its flags."""
     from ..evidence import commands
 
-    commands.show(entry_id, lang_code(lang))
+    commands.show(entry_id, _shown(lang))
 
 
 @log_app.command("edit", cls=Command)
@@ -182,10 +206,14 @@ def log_edit(
         typer.Option(help="The zone the time was written in; alone, keeps the time as written."),
     ] = None,
     channel: Annotated[
-        str | None, typer.Option(help="call, sms, message, visit or letter.")
+        str | None,
+        typer.Option(metavar=_codes(CHANNELS), help="call, sms, message, visit or letter."),
     ] = None,
     direction: Annotated[
-        str | None, typer.Option(help="in (they contacted you) or out; empty clears it.")
+        str | None,
+        typer.Option(
+            metavar=_codes(DIRECTIONS), help="in (they contacted you) or out; empty clears it."
+        ),
     ] = None,
     number: Annotated[
         str | None, typer.Option(help="The number or account shown; empty clears it.")
@@ -208,7 +236,7 @@ def log_edit(
         at=at, zone=zone, channel=channel, direction=direction, number=number, org=org,
         said=said, amount=amount,
     )  # fmt: skip
-    commands.edit(entry_id, fields, lang_code(lang))  # type: ignore[arg-type]
+    commands.edit(entry_id, fields, _shown(lang))  # type: ignore[arg-type]
 
 
 @log_app.command("delete", cls=Command)
@@ -216,7 +244,7 @@ def log_delete(entry_id: EntryId, yes: YesOption = False, lang: LangOption = Non
     """Delete one entry (the attached files themselves are never touched)."""
     from ..evidence import commands
 
-    commands.delete(entry_id, yes, lang_code(lang))
+    commands.delete(entry_id, yes, _shown(lang))
 
 
 @log_app.command("export", cls=Command)
@@ -244,7 +272,7 @@ def log_verify(lang: LangOption = None) -> None:
     """Re-hash every attachment; exit 1 if any changed or went missing."""
     from ..evidence import commands
 
-    commands.verify(lang_code(lang))
+    commands.verify(_shown(lang))
 
 
 @log_app.command("forget", cls=Command)
@@ -252,4 +280,4 @@ def log_forget(yes: YesOption = False, lang: LangOption = None) -> None:
     """Delete the whole evidence log and its journal files."""
     from ..evidence import commands
 
-    commands.forget(yes, lang_code(lang))
+    commands.forget(yes, _shown(lang))

@@ -18,12 +18,12 @@ UsageError: type[Exception] = next(
 )
 
 
-def line(error: Any, app: typer.Typer, argv: list[str]) -> str:
+def line(error: Any, root: Any, prog: str, argv: list[str]) -> str:
     """`error` (a click UsageError) in one line, with the valid choices and where to read more.
 
-    `argv` finds the command when click leaves the error without one (a missing value).
-    """
-    command, path = _command(error, app, argv)
+    `root` is the click command that parsed `argv` and `prog` how it is typed: they find
+    the command when click leaves the error without one (a missing value)."""
+    command, path = _command(error, root, prog, argv)
     kind = type(error).__name__
     said = " ".join(error.format_message().replace("Value error, ", "").split()).rstrip(".")
     if kind == "NoArgsIsHelpError":  # the help is on stdout already
@@ -33,17 +33,19 @@ def line(error: Any, app: typer.Typer, argv: list[str]) -> str:
     return f"{where}{said}{_valid(error, command)} (see '{path} --help')"
 
 
-def _command(error: Any, app: typer.Typer, argv: list[str]) -> tuple[Any, str]:
-    """The click command the mistake is about, and how it is typed."""
+def _command(error: Any, root: Any, prog: str, argv: list[str]) -> tuple[Any, str]:
+    """The click command the mistake is about, and how it is typed (lazy groups included:
+    each is asked for its command by name)."""
     if error.ctx is not None:
         return error.ctx.command, error.ctx.command_path
-    command: Any = typer.main.get_command(app)
-    path = ["overdue-guide"]
+    command, path = root, [prog]
     for word in argv:
-        found = getattr(command, "commands", {}).get(word)
-        if found is not None:
-            command = found
-            path.append(word)
+        find = getattr(command, "get_command", None)
+        found = find(None, word) if find is not None and not word.startswith("-") else None
+        if found is None:
+            break
+        command = found
+        path.append(word)
     return command, " ".join(path)
 
 
@@ -65,11 +67,15 @@ def _valid(error: Any, command: Any) -> str:
 
 
 def _choices(param: Any) -> list[str]:
-    """An option's valid values: click's Choice, or the Enum typer keeps beside it."""
+    """An option's valid values: click's Choice, the Enum typer keeps beside it, or, for
+    text the library checks itself (the log's codes), the values its metavar lists
+    (`call|sms|message|visit|letter`)."""
     found = getattr(getattr(param, "type", None), "choices", None)
     if found is None:
         kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
         found = list(kind) if isinstance(kind, type) and issubclass(kind, Enum) else []
+    if not found and "|" in (getattr(param, "metavar", None) or ""):
+        found = param.metavar.split("|")
     return [str(getattr(c, "value", c)) for c in found]
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
-from ..base import files, places
+from ..base import disk, files, places
 from ..errors import Finding, GuideError
 
 SECRET_NAME = "secret.key"
@@ -40,21 +40,30 @@ def cache_dir() -> Path:
 def key(flow: Path, catalog: Path, documents: Path | None) -> str | None:
     """The hash of every input of a check; None when one cannot be read (no caching then).
 
-    Reading is bounded like every other read; a document that is not a regular file
-    inside `documents` is not read here either (the checker reports it)."""
+    The documents are every entry of the folder, whatever its name: the catalogue may name
+    any file there (`doc.md` as well as `doc.txt`), and the checker reads what it names. A
+    document that is not a regular file, or lies outside the folder, counts by its name and
+    kind; it is not read here (the checker reports it). Reading is bounded like every read."""
     digest = hashlib.sha256(f"overdue-guide {__version__} check\0{flow}\0".encode())
     try:
         for part, kind in ((flow, "flow file"), (catalog, "sources file")):
             digest.update(files.read_bytes(part, kind) + b"\0")
         if documents is not None and documents.is_dir():
-            for document in sorted(documents.glob("*.txt")):
-                if not files.inside(documents, document):
-                    return None
-                body = files.read_bytes(document, "document")
-                digest.update(document.name.encode() + b"\0" + body + b"\0")
+            for document in sorted(documents.iterdir()):
+                digest.update(os.fsencode(document.name) + b"\0" + _document(documents, document))
     except (files.Unreadable, OSError):
         return None
     return digest.hexdigest()
+
+
+def _document(documents: Path, document: Path) -> bytes:
+    """What a document adds to the key: its bytes, or what keeps the checker from reading it."""
+    if not files.inside(documents, document):
+        return b"outside\0"
+    try:
+        return files.read_bytes(document, "document") + b"\0"
+    except files.Unreadable as problem:
+        return f"{problem.code}: {problem.reason}\0".encode()
 
 
 def recall(entry: str) -> list[Finding] | None:
@@ -93,7 +102,12 @@ def _secret(create: bool) -> bytes | None:
     if not _private(folder, stat.S_ISDIR):
         if not create or folder.exists():
             return None
-        folder.mkdir(parents=True, mode=0o700)
+        try:
+            disk.make_private_dirs(folder)
+        except OSError:
+            return None
+        if not _private(folder, stat.S_ISDIR):
+            return None
     if create and not path.exists():
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -111,12 +125,9 @@ def _secret(create: bool) -> bytes | None:
 
 
 def _private(path: Path, is_kind: Callable[[int], bool]) -> bool:
-    """`path` exists (not as a symlink), is of the kind, is ours and no one else may touch it."""
-    try:
-        status = os.lstat(path)
-    except OSError:
-        return False
-    return is_kind(status.st_mode) and status.st_uid == os.getuid() and not status.st_mode & 0o077
+    """`path` exists (not as a symlink), is of the kind, is ours and no one else may touch it
+    (the one ownership check of `disk`, strict: the secret must not be read by others)."""
+    return disk.owned_privately(path, is_kind, strict=True)
 
 
 def _well_formed(value: object) -> bool:
@@ -131,8 +142,6 @@ def remember(entry: str, findings: list[Finding]) -> None:
     """Keep `findings` under `entry`, sealed; a cache that cannot be written is simply not used."""
     from dataclasses import asdict
 
-    from ..base.disk import write_atomic
-
     folder = cache_dir()
     try:
         secret = _secret(create=True)
@@ -140,7 +149,7 @@ def remember(entry: str, findings: list[Finding]) -> None:
             return
         body = json.dumps({"key": entry, "findings": [asdict(f) for f in findings]})
         seal = _seal(secret, body.encode("utf-8")).decode()
-        write_atomic(folder / f"{entry}.json", f"{seal}\n{body}", private=True)
+        disk.write_atomic(folder / f"{entry}.json", f"{seal}\n{body}", private=True)
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)

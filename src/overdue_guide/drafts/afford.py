@@ -3,6 +3,7 @@ before the letter is written, so a letter never promises more than is left."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
@@ -12,16 +13,59 @@ INCOME, SPENDING, OFFER = "monthly_income", "essential_spending", "plan_amount"
 
 
 def money(value: str | None) -> Decimal | None:
-    """An amount of yuan as a person types it ('3,000', '3000元', '¥ 2500.5'); None if not one."""
+    """An amount of yuan as a person types it ('3,000', '3000元', '¥ 2500.5'); None if not
+    one: digits with an optional decimal part, so never NaN, infinity, an exponent or a
+    minus sign (a letter must never say "每月还 NaN 元" or "-1500 元")."""
     if value is None:
         return None
-    cleaned = value.strip().replace(",", "").replace("，", "").replace("元", "")
+    cleaned = value
+    if not cleaned.isascii():  # full-width digits, as an input method types them
+        import unicodedata  # only then: a scripted JSON run loads no more than it needs
+
+        cleaned = unicodedata.normalize("NFKC", cleaned)
+    cleaned = cleaned.strip().replace(",", "").replace("，", "").replace("元", "")
     cleaned = cleaned.replace("¥", "").replace("￥", "").strip()
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
+    if not _AMOUNT.fullmatch(cleaned):
         return None
-    return amount if amount.is_finite() and amount >= 0 else None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return None
+
+
+_AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def count(value: str) -> int | None:
+    """A whole number of 1 or more as typed ('12', or full width, '１２'); None if not one."""
+    text = value.strip()
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
+    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
+
+
+def refused(kind: str, value: str) -> str | None:
+    """The message key (`base.words`) for a detail of `kind` that `value` is not; None if
+    it will do. Empty is fine: the letter leaves a blank."""
+    if not value.strip():
+        return None
+    if kind == "money" and money(value) is None:
+        return "detail_not_money"
+    if kind == "count" and count(value) is None:
+        return "detail_not_count"
+    return None
+
+
+def as_given(kind: str, value: str) -> str:
+    """A detail as the letter writes it: an amount without its own 元 or commas (the letter
+    says 元), a count in plain digits, anything else as typed."""
+    if kind == "money" and (amount := money(value)) is not None:
+        return amount_text(amount)
+    if kind == "count" and (number := count(value)) is not None:
+        return str(number)
+    return value
 
 
 def amount_text(amount: Decimal) -> str:

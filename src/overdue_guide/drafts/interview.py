@@ -96,17 +96,12 @@ def _ask(detail: Detail, default: str, lang: str) -> str | Literal[Nav.BACK]:
     from ..terminal import prompts
 
     def check(value: str) -> str | None:
-        value = value.strip()
-        if not value:
-            return None
-        if detail.kind == "money" and afford.money(value) is None:
-            return message("detail_not_money", lang)
-        if detail.kind == "count" and not (value.isdigit() and int(value) > 0):
-            return message("detail_not_count", lang)
-        return None
+        key = afford.refused(detail.kind, value)
+        return None if key is None else message(key, lang)
 
     hint = message("field_back_hint", lang)
-    return prompts.ask_field(text(detail.label, lang), default, check, hint, lang)
+    given = prompts.ask_field(text(detail.label, lang), default, check, hint, lang)
+    return given if given is Nav.BACK else afford.as_given(detail.kind, given)
 
 
 def _check_offer(context: Context, detail: Detail) -> str | Literal[Nav.BACK]:

@@ -12,6 +12,9 @@ from .fromlog import from_log
 from .model import Draft, DraftSet
 from .render import offered
 
+#: What a detail of a checked kind must be, for the line that refuses one.
+_KINDS = {"money": "an amount in yuan", "count": "a whole number of 1 or more"}
+
 
 def prepare(
     drafts: DraftSet,
@@ -31,10 +34,17 @@ def prepare(
     ones; the log is read only if a draft that is filled shows it."""
     kept: dict[str, str] = {}
     for key, value in details.items():
-        if key in drafts.details:
-            kept[key] = value
-        else:
+        if key not in drafts.details:
             warn(f"warning: {origin}: unknown detail '{key}' ignored")
+            continue
+        kind = drafts.details[key].kind
+        refused = afford.refused(kind, value)
+        if refused is not None:  # checked as the interview checks what is typed
+            raise AnswersError(
+                f"{origin}: detail '{key}': '{value}' is not {_KINDS[kind]} "
+                f"({message(refused, 'en')})"
+            )
+        kept[key] = afford.as_given(kind, value)
     verdict = afford.check(kept)
     if verdict is not None and not verdict.affordable:
         key, figures = afford.problem(verdict)

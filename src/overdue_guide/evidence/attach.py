@@ -54,12 +54,14 @@ def _mtime(seconds: float) -> str:
 
 @dataclass(frozen=True)
 class Check:
-    """One attachment re-checked: "ok", "changed" or "missing"."""
+    """One attachment re-checked: "ok", "changed" or "missing"; `reason` says why, as a key
+    of the log's words (`texts`) filled with `values`, so it reads in the person's language."""
 
     entry: int
     attachment: Attachment
     status: str
-    detail: str = ""
+    reason: str = ""
+    values: tuple[tuple[str, object], ...] = ()
 
 
 def verify(entries: Iterable[Entry]) -> list[Check]:
@@ -76,15 +78,16 @@ def _check(entry: int, attachment: Attachment) -> Check:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return Check(entry, attachment, "missing", "no longer a file")
+            return Check(entry, attachment, "missing", "verify_not_a_file")
         digest = _sha256(path)
     except FileNotFoundError:
-        return Check(entry, attachment, "missing", "not found")
+        return Check(entry, attachment, "missing", "verify_not_found")
     except OSError as error:
-        return Check(entry, attachment, "missing", f"cannot be read: {error.strerror}")
+        why = (("error", error.strerror or str(error)),)
+        return Check(entry, attachment, "missing", "verify_unreadable", why)
     if digest != attachment.sha256:
-        detail = f"SHA-256 now {digest}, size {info.st_size} (was {attachment.size})"
-        return Check(entry, attachment, "changed", detail)
+        now = (("digest", digest), ("size", info.st_size), ("was", attachment.size))
+        return Check(entry, attachment, "changed", "verify_now", now)
     return Check(entry, attachment, "ok")
 
 

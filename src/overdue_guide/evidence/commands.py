@@ -31,10 +31,12 @@ class VerifyFailed(GuideError):
 
 
 def _out(line: str) -> None:
-    """A line out, escape sequences in what the person typed (`said`, …) made visible."""
-    from ..base.visible import visible
+    """A line out, escape sequences in what the person typed (`said`, …) made visible, and
+    line breaks too: one field is one line, so a value can never pass for another field."""
+    from ..base.visible import write_visible
 
-    sys.stdout.write(visible(line) + "\n")
+    write_visible(line, keep="\t")
+    sys.stdout.write("\n")
 
 
 def _now() -> datetime:
@@ -49,7 +51,7 @@ def fingerprint(path: str) -> Attachment:
 
 
 def _zone() -> str:
-    from .parse import local_zone
+    from .zones import local_zone
 
     return local_zone()
 
@@ -68,8 +70,11 @@ def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[in
         entries = [e for path in files for e in read_file(path, now, zone, fingerprint)]
     else:
         entries = [build(flags, now, zone, fingerprint)]
-    ids = store.add(entries)
-    _report_added(ids, lang)
+    from ..terminal.signals import held
+
+    with held():  # stored, then reported, then exit 0: a signal now cannot make it 130
+        ids = store.add(entries)
+        _report_added(ids, lang)
     return ids
 
 
@@ -78,9 +83,11 @@ def interactive_add(lang: str, leave: bool = False) -> int | None:
     chose not to save. For the interview's end menu (`leave`: Back at the first
     question returns there) as well as `log add`."""
     from . import form as prompts_evidence
+    from .zones import usable_zone
 
     _need_terminal("instead_add", lang)
-    entry = prompts_evidence.entry_form(lang, None, _zone(), leave)
+    zone = usable_zone(_zone(), "log add", "tz_unusable_form")
+    entry = prompts_evidence.entry_form(lang, None, zone, leave)
     if entry is None:
         return None
     ids = store.add([entry])
@@ -151,7 +158,11 @@ def list_entries(lang: str) -> None:
     for _, _, flags in rows:
         if flags not in shown:
             shown[flags] = _under(decode(flags), lang)
-    sys.stdout.writelines(line + shown[flags] for _, line, flags in rows)
+    from ..base.visible import visible, write_visible
+
+    # One line per entry: a line break typed in a number or an institution is shown as
+    # `\x0a`, so that it can never make a line look like another entry.
+    write_visible("".join(visible(line, keep="") + shown[flags] for _, line, flags in rows))
 
 
 #: Flag lines in `log list` start under the entry's date, past its number.
@@ -256,7 +267,8 @@ def verify(lang: str) -> None:
     problems = [c for c in checks if c.status != "ok"]
     for problem in problems:
         key = "verify_changed" if problem.status == "changed" else "verify_missing"
-        _out(say(key, lang, id=problem.entry, path=problem.attachment.path, detail=problem.detail))
+        detail = say(problem.reason, lang, **dict(problem.values))
+        _out(say(key, lang, id=problem.entry, path=problem.attachment.path, detail=detail))
     if problems:
         raise VerifyFailed(say("verify_failed", lang, bad=len(problems), checked=len(checks)))
     _out(say("verify_ok", lang, n=len(checks)) if checks else say("verify_none", lang))
@@ -305,15 +317,40 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
             raise EntryError(say("unknown_format", lang, path=output))
         output_format = EXTENSIONS.get(suffix, "markdown")
     if output is not None:
+        from ..base.disk import refuse_data_folder
+
+        refuse_data_folder(output, lang)  # never over the log itself
         _refuse_special(output, lang)
     content = export_text(output_format, lang)
     if output is None:
-        sys.stdout.write(content)
+        _to_stdout(content, output_format, lang)
         return
     from ..base.disk import write_atomic
 
-    write_atomic(output, content, private=True)
+    write_atomic(output, content, private=True, lang=lang)
     sys.stderr.write(say("written", lang, path=output) + "\n")
+
+
+def _to_stdout(content: str, output_format: str, lang: str) -> None:
+    """An export on standard output. Into a pipe or a file: the bytes `--output` writes,
+    UTF-8 whatever the locale. On a terminal: with escapes shown (a CSV cell can hold any
+    character typed); on one that is not UTF-8, JSON and HTML in their own escapes (the
+    same content), Markdown and CSV refused, since the terminal's encoding would change the
+    words quoted as evidence."""
+    from ..base.streams import write_bytes
+    from ..base.visible import write_visible
+    from ..output import encoding
+
+    if not sys.stdout.isatty():
+        write_bytes(sys.stdout, content.encode("utf-8"))
+        return
+    if not encoding.is_utf8(sys.stdout):
+        if output_format not in ("json", "html"):
+            raise EntryError(
+                say("export_not_utf8", lang, encoding=sys.stdout.encoding, format=output_format)
+            )
+        encoding.for_format(sys.stdout, output_format)
+    write_visible(content.replace("\r\n", "\n"), keep="\n")
 
 
 def _refuse_special(output: Path, lang: str) -> None:

@@ -10,13 +10,15 @@ is moved aside (with its -wal and -shm files) and reported, never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-import time
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..base import disk
 from ..errors import StorageError
 from .migrations import MIGRATIONS, VERSION
 from .paths import LOG_FILE, log_path
@@ -38,13 +40,18 @@ def exists() -> bool:
 @contextmanager
 def opened(create: bool = False) -> Iterator[sqlite3.Connection | None]:
     """A connection to the log, migrated to `VERSION`; None if there is no log and
-    `create` is false. Damage found while it is open moves the file aside."""
+    `create` is false. Damage found while it is open moves the file aside.
+
+    The log is trusted as saved progress is (`disk.refuse_untrusted`): a data folder or a
+    file of the log that another user owns or could write is refused, the fix named."""
     where = path()
-    if not where.exists():
+    if not os.path.lexists(where):
         if not create:
             yield None
             return
+        disk.refuse_untrusted([])
         _create_file(where)
+    _trusted(where)
     db: sqlite3.Connection | None = None
     try:
         db = sqlite3.connect(where, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -55,6 +62,8 @@ def opened(create: bool = False) -> Iterator[sqlite3.Connection | None]:
         _migrate(db, where)
         yield db
     except sqlite3.OperationalError as error:
+        if "readonly" in str(error):
+            raise StorageError(_read_only(where)) from None
         raise StorageError(f"evidence log {where}: {error}") from None
     except sqlite3.DatabaseError as error:
         if db is not None:
@@ -64,6 +73,31 @@ def opened(create: bool = False) -> Iterator[sqlite3.Connection | None]:
     finally:
         if db is not None:
             db.close()
+
+
+def _trusted(where: Path) -> None:
+    """Refuse a log that is not the person's own; give back write access to a -wal or -shm
+    file of theirs that a read-only moment left read-only (SQLite makes them with the log's
+    mode: a log made read-only for a while leaves a read-only -shm that fails every write)."""
+    if not stat.S_ISREG(os.lstat(where).st_mode):
+        raise StorageError(disk.say("cannot_write", path=where, reason=disk.say("reason_not_file")))
+    disk.refuse_open_folder(where.parent)
+    files = [Path(f"{where}{suffix}") for suffix in SUFFIXES]
+    for file in files:
+        disk.refuse_foreign(file, "storage_open_log")
+    mode = stat.S_IMODE(os.stat(where).st_mode)
+    if not mode & stat.S_IWUSR:
+        return  # the log itself is read-only: reading it is all that is asked
+    for file in files[1:]:
+        with contextlib.suppress(OSError):  # gone meanwhile: SQLite makes a new one
+            if not os.stat(file).st_mode & stat.S_IWUSR:
+                os.chmod(file, mode)
+
+
+def _read_only(where: Path) -> str:
+    """The hint for SQLite's "attempt to write a readonly database": which files, the fix."""
+    files = " ".join(str(f) for s in SUFFIXES if os.path.exists(f := f"{where}{s}"))
+    return disk.say("storage_log_read_only", path=where, files=files or where)
 
 
 def _use_wal(db: sqlite3.Connection) -> None:
@@ -84,7 +118,6 @@ def _use_wal(db: sqlite3.Connection) -> None:
 def _create_file(where: Path) -> None:
     """An empty file with mode 0600 (SQLite gives -wal and -shm the same mode)."""
     try:
-        where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.close(os.open(where, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except FileExistsError:
         pass
@@ -110,10 +143,15 @@ def _migrate(db: sqlite3.Connection, where: Path) -> None:
 
 @contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception: all of it or none."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception: all of it or none. A stopping
+    signal noted meanwhile (`signals.held`) stops it here, before the commit: after it,
+    nothing can make the run end as if nothing had been stored."""
+    from ..terminal import signals
+
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
+        signals.check()
     except BaseException:
         db.execute("ROLLBACK")
         raise
@@ -121,9 +159,8 @@ def transaction(db: sqlite3.Connection) -> Iterator[None]:
 
 
 def _set_aside(where: Path, reason: str) -> StorageError:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = where.with_name(f"{where.stem}.damaged-{stamp}{where.suffix}")
     try:
+        aside = disk.set_aside_name(where, "damaged")
         for suffix in SUFFIXES:
             source = Path(f"{where}{suffix}")
             if source.exists():

@@ -2,7 +2,9 @@
 
 `document` builds plain data from entries and flags; every format is drawn from
 it, and `letter_material` gives the letters their timeline and evidence list.
-All pure: no file, clock or terminal is touched here.
+What the person typed can hold anything: the Markdown and HTML show control and bidi
+characters as escapes, JSON escapes them, and every CSV cell is safe to open in a
+spreadsheet. All pure: no file, clock or terminal is touched here.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..base.visible import BIDI, visible
 from .flags import Flag
 from .model import FIELDS, Entry, number_key, to_mapping, when
 from .texts import HONESTY, by_code, flag_labels, say
@@ -106,7 +109,9 @@ def letter_material(entries: Sequence[Entry], flags: Sequence[Flag]) -> dict[str
 
 def as_json(doc: Mapping[str, Any]) -> str:
     """The document with one entry or flag a line: readable, and made by the C encoder
-    (`indent` would make Python encode a long log item by item)."""
+    (`indent` would make Python encode a long log item by item). Control characters are
+    JSON escapes already; bidi controls (U+202E…) become escapes too, the same string to a
+    program but never reordering what a person reads."""
     parts = []
     for key, value in doc.items():
         if isinstance(value, list):
@@ -114,11 +119,16 @@ def as_json(doc: Mapping[str, Any]) -> str:
             parts.append(f'  "{key}": [\n    {items}\n  ]' if value else f'  "{key}": []')
         else:
             parts.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}')
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    return ("{\n" + ",\n".join(parts) + "\n}\n").translate(_JSON_BIDI)
+
+
+#: Bidi controls as JSON escapes (only ever inside strings: JSON has them nowhere else).
+_JSON_BIDI = {c: f"\\u{c:04x}" for c in BIDI}
 
 
 def as_csv(entries: Sequence[Entry], flags: Sequence[Flag]) -> str:
-    """One row per entry under the contract's field names, UTF-8 with a BOM for spreadsheets."""
+    """One row per entry under the contract's field names, UTF-8 with a BOM for spreadsheets;
+    every cell safe to open in one (`spreadsheet_safe`)."""
     columns = ["id", *FIELDS, "at_utc", "flags"]
     by_entry = _flags_by_entry(flags)
     buffer = io.StringIO()
@@ -128,8 +138,29 @@ def as_csv(entries: Sequence[Entry], flags: Sequence[Flag]) -> str:
         fields = to_mapping(entry, with_id=True)
         fields["at_utc"] = _utc(entry.at)
         fields["flags"] = _csv_flags(by_entry.get(entry.id, []))
-        writer.writerow([_cell(name, fields.get(name)) for name in columns])
+        writer.writerow([spreadsheet_safe(name, _cell(name, fields.get(name))) for name in columns])
     return "\ufeff" + buffer.getvalue()
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+#: Injection"), or drops the tab or return; the full-width forms are what a Chinese input
+#: method types, and some spreadsheets read them as formulas too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+#: Columns whose digits are a number to dial or a staff number, not a quantity.
+DIGITS_AS_TEXT = frozenset({"number", "staff_id"})
+
+
+def spreadsheet_safe(name: str, cell: str) -> str:
+    """The cell as a spreadsheet must show it: text, never a formula.
+
+    OWASP's rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a return (or their
+    full-width forms) gets a leading `'`, so `=HYPERLINK(…)` and `+86 138…` stay text; so
+    does a `number` or `staff_id` of digits only (no 1.38E+10, no lost leading 0), and a
+    cell that starts with `'` itself, so that reading back is one rule: drop one leading
+    `'`, and every value is exactly as logged."""
+    if cell.startswith((*FORMULA_START, "'")) or (name in DIGITS_AS_TEXT and cell.isdigit()):
+        return "'" + cell
+    return cell
 
 
 def _csv_flags(flags: Sequence[Flag]) -> str:
@@ -214,7 +245,7 @@ def as_markdown(
     out = [f"# {say('title', lang)}", "", say("made", lang, when=made, n=len(entries)), ""]
     out += [f"> {_md(say(key, lang))}  " for key in HONESTY] + [""]
     if not entries:
-        return "\n".join([*out, say("no_entries", lang), ""])
+        return visible("\n".join([*out, say("no_entries", lang), ""]), keep="\n")
     head = [say(k, lang) for k in ("id", "at", "channel", "number", "what", "flags")]
     out += [f"## {say('timeline', lang)}", "", _row(head), _row(["---"] * len(head))]
     for entry in entries:
@@ -228,7 +259,7 @@ def as_markdown(
             "<br>".join(labels),
         ]
         out.append(_row(cells))
-    return "\n".join(out + _md_tail(entries, cited, lang)) + "\n"
+    return visible("\n".join(out + _md_tail(entries, cited, lang)) + "\n", keep="\n")
 
 
 def _md_tail(entries: Sequence[Entry], cited: Sequence[Cited], lang: str) -> list[str]:
@@ -314,7 +345,7 @@ def as_html(
     else:
         out.append(f"<p>{e(say('no_entries', lang))}</p>")
     out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n", keep="\n")
 
 
 def _html_tail(entries: Sequence[Entry], cited: Sequence[Cited], lang: str) -> list[str]:

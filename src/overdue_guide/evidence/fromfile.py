@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Attachment, Entry, EntryError
 from .parse import Fingerprint, Value, build
+
+if TYPE_CHECKING:
+    from ..base.yamlsafe import Node
 
 
 def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> list[Entry]:
@@ -16,15 +20,22 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
     from ..base import yamlsafe
 
     try:
-        root = yamlsafe.load(path, "entries file")
-    except yamlsafe.YamlProblem as problem:
+        return _entries(path, yamlsafe.load(path, "entries file"), now, default_zone, fp)
+    except yamlsafe.YamlProblem as problem:  # not YAML, or a key given twice in a value
         finding = problem.finding
         raise EntryError(
             f"{finding.file}:{finding.line}:{finding.col}: {finding.message}"
         ) from None
+
+
+def _entries(
+    path: Path, root: Node | None, now: datetime, default_zone: str, fp: Fingerprint
+) -> list[Entry]:
+    from ..base import yamlsafe
+
     name = str(path)
     if root is not None and root.kind == "map":  # `{"entries": [...]}`, a JSON export among them
-        keys = {k.value: v for k, v in root.pairs}
+        keys = yamlsafe.unique_pairs(root, name)
         if "entries" not in keys or not set(keys) <= _EXPORT_KEYS:
             raise EntryError(f"{name}:{root.line}:{root.col}: expected a list of entries")
         root = keys["entries"]
@@ -48,7 +59,7 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
                 raise EntryError(f"{where}: '{key.value}' is given twice in one entry")
             if key.value not in _KEPT_BY_THE_LOG:
                 where = f"{name}:{value.line}:{value.col}"
-                values[key.value] = Value(yamlsafe.plain_value(value), where)
+                values[key.value] = Value(yamlsafe.plain_value(value, name), where)
         if not values:
             raise EntryError(f"{name}:{item.line}:{item.col}: 'at' is required")
         entries.append(build(values, now, default_zone, beside))

@@ -75,6 +75,20 @@ def _schema_2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX entries_by_number ON entries (number_key, at_utc)")
 
 
+def _schema_3(db: sqlite3.Connection) -> None:
+    """Numbers are counted by a normalised key (`model.number_key`: full-width digits,
+    dashes and invisible marks no longer make another number): every key is worked out
+    again, and the flags kept under the old keys are dropped, to be worked out afresh."""
+    from .model import number_key
+
+    rows = db.execute("SELECT id, number FROM entries WHERE number IS NOT NULL").fetchall()
+    db.executemany(
+        "UPDATE entries SET number_key = ? WHERE id = ?",
+        [(number_key(number), entry_id) for entry_id, number in rows],
+    )
+    db.execute("DELETE FROM meta WHERE key IN ('rules_source', 'rules')")
+
+
 #: MIGRATIONS[n] upgrades a database at schema version n to n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_1, _schema_2, _schema_3)
 VERSION = len(MIGRATIONS)

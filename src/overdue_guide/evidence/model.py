@@ -154,8 +154,19 @@ def when(entry: Entry) -> str:
 
 
 def number_key(number: str) -> str:
-    """A number as counted: "95 188" and "95188" are one number."""
-    return "".join(number.split())
+    """A number as counted, so that one caller is one number however it was copied:
+    "95 188", "95-188", "９５１８８" (full width) and "95188" wrapped in the invisible
+    isolates a phone copies around it (U+2068…U+2069), or holding a zero-width space, are
+    all "95188". NFKC, then without format characters (Cf), controls (Cc), separators
+    (Z*: spaces of every width) and dashes (Pd)."""
+    import unicodedata
+
+    normal = unicodedata.normalize("NFKC", number)
+    return "".join(c for c in normal if unicodedata.category(c) not in _NOT_PART_OF_A_NUMBER)
+
+
+#: Unicode categories a number's key leaves out (see `number_key`).
+_NOT_PART_OF_A_NUMBER = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp", "Pd"})
 
 
 def to_mapping(entry: Entry, with_id: bool = False) -> dict[str, object]:

@@ -7,12 +7,12 @@ strings (YAML scalars, flags) or as already typed values (typer, the form).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
+from ..base.visible import visible
 from .model import (
     CODES,
     FIELDS,
@@ -27,6 +27,7 @@ from .model import (
     zone_info,
 )
 from .problems import problem
+from .zones import NOT_PLACES, usable_zone
 
 #: How far ahead of the clock an entry may be (clocks of phones and computers differ).
 FUTURE_SLACK = timedelta(minutes=5)
@@ -49,25 +50,6 @@ class Value:
 
     raw: object
     where: str
-
-
-def local_zone(environ: Mapping[str, str] | None = None) -> str:
-    """This machine's zone: $TZ if it names one, the /etc/localtime link, else its offset."""
-    env = os.environ if environ is None else environ
-    configured = env.get("TZ", "").lstrip(":")
-    if configured:
-        try:
-            zone_info(configured)
-            return configured
-        except EntryError:
-            pass
-    try:
-        target = os.readlink("/etc/localtime")
-    except OSError:
-        target = ""
-    if "zoneinfo/" in target:
-        return target.split("zoneinfo/", 1)[1]
-    return offset_name(datetime.now().astimezone())
 
 
 def build(
@@ -163,12 +145,8 @@ def _empty(raw: object) -> bool:
     return raw is None or raw == "" or raw == [] or raw == ()
 
 
-#: Zone files that name no place: what they mean depends on the machine reading the log.
-_NOT_PLACES = frozenset({"localtime", "posixrules", "Factory"})
-
-
 def _zone(name: str, where: str) -> None:
-    if name in _NOT_PLACES:
+    if name in NOT_PLACES:
         raise problem("no_zone", where=where, zone=name)
     try:
         zone_info(name)
@@ -196,7 +174,7 @@ def _at_checked(
     if isinstance(value.raw, datetime) and moment.tzinfo is not None and zone is not None:
         moment = moment.astimezone(zone_info(zone))  # a moment, not a time someone wrote
     if moment.tzinfo is None:
-        zone = zone or default_zone
+        zone = zone or usable_zone(default_zone, value.where)
         _zone(zone, value.where)
         moment = times.resolve(moment, zone_info(zone), zone, value.where)
     elif zone is not None:
@@ -252,7 +230,14 @@ def _text(value: Value) -> str:
         raise EntryError(f"{value.where}: longer than {MAX_TEXT} characters")
     if "\x00" in text:
         raise EntryError(f"{value.where}: contains a NUL character")
+    if _NOT_UTF8.search(text):  # bytes that were not UTF-8 (an argument, a typed paste)
+        shown = visible(text[:80])
+        raise EntryError(f"{value.where}: not UTF-8 text: {shown} (give it in UTF-8)")
     return text
+
+
+#: What Python makes of bytes that are not UTF-8: lone surrogates, which no file can store.
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
 
 def _items(value: Value) -> list[object]:

@@ -109,6 +109,13 @@ WORDS = Table(
             "zh-CN": "第 {id} 条的附件找不到了：{path}（{detail}）",
             "en": "entry {id}: attachment missing: {path} ({detail})",
         },
+        "verify_not_a_file": {"zh-CN": "已经不是普通文件了", "en": "no longer a file"},
+        "verify_not_found": {"zh-CN": "找不到了", "en": "not found"},
+        "verify_unreadable": {"zh-CN": "读不了：{error}", "en": "cannot be read: {error}"},
+        "verify_now": {
+            "zh-CN": "现在的 SHA-256 是 {digest}，大小 {size}（原来是 {was}）",
+            "en": "SHA-256 now {digest}, size {size} (was {was})",
+        },
         "forgotten": {"zh-CN": "已删除 {path}", "en": "deleted {path}"},
         "nothing_to_forget": {"zh-CN": "没有记录可删除。", "en": "no evidence log to delete"},
         "confirm_delete": {
@@ -154,6 +161,12 @@ WORDS = Table(
             "en": "cannot export to {path}: it is not a regular file",
         },
         "written": {"zh-CN": "已写入 {path}", "en": "wrote {path}"},
+        "export_not_utf8": {
+            "zh-CN": "这个终端的编码（{encoding}）会改掉导出里引用的原话：请用 --output 文件名（总是 UTF-8），"
+            "或者把输出导到文件里",
+            "en": "this terminal's encoding ({encoding}) would change the words quoted in the "
+            "{format} export: use --output FILE (always UTF-8), or send the output to a file",
+        },
         # the form
         "form_title": {
             "zh-CN": "记下一次联系（输入 < 回到上一步，Ctrl-C 退出，不会保存一半）",
@@ -246,6 +259,19 @@ WORDS = Table(
         "at_future": {
             "zh-CN": "{where}：{text} 还没有到，不能记将来的时间",
             "en": "{where}: {text} is in the future",
+        },
+        "tz_unusable": {
+            "zh-CN": "{where}：这台电脑的时区设置 TZ={tz} 不是本程序能保存的时区，本地时间会被当成 UTC 记错。"
+            "请加上 --zone（如 --zone Asia/Shanghai），或者把 TZ 设成一个地方，如 TZ=Asia/Shanghai",
+            "en": "{where}: this machine's TZ={tz} is not a time zone this program can keep, "
+            "and a local time read in it would be stored wrong: give --zone (e.g. --zone "
+            "Asia/Shanghai), or set TZ to a place, e.g. TZ=Asia/Shanghai",
+        },
+        "tz_unusable_form": {
+            "zh-CN": "{where}：这台电脑的时区设置 TZ={tz} 不是本程序能保存的时区，本地时间会被记错。"
+            "请把 TZ 设成一个地方再记，如 TZ=Asia/Shanghai",
+            "en": "{where}: this machine's TZ={tz} is not a time zone this program can keep, "
+            "and local times would be stored wrong: set TZ to a place, e.g. TZ=Asia/Shanghai",
         },
         "no_zone": {
             "zh-CN": "{where}：没有这个时区：{zone}（请写一个地方，比如 Asia/Shanghai）",

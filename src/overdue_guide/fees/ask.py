@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ..errors import FeeInputError
 from ..interview.loop import Nav
-from .inputs import Figures, day, number, whole
+from .inputs import Figures, day, number, unreadable, whole
 from .words import localized, say
 
 HELP_KEY, BACK_KEY = "?", "<"
@@ -82,8 +82,7 @@ def problem_with(field: str, text: str, lang: str) -> str | None:
         return None
     try:
         if field == "schedule":
-            if not Path(stripped).expanduser().is_file():
-                return say("schedule_missing", lang, path=stripped)
+            return _schedule_problem(Path(stripped).expanduser(), stripped, lang)
         elif field == "start":
             day(stripped, field)
         elif field in WHOLE:
@@ -94,6 +93,25 @@ def problem_with(field: str, text: str, lang: str) -> str | None:
     except FeeInputError as error:
         return str(localized(error, lang))
     return None
+
+
+def _schedule_problem(path: Path, typed: str, lang: str) -> str | None:
+    """What keeps `path` from being read as a schedule, found without opening it (a FIFO
+    would wait for a writer): missing, not a regular file, or not ours to read."""
+    import errno
+    import os
+    import stat
+
+    from ..base.files import kind_of
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        what = errno.errorcode.get(error.errno or 0, "")
+        return str(localized(unreadable(Path(typed), what, error.strerror or ""), lang))
+    if not stat.S_ISREG(mode):
+        return str(localized(unreadable(Path(typed), kind_of(mode)[1], ""), lang))
+    return None if os.access(path, os.R_OK) else say("schedule_no_permission", lang, path=typed)
 
 
 def run_form(

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from pathlib import Path
 
+from ..errors import FeeInputError
 from .model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Plan, Schedule
 from .words import problem
 
@@ -163,9 +164,38 @@ def read_schedule(path: Path, start: date | None = None) -> Schedule:
             raise problem("schedule_needs_start")
         try:
             start = payments[0][0] - (payments[1][0] - payments[0][0])
-        except OverflowError:  # before the year 1
-            raise problem("schedule_needs_start") from None
+        except OverflowError:  # before the year 1: two rows, but no day to count from
+            raise problem("schedule_start_before_year_1") from None
     return Schedule(start, tuple(payments))
+
+
+#: Why a schedule was not read, by `files.Unreadable.what`: each has its words in `words`.
+UNREADABLE = {
+    "folder": "schedule_is_folder",
+    "pipe": "schedule_is_pipe",
+    "device": "schedule_is_device",
+    "socket": "schedule_is_special",
+    "special": "schedule_is_special",
+    "too-large": "schedule_too_large",
+    "ENOENT": "schedule_missing",
+    "ENOTDIR": "schedule_missing",
+    "EACCES": "schedule_no_permission",
+    "EPERM": "schedule_no_permission",
+}
+
+
+def unreadable(path: Path, what: str, reason: str) -> FeeInputError:
+    """The problem with a schedule that was not read, in words every language has (the
+    system's own words, in English, only for a rare failure)."""
+    key = UNREADABLE.get(what)
+    if key is not None:
+        return problem(key, path=path)
+    import errno
+    import os
+
+    number = getattr(errno, what, None) if what.startswith("E") else None
+    said = os.strerror(number) if isinstance(number, int) else reason  # the system's words alone
+    return problem("schedule_unreadable", path=path, reason=said)
 
 
 def _read_text(path: Path) -> str:
@@ -176,7 +206,7 @@ def _read_text(path: Path) -> str:
     try:
         data = files.read_bytes(path, "schedule file")
     except files.Unreadable as error:
-        raise problem("schedule_unreadable", path=path, reason=error.reason) from None
+        raise unreadable(path, error.what, error.reason) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -211,8 +241,11 @@ def _yaml_rows(path: Path, text: str) -> tuple[str | None, list[tuple[int, str, 
 
     try:
         root = yamlsafe.parse(text, str(path))
+        yamlsafe.plain_value(root, str(path))  # a date or amount given twice: refused
     except yamlsafe.YamlProblem as error:
         finding = error.finding
+        if finding.code == "duplicate-key":
+            raise problem("schedule_key_twice", path=path, line=finding.line) from None
         raise problem(
             "schedule_bad_value", path=path, line=finding.line, reason=finding.message
         ) from None

@@ -104,6 +104,8 @@ def annual_rates(principal: Decimal, repayments: Sequence[Repayment], per_year: 
     r = irr(principal, repayments, per_year)
     nominal = r * per_year
     effective = math.expm1(per_year * math.log1p(r))
+    if effective * 100 > MAX_RATE:  # a yearly rate too, compounded: 83 % a month is 140,963 %
+        raise problem("rate_too_high", rate=f"{effective * 100:,.0f}")
     return Rates(
         simple=simple_rate(principal, repayments),
         nominal_irr=_percent(nominal),

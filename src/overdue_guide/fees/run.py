@@ -53,6 +53,9 @@ def emit(result: FeeResult, lang: str, output_format: str = "text", plain: bool 
     if output_format == "json":
         import json  # not export.as_json: that module brings the checklist's report along
 
+        from ..output.encoding import for_format
+
+        for_format(sys.stdout, "json")  # a terminal not in UTF-8: JSON escapes, same content
         sys.stdout.write(json.dumps(render.as_json(result, lang), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
         return

@@ -92,6 +92,30 @@ WORDS = Table(
             "en": "cannot read the schedule {path}: {reason}",
         },
         "schedule_missing": {"zh-CN": "找不到文件 {path}", "en": "no file at {path}"},
+        "schedule_is_folder": {
+            "zh-CN": "{path} 是一个文件夹，不是还款计划文件",
+            "en": "{path} is a folder, not a schedule file",
+        },
+        "schedule_is_pipe": {
+            "zh-CN": "{path} 是一个管道（FIFO），不是普通文件：请给出保存好的还款计划文件",
+            "en": "{path} is a pipe (FIFO), not a file: give a saved schedule file",
+        },
+        "schedule_is_device": {
+            "zh-CN": "{path} 是一个设备，不是普通文件：请给出保存好的还款计划文件",
+            "en": "{path} is a device, not a file: give a saved schedule file",
+        },
+        "schedule_is_special": {
+            "zh-CN": "{path} 不是普通文件：请给出保存好的还款计划文件",
+            "en": "{path} is not a regular file: give a saved schedule file",
+        },
+        "schedule_too_large": {
+            "zh-CN": "还款计划 {path} 太大了，不像一笔借款的还款计划",
+            "en": "the schedule {path} is too large to be one loan's repayments",
+        },
+        "schedule_no_permission": {
+            "zh-CN": "没有权限读还款计划 {path}",
+            "en": "no permission to read the schedule {path}",
+        },
         "schedule_not_utf8": {
             "zh-CN": "还款计划 {path} 第 {line} 行不是 UTF-8 编码：请另存为 UTF-8",
             "en": "the schedule {path} is not UTF-8 (line {line}): save it as UTF-8",
@@ -100,10 +124,19 @@ WORDS = Table(
             "zh-CN": "{path}:{line}: 每行要有日期和金额，比如 2026-01-10,108.80",
             "en": "{path}:{line}: each row needs a date and an amount, like 2026-01-10,108.80",
         },
+        "schedule_key_twice": {
+            "zh-CN": "{path}:{line}: 同一项写了两次，不知道该用哪个：请只写一次",
+            "en": "{path}:{line}: a key is given twice, so which one counts is unclear: give it once",
+        },
         "schedule_bad_value": {"zh-CN": "{path}:{line}: {reason}", "en": "{path}:{line}: {reason}"},
         "schedule_too_long": {
             "zh-CN": "还款计划 {path} 超过 {limit} 笔还款：请只留下这笔借款的还款",
             "en": "the schedule {path} has more than {limit} repayments: keep only this loan's repayments",
+        },
+        "schedule_start_before_year_1": {
+            "zh-CN": "按前两笔还款往前推一期，放款日期会早于公元 1 年：请用 --start 给出放款日期",
+            "en": "counting one interval back from the first two repayments gives a day before "
+            "the year 1: give the date the money was received with --start",
         },
         "schedule_needs_start": {
             "zh-CN": "只有一笔还款时，请用 --start 给出放款日期",

@@ -55,7 +55,7 @@ def _parse(source: str, path: Path) -> object:
             if key.value in seen:
                 raise AnswersError(f"{path}:{key.line}:{key.col}: '{key.value}' is answered twice")
             seen.add(key.value)
-    return yamlsafe.plain_value(node)
+    return yamlsafe.plain_value(node, str(path))  # a key twice deeper (details) is refused too
 
 
 def _unique(pairs: list[tuple[str, object]], path: Path) -> dict[str, object]:

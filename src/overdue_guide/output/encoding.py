@@ -108,6 +108,22 @@ def for_format(stream: Any, output_format: str) -> None:
         stream.reconfigure(errors=_EXACT.get(output_format, HANDLER))
 
 
+def screen_lang(lang: str, instead: str, stream: Any = None) -> str:
+    """The language to show on `stream` (standard output): `lang`, or one the terminal's
+    encoding can show, said once on stderr with how to get `lang` (`instead`: a UTF-8
+    terminal, or a way round it). The interview, `fees` and `log` all come here."""
+    import sys
+
+    stream = sys.stdout if stream is None else stream
+    shown = shown_lang(lang, stream)
+    if shown != lang:
+        sys.stderr.write(
+            f"overdue-guide: this terminal's encoding ({stream.encoding}) cannot show "
+            f"{lang}, so the screen shows {shown}; use a UTF-8 terminal or {instead} for {lang}\n"
+        )
+    return shown
+
+
 def shown_lang(lang: str, stream: Any) -> str:
     """`lang` if `stream` can show it; else the other Chinese script, else English."""
     if is_utf8(stream):

@@ -15,6 +15,8 @@ a call that did not happen; they are there for whoever picks them.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,21 +73,63 @@ def _make_drafts(context: Context) -> None:
 
 
 def _save(context: Context) -> None:
+    """Save the checklist where the person says. A file already there is replaced only if
+    they say so, a pipe or a device never; a save that fails says why, with the path, in
+    their language, and the menu comes back: nothing is lost by a mistyped name."""
     from datetime import date
 
-    from ..base.disk import write_atomic
+    from rich.text import Text
+
+    from ..base.disk import refuse_data_folder, write_atomic
+    from ..base.visible import visible
+    from ..errors import StorageError
+    from ..output import render
     from ..output.export import format_for, render_as
     from ..terminal import prompts
 
-    chosen = prompts.offer_save(context.lang, date.today().isoformat())
+    lang = context.lang
+    chosen = prompts.offer_save(lang, free_stamp(date.today().isoformat(), lang))
     if chosen is None:
         return
+    if _is(chosen, stat.S_ISDIR):  # a folder: the checklist goes in it, under the usual name
+        stamp = free_stamp(date.today().isoformat(), lang, chosen)
+        chosen = chosen / f"{message('file_name', lang)}-{stamp}.html"
     if format_for(chosen) is None:
         chosen = chosen.with_name(chosen.name + ".txt")
+    replacing = _is(chosen, stat.S_ISREG)
+    if replacing and not prompts.confirm(message("save_replace", lang, path=chosen), lang):
+        render.note(context.screen, message("save_not_replaced", lang, path=chosen))
+        return
     text = render_as(format_for(chosen) or "text", context.current(), context.contract)
-    write_atomic(chosen, text, private=True)
+    try:
+        refuse_data_folder(chosen, lang)
+        write_atomic(chosen, text, private=True, lang=lang)
+    except StorageError as error:
+        render.alert(context.screen, str(error))
+        return
     context.saved.append(chosen)
-    context.screen.print(message("saved", context.lang, path=chosen))
+    context.screen.print(Text(visible(message("saved", lang, path=chosen))))
+
+
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Whether `path` is there and of `kind` (`stat.S_ISDIR`…); False for any path that
+    cannot be looked at (a name too long, a file where a folder should be)."""
+    try:
+        return kind(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def free_stamp(today: str, lang: str, folder: Path | None = None) -> str:
+    """The date for the offered file name, with `-2`, `-3`… when a checklist of that name
+    (in any format) is already in `folder` (the current one): two saves on one day keep
+    both files."""
+    base = Path(folder or ".") / f"{message('file_name', lang)}-"
+    stamp, number = today, 1
+    while any(os.path.lexists(f"{base}{stamp}{suffix}") for suffix in (".html", ".md", ".txt")):
+        number += 1
+        stamp = f"{today}-{number}"
+    return stamp
 
 
 def _log_evidence(context: Context) -> None:

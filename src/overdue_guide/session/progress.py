@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base import disk, files, places
 from ..base.i18n import LANGS
+from ..base.words import message
 from ..errors import StorageError
 from ..interview.engine import plain
 
@@ -40,6 +42,34 @@ class Progress:
     details: dict[str, str] = field(default_factory=dict)
 
 
+@contextmanager
+def one_at_a_time(lang: str, create: bool = True) -> Iterator[None]:
+    """One `--save` interview (or `resume`) at a time: two would each overwrite the other's
+    answers, the last writer winning. The data folder is locked (`flock`, which the system
+    releases when the process ends, however it ends); a second is refused, naming the fix.
+    A data folder that cannot be made or trusted takes no lock: saving then fails, and the
+    interview goes on without it, as it says. Without `create` (resume) a missing folder is
+    not made: there is nothing to resume."""
+    import fcntl
+
+    try:
+        if not create and not places.data_dir().is_dir():
+            raise StorageError("nothing saved: nothing to lock")  # resume then says so
+        folder = disk.private_dir()
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except (StorageError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StorageError(message("save_busy", lang)) from None
+        yield
+    finally:
+        os.close(handle)
+
+
 def save(progress: Progress) -> Path:
     """Keep the progress after an answer; only ever called with --save."""
     document = {
@@ -49,11 +79,10 @@ def save(progress: Progress) -> Path:
         "lang": progress.lang,
         "answers": plain(progress.answers),
     }
-    disk.private_dir()
     if progress.details:
         document["details"] = dict(progress.details)
     path = progress_path()
-    disk.refuse_foreign(path)
+    disk.refuse_untrusted([path])
     disk.write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n", private=True)
     return path
 
@@ -99,8 +128,8 @@ def reject(reason: str) -> StorageError:
 
 
 def _set_aside(path: Path, reason: str) -> StorageError:
-    aside = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
     try:
+        aside = disk.set_aside_name(path, "corrupt")
         path.replace(aside)
     except OSError as error:
         return StorageError(

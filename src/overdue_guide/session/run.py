@@ -26,6 +26,7 @@ from ..terminal.console import console
 
 if TYPE_CHECKING:
     from ..drafts.model import Draft, DraftSet
+    from .progress import Progress
 
 
 @record
@@ -48,6 +49,10 @@ def check_output(output: Output) -> None:
     """Refuse an output file we cannot write before anyone answers a question."""
     if output.file is not None and format_for(output.file) is None:
         raise GuideError(words.message("unknown_extension", output.lang, path=output.file))
+    if output.file is not None:
+        from ..base.disk import refuse_data_folder
+
+        refuse_data_folder(output.file, output.lang)
 
 
 def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
@@ -73,14 +78,20 @@ def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
 
 
 def interactive(flow: str | None, output: Output, save: bool) -> None:
-    """The interview in the terminal; with `save`, progress is kept after each answer."""
+    """The interview in the terminal; with `save`, progress is kept after each answer (one
+    such interview at a time: `progress.one_at_a_time`)."""
     check_output(output)
     output = for_screen(output)
     opened = bundle.open_flow(flow)
     save_as = _flow_key(flow) if save else None
-    taken = _interview(opened, output, {}, save_as)
-    _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
-    if save:
+    if not save:
+        _emit(opened, _interview(opened, output, {}, None), output, papers=_papers(flow, opened))
+        return
+    from . import progress as storage
+
+    with storage.one_at_a_time(output.lang):
+        taken = _interview(opened, output, {}, save_as)
+        _emit(opened, taken, output, papers=_papers(flow, opened), save_as=save_as)
         _after_saving(output.lang)
 
 
@@ -92,7 +103,15 @@ def resume(output_format: str, file: Path | None, plain: bool, flow: str | None 
     progress file can never make the program read a flow the person did not choose."""
     from . import progress as storage
 
-    progress = storage.load()
+    with storage.one_at_a_time(i18n.detect_lang(), create=False):
+        _resume(storage.load(), output_format, file, plain, flow)
+
+
+def _resume(
+    progress: Progress | None, output_format: str, file: Path | None, plain: bool, flow: str | None
+) -> None:
+    from . import progress as storage
+
     if progress is None:
         raise GuideError(words.message("nothing_saved", i18n.detect_lang()))
     output = for_screen(Output(progress.lang, output_format, file, plain))
@@ -216,7 +235,8 @@ def _write(file: Path | None, view: report.Report, contract: dict[str, object], 
     if file is not None:
         from ..base.disk import write_atomic
 
-        write_atomic(file, render_as(format_for(file) or "text", view, contract), private=True)
+        text = render_as(format_for(file) or "text", view, contract)
+        write_atomic(file, text, private=True, lang=lang)
         warn(words.message("saved", lang, path=file))
 
 
@@ -236,15 +256,8 @@ def for_screen(output: Output) -> Output:
 
     if output.output_format not in ("text", "markdown"):
         return output
-    lang = encoding.shown_lang(output.lang, sys.stdout)
-    if lang == output.lang:
-        return output
-    warn(
-        f"overdue-guide: this terminal's encoding ({sys.stdout.encoding}) cannot show "
-        f"{output.lang}, so the screen shows {lang}; use a UTF-8 terminal or --output FILE "
-        f"(always UTF-8) for {output.lang}"
-    )
-    return replace(output, lang=lang)
+    lang = encoding.screen_lang(output.lang, "--output FILE (always UTF-8)")
+    return output if lang == output.lang else replace(output, lang=lang)
 
 
 def _next_steps(

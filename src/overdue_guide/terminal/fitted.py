@@ -177,8 +177,13 @@ def unboxed(
 
 
 def add_ctrl_d(app: Any) -> None:
-    """Ctrl-D ends a text field or a yes/no question as it ends a list, even with text typed."""
+    """Ctrl-D ends a text field or a yes/no question as it ends a list, even with text typed.
+
+    Also for every prompt: an escape sequence typed or pasted (`\x1b[31m`) that
+    prompt_toolkit takes for a mouse report it then cannot read is ignored, instead of a
+    traceback and "Press ENTER to continue"."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.key_binding.bindings.mouse import load_mouse_bindings
     from prompt_toolkit.keys import Keys
 
     bindings = KeyBindings()
@@ -186,5 +191,14 @@ def add_ctrl_d(app: Any) -> None:
     @bindings.add(Keys.ControlD, eager=True)
     def _end(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
+
+    mouse = load_mouse_bindings().get_bindings_for_keys((Keys.Vt100MouseEvent,))[-1].handler
+
+    @bindings.add(Keys.Vt100MouseEvent)
+    def _mouse(event: Any) -> Any:
+        try:
+            return mouse(event)
+        except (ValueError, KeyError, IndexError):  # not a mouse report after all
+            return NotImplemented
 
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])

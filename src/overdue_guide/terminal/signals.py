@@ -8,6 +8,11 @@ and asks the prompt, from inside the prompt's own loop, to end with
 else the handler raises `Interrupted` at once; one that some library swallowed,
 or that landed where Python cannot raise (a weakref callback), is raised again
 at the next prompt or when the command ends.
+
+Two moments are different. Work that must not be cut short once committed (`held`:
+entries stored, then reported) only notes a signal, so that exit 130 always means
+nothing was stored. And at the very end (`settle`) the signals are ignored, so that
+none can end the process the system's way while Python shuts down.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 from ..errors import Interrupted
@@ -27,6 +33,7 @@ HANDLED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _received: int | None = None
 _lang: str | None = None  # the language of the last prompt, for a signal's line
 _running: tuple[Any, Any] | None = None  # (the prompt_toolkit Application, its `end`)
+_holding = 0  # inside `held`: a signal is noted, not raised
 
 
 def install() -> None:
@@ -102,9 +109,53 @@ def run_prompt(app: Any, lang: str | None = None) -> Any:
     return result
 
 
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """Work that must end once it has committed: a signal meanwhile is noted, not raised.
+
+    Inside, `check` still raises a noted signal: a store calls it just before it commits,
+    so a signal before the commit still undoes everything (exit 130, nothing stored). Once
+    the block ends (after the commit, the report printed), a signal it noted is forgotten:
+    the work is done and stands, and the program ends as it would have (exit 0), so that a
+    script that retries on 130 never stores the same entries twice."""
+    global _holding, _received
+    _holding += 1
+    try:
+        yield
+    except Interrupted:
+        raise
+    except BaseException:
+        _received = None
+        raise
+    else:
+        _received = None
+    finally:
+        _holding -= 1
+
+
+def settle() -> bool:
+    """At the very end: ignore the three signals from now on, and say whether one came
+    that nothing acted on (pending, or noted).
+
+    Python puts the system's handlers back while it shuts down; a signal then would end
+    the process the system's way (status −2, −1) instead of with exit 130."""
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, HANDLED)
+        pending = not set(signal.sigpending()).isdisjoint(HANDLED)
+        for signum in HANDLED:
+            signal.signal(signum, signal.SIG_IGN)  # an ignored signal pending is dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HANDLED)
+    except Interrupted:  # a signal that came just before ran its handler here
+        settle()
+        return True
+    return pending or _received is not None
+
+
 def _on_signal(signum: int, frame: object) -> None:
     global _received
     _received = signum
+    if _holding:
+        return
     running = _running
     if running is None:
         raise Interrupted
