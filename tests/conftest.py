@@ -11,9 +11,9 @@ import pytest
 from overdue_guide.base import places
 from overdue_guide.flow.catalog import parse_catalog
 from overdue_guide.flow.loader import parse_flow
-from overdue_guide.flow.model import Catalog, Flow
+from overdue_guide.flow.model import Answer, Catalog, Flow
 
-from .rules import Verdicts, walk_every_path
+from .helpers import widest_paths
 from .webpage import CHROMIUM_FLAGS
 
 
@@ -41,12 +41,6 @@ def main_flow() -> Flow:
     flow, findings = parse_flow(places.shipped_dir() / "main.yaml")
     assert flow is not None, findings
     return flow
-
-
-@pytest.fixture(scope="session")
-def every_path(main_flow: Flow) -> Verdicts:
-    """Every path of the main flow walked once, every advice rule checked on it."""
-    return walk_every_path(main_flow)
 
 
 @pytest.fixture(scope="session")
@@ -92,3 +86,9 @@ def browser() -> Iterator[Any]:
         launched = driver.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def widest(main_flow: Flow) -> list[dict[str, Answer]]:
+    """The main flow's widest paths (`helpers.widest_paths`), found once per session."""
+    return widest_paths(main_flow)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -13,7 +14,21 @@ import pytest
 
 from overdue_guide.flow import bundle
 from overdue_guide.flow.conditions import leaves
-from overdue_guide.flow.model import END, Answer, Answered, Catalog, Flow, Includes, Is, Question
+from overdue_guide.flow.model import (
+    END,
+    AllOf,
+    Answer,
+    Answered,
+    AnyOf,
+    Catalog,
+    Condition,
+    Flow,
+    Includes,
+    Is,
+    Not,
+    Option,
+    Question,
+)
 from overdue_guide.interview import engine
 
 #: The installed console script, beside the interpreter running the tests.
@@ -118,17 +133,29 @@ def _answers_to(question: Question, subsets: bool) -> list[Answer]:
     ]
 
 
+def random_path(flow: Flow, chooser: random.Random) -> dict[str, Answer]:
+    """One complete path, each answer drawn by `chooser` (a code ticked with chance 0.3)."""
+    answers: dict[str, Answer] = {}
+    while (pending := engine.walk(flow, answers).pending) is not None:
+        if pending.kind == "multi":
+            answers[pending.id] = tuple(c for c in pending.codes if chooser.random() < 0.3)
+        else:
+            answers[pending.id] = chooser.choice(pending.codes)
+    return answers
+
+
 def widest_paths(flow: Flow) -> list[dict[str, Answer]]:
     """Paths whose checklists are the largest: no other path's items include theirs.
 
-    A code of a multiple choice that no condition tests only ever adds items, so it
-    is always ticked; every combination of the tested codes is tried. Any path's
-    checklist is a subset of one of these, so a bound that grows with the items
+    A code of a multiple choice that only rules read, and only where ticking it can add
+    items (never under a `not`), only ever adds items: it is always ticked. Every
+    combination of the other codes that conditions read (routes, or under a `not`) is
+    tried. A code of a single choice that no condition reads, and whose items another
+    such code of the same question also brings by the same route, is left out. Any
+    path's checklist is a subset of one of these, so a bound that grows with the items
     (lines on screen, say) holds for every path when it holds for these.
     """
-    tested: dict[str, set[str]] = {}
-    for leaf in _leaves(flow):  # every code any condition tests, across all conditions
-        tested.setdefault(leaf.question, set()).update(getattr(leaf, "codes", ()))
+    varied, read = _read_codes(flow)
     found: dict[frozenset[str], dict[str, Answer]] = {}
     todo: list[dict[str, Answer]] = [{}]
     while todo:
@@ -139,30 +166,72 @@ def widest_paths(flow: Flow) -> list[dict[str, Answer]]:
             found.setdefault(items, answers)
             continue
         question = step.pending
-        for answer in _widest_answers(question, tested.get(question.id, set())):
+        for answer in _widest_answers(question, varied.get(question.id, set()), read):
             todo.append({**answers, question.id: answer})
     return [found[s] for s in found if not any(s < other for other in found)]
 
 
-def _widest_answers(question: Question, tested: set[str]) -> list[Answer]:
+def _read_codes(flow: Flow) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+    """(codes to vary: in routes or under a `not`, by question; every code any condition reads)."""
+    varied: dict[str, set[str]] = {}
+    read: set[tuple[str, str]] = set()
+    for question in flow.questions.values():
+        for route in (*question.next, *(r for o in question.options for r in o.next)):
+            for leaf in leaves(route.when) if route.when is not None else ():
+                codes = getattr(leaf, "codes", ())
+                read.update((leaf.question, code) for code in codes)
+                varied.setdefault(leaf.question, set()).update(codes)
+    for rule in flow.rules:
+        for leaf, under_not in polar_leaves(rule.when, False):
+            codes = getattr(leaf, "codes", ())
+            read.update((leaf.question, code) for code in codes)
+            if under_not:
+                varied.setdefault(leaf.question, set()).update(codes)
+    return varied, read
+
+
+def polar_leaves(
+    condition: Condition, negated: bool
+) -> Iterator[tuple[Is | Includes | Answered, bool]]:
+    """Each test in `condition`, and whether it stands under a `not` (so that ticking
+    its codes could make the condition false)."""
+    if isinstance(condition, (AllOf, AnyOf)):
+        for term in condition.terms:
+            yield from polar_leaves(term, negated)
+    elif isinstance(condition, Not):
+        yield from polar_leaves(condition.term, not negated)
+    else:
+        yield condition, negated
+
+
+def _widest_answers(
+    question: Question, varied: set[str], read: set[tuple[str, str]]
+) -> list[Answer]:
     if question.kind != "multi":
-        return list(question.codes)
-    varied = [c for c in question.codes if c in tested]
+        return [o.code for o in question.options if not _outdone(question, o, read)]
+    tried = [c for c in question.codes if c in varied]
     return [
-        tuple(c for c in question.codes if c not in tested or c in ticked)
+        tuple(c for c in question.codes if c not in tried or c in ticked)
         for ticked in (
-            {c for i, c in enumerate(varied) if mask >> i & 1} for mask in range(2 ** len(varied))
+            {c for i, c in enumerate(tried) if mask >> i & 1} for mask in range(2 ** len(tried))
         )
     ]
 
 
-def _leaves(flow: Flow) -> Iterator[Is | Includes | Answered]:
-    """Every test on one question in the flow's conditions: rules and routes."""
-    routes = [
-        route
-        for question in flow.questions.values()
-        for route in (*question.next, *(r for o in question.options for r in o.next))
-    ]
-    conditions = [rule.when for rule in flow.rules] + [r.when for r in routes if r.when]
-    for condition in conditions:
-        yield from leaves(condition)
+def _outdone(question: Question, option: Option, read: set[tuple[str, str]]) -> bool:
+    """Whether another option, unread like this one and routed alike, brings all its items
+    (the first of equals is kept)."""
+    if (question.id, option.code) in read:
+        return False
+    mine = set(option.items)
+    for other in question.options:
+        if other is option or (question.id, other.code) in read:
+            continue
+        if option.next or other.next:
+            continue
+        theirs = set(other.items)
+        if mine < theirs or (
+            mine == theirs and question.options.index(other) < question.options.index(option)
+        ):
+            return True
+    return False

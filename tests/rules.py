@@ -1,195 +1,394 @@
-"""The rules the main flow's advice keeps, each a check of one path's checklist.
+"""The rules the main flow's advice keeps, each a `reduction.Rule` held on every path.
 
-`walk_every_path` computes each path's checklist once and runs every rule on it,
-so the exhaustive walk of the main flow (two million paths) is paid for once per
-test session. Rules are plain set tests on a `Path`, to keep that walk fast.
+A rule is data: a condition on the answers (the flow's own condition objects) and the
+items it needs or forbids. Sets of items defined by what they say (the home door, paying,
+the court's deadline) are read from the flow's own words, so a new item that says such a
+thing is held to the rule without anyone listing it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
-from overdue_guide.flow.model import URGENCIES, Answer, Flow
-from overdue_guide.interview import engine
+from overdue_guide.flow.model import NOWHERE, AllOf, AnyOf, Condition, Flow, Includes, Is, Not
 
-from .helpers import all_paths
+from .reduction import Rule
 
-#: The stance at the door, all `now`: door shut, record, pay no one.
-DOOR_NOW = frozenset({"door_closed", "record_now", "pay_official_only"})
-CHECKING_WHO = frozenset({"check_credentials", "note_visitor"})
-#: Items that tell the person to keep a door shut or speak through it: only with someone there.
-AT_THE_DOOR = frozenset(
-    {"safety_110", "door_closed", "check_credentials", "note_visitor", "record_now"}
+# --- conditions, written as in a flow file -------------------------------------------------
+
+
+def is_(question: str, *codes: str) -> Is:
+    return Is(question, codes, NOWHERE)
+
+
+def has(question: str, *codes: str) -> Includes:
+    return Includes(question, codes, False, NOWHERE)
+
+
+def all_(*terms: Condition) -> AllOf:
+    return AllOf(terms, NOWHERE)
+
+
+def any_(*terms: Condition) -> AnyOf:
+    return AnyOf(terms, NOWHERE)
+
+
+def not_(term: Condition) -> Not:
+    return Not(term, NOWHERE)
+
+
+HERE = is_("visitor_arrived", "now")
+HOME, WORK = is_("visit_place", "home"), is_("visit_place", "workplace")
+BORROWER = is_("user_role", "borrower")
+OFFICIAL = is_("authority_claimed", "official")
+DANGER_HERE = any_(
+    is_("feel_safe", "no"), has("misconduct", "threats", "violence", "refuses_to_leave"), OFFICIAL
 )
-#: Items for a visit still to come, which read wrong while someone stands at the door.
-NOT_AT_THE_DOOR = frozenset({"know_visit_rules", "read_before_signing", "verify_with_95188"})
-CONTACTS = frozenset({"emergency_contact", "family", "friends_colleagues"})
-DANGER_AT_THE_DOOR = frozenset({"threats", "violence", "refuses_to_leave"})
-POLICE_MATTERS = frozenset({"threats", "violence", "insults", "told_others"})
-MONEY_AT_STAKE = frozenset({"personal_account", "fake_authority"})
+COMING_TODAY = is_("visit_when", "today")
+PAID_A_PERSON = is_("paid_to_person", "yes")
+#: Someone here or coming today, or money at stake: the only causes for a `now` item.
+CAUSE_FOR_NOW = any_(
+    HERE, COMING_TODAY, has("misconduct", "personal_account", "fake_authority"), PAID_A_PERSON
+)
+CONTACTS = has("others_contacted", "emergency_contact", "family", "friends_colleagues")
+#: What the police act on: threats, violence, insults, private information made public.
+POLICE_MATTERS = ("threats", "violence", "insults", "public_post")
+
+# --- sets of items, by what they say --------------------------------------------------------
+
+#: Items that keep a door shut or speak through it: only with someone here now.
+AT_THE_DOOR = frozenset(
+    {"safety_110", "safety_110_work", "door_closed", "workplace_now", "check_credentials"}
+    | {"note_visitor", "record_now"}
+)
+#: Items for a visit still to come, which read wrong while someone stands there.
+NOT_HERE = frozenset(
+    {"know_visit_rules", "read_before_signing", "verify_with_95188", "workplace_rules"}
+    | {"visit_today_home", "visit_today_work", "ask_authorization"}
+)
+#: The borrower's own items: paying, the bill, their credit record, their relatives.
+PAYER = frozenset(
+    {"ask_installments", "make_a_plan", "explain_hardship", "pay_in_full", "already_paid"}
+    | {"nothing_to_pay", "fee_cap", "dispute_amount", "check_bill_in_app", "credit_report"}
+    | {"stay_reachable", "contacts_limits", "co_borrower_talk"}
+)
+#: Words of the home door, in both languages: never on a workplace path.
+HOME_DOOR_WORDS = (
+    *("隔着门", "开门", "猫眼", "门缝", "屋里", "进你家", "进门", "你家", "我家", "家门"),
+    *("door", "peephole", "your home", "my home", "indoors"),
+)
+#: Words that ask for instalments or promise payment: never to a spouse or relative.
+PAYING_WORDS = (
+    *("分期", "愿意还", "一次还清", "还款计划", "我来还款"),
+    *("instalment", "willing to pay", "want to pay", "pay it all", "repayment plan"),
+)
 #: Items that never belong in one checklist together.
 CONTRADICTIONS = (
-    frozenset({"pay_in_full", "ask_installments"}),
-    frozenset({"fake_authority", "lawyer_letter"}),
-    frozenset({"dispute_amount", "check_bill_in_app"}),
-    frozenset({"door_closed", "know_visit_rules"}),
+    ("pay_in_full", "ask_installments"),
+    ("pay_in_full", "already_paid"),
+    ("fake_authority", "lawyer_letter"),
+    ("dispute_amount", "check_bill_in_app"),
+    ("door_closed", "know_visit_rules"),
+    ("door_closed", "workplace_now"),
+    ("safety_110", "safety_110_work"),
+    ("make_a_plan", "nothing_to_pay"),
+    ("contacts_limits", "relative_owes_nothing"),
+    ("spouse_debt", "relative_owes_nothing"),
 )
-AMOUNT_ITEM = {"differs": "dispute_amount", "not_checked": "check_bill_in_app"}
 
 
-class Path:
-    """One path: its answers, its checklist's item ids in order, and those ids by urgency."""
-
-    __slots__ = ("answers", "door", "ids", "items", "misconduct", "now", "others", "ranks", "today")
-
-    def __init__(
-        self, answers: Mapping[str, Answer], ids: tuple[str, ...], urgency: Mapping[str, str]
-    ) -> None:
-        self.answers = answers
-        self.ids = ids
-        self.items = frozenset(ids)
-        self.now = frozenset(i for i in ids if urgency[i] == "now")
-        self.today = frozenset(i for i in ids if urgency[i] == "today")
-        self.ranks = tuple(URGENCIES.index(urgency[i]) for i in ids)
-        self.misconduct = frozenset(answers["misconduct"])
-        self.others = frozenset(answers["others_contacted"])
-        self.door = answers["visitor_arrived"] == "now"
+def saying(flow: Flow, words: Iterable[str]) -> frozenset[str]:
+    """The items whose text or detail, in either language, says one of `words`."""
+    found = set()
+    for item in flow.items.values():
+        said = " ".join(t.get(lang) for t in (item.text, item.detail) for lang in ("zh-CN", "en"))
+        if any(word in said for word in words):
+            found.add(item.id)
+    return frozenset(found)
 
 
-def _rule_door_now_stance(p: Path) -> bool:
-    """Someone at the door now: door shut, record, pay no one, check who they are — all now."""
-    return not p.door or (p.now >= DOOR_NOW and not CHECKING_WHO.isdisjoint(p.now))
+def with_urgency(flow: Flow, urgency: str, among: Iterable[str] | None = None) -> frozenset[str]:
+    ids = flow.items if among is None else among
+    return frozenset(i for i in ids if flow.items[i].urgency == urgency)
 
 
-def _rule_danger_at_the_door_puts_110_first(p: Path) -> bool:
-    """At the door, with danger or a claim to be police or a court: 110 comes first."""
-    danger = (
-        p.answers.get("feel_safe") == "no"
-        or not DANGER_AT_THE_DOOR.isdisjoint(p.misconduct)
-        or p.answers.get("authority_claimed") == "official"
-    )
-    return not (p.door and danger) or p.ids[0] == "safety_110"
+def court_deadline(flow: Flow) -> frozenset[str]:
+    """`today` items that name the courts' number 12368 or the 15 days to act."""
+    return with_urgency(flow, "today", saying(flow, ("12368", "15 天", "15 days")))
 
 
-def _rule_nobody_at_the_door_is_told_to_shut_it(p: Path) -> bool:
-    """Door items only with someone at the door; 'when they come' items never then."""
-    return (NOT_AT_THE_DOOR if p.door else AT_THE_DOOR).isdisjoint(p.items)
+# --- the rules --------------------------------------------------------------------------------
+
+NOW, TODAY, WEEK, LATER = "now", "today", "this_week", "later"
 
 
-def _rule_danger_goes_to_the_police_with_evidence(p: Path) -> bool:
-    """Threats, violence, insults, private information spread: police and evidence, today."""
-    if POLICE_MATTERS.isdisjoint(p.misconduct):
-        return True
-    return {"report_police", "keep_evidence"} <= p.today
-
-
-def _rule_threats_are_answered_with_the_civil_matter(p: Path) -> bool:
-    """Threats or a claim of authority: not being able to repay is not in itself a crime."""
-    if "threats" in p.misconduct or p.answers.get("authority_claimed") == "official":
-        return "civil_matter" in p.today
-    return True
-
-
-def _rule_claims_of_authority(p: Path) -> bool:
-    """Police or a court: 110, report, 12368; a lawyer: lawful, no power; both pay no one."""
-    claimed = p.answers.get("authority_claimed")
-    if claimed == "official":
-        return {"fake_authority", "report_police"} <= p.today and "pay_official_only" in p.now
-    if claimed == "lawyer":
-        return "lawyer_letter" in p.today and "pay_official_only" in p.now
-    return {"fake_authority", "lawyer_letter"}.isdisjoint(p.items)
-
-
-def _rule_money_paid_to_a_person_comes_first(p: Path) -> bool:
-    """Money already paid to a person: 110 and the bank, at the top of the checklist."""
-    if p.answers.get("paid_to_person") == "yes":
-        return "paid_report" in p.now and "paid_report" in p.ids[:2] and "keep_evidence" in p.items
-    return "paid_report" not in p.items
-
-
-def _rule_a_personal_account_means_paying_only_officially(p: Path) -> bool:
-    """Asked to pay a person, or someone claiming authority: pay only in the app, now."""
-    return MONEY_AT_STAKE.isdisjoint(p.misconduct) or "pay_official_only" in p.now
-
-
-def _rule_the_amount(p: Path) -> bool:
-    """The bill in the app decides; the fees item only when the charges look high."""
-    checked = p.answers["amount_checked"]
-    wanted = AMOUNT_ITEM.get(checked)
-    if wanted is not None and wanted not in p.items:
-        return False
-    return ("fee_cap" in p.items) == (checked == "fees_high")
-
-
-def _rule_contacts_learn_what_they_may_be_told_today(p: Path) -> bool:
-    """Relatives, contacts, colleagues called: today, what they owe and may be told, evidence."""
-    if not CONTACTS.isdisjoint(p.others) or "told_others" in p.misconduct:
-        return {"contacts_limits", "keep_evidence"} <= p.today
-    return "contacts_limits" not in p.items
-
-
-def _rule_a_co_borrower_plans_together_today(p: Path) -> bool:
-    """A co-borrower called: plan together, today."""
-    return ("co_borrower_talk" in p.today) == ("co_borrower" in p.others)
-
-
-def _rule_paying(p: Path) -> bool:
-    """Pay in full in the app with proof; or instalments, a plan, no paid agents."""
-    if p.answers["can_pay_full"] == "yes":
-        return {"pay_in_full", "credit_report"} <= p.items and "ask_installments" not in p.items
-    setback = p.answers["hardship"] != "none"
-    return {"ask_installments", "make_a_plan", "beware_debt_agents"} <= p.items and (
-        ("explain_hardship" in p.items) == setback
-    )
-
-
-def _rule_misconduct_means_evidence_and_a_complaint(p: Path) -> bool:
-    """Any misconduct: keep evidence and complain."""
-    return not p.misconduct or {"keep_evidence", "report_12378"} <= p.items
-
-
-def _rule_nothing_is_urgent_now_without_cause(p: Path) -> bool:
-    """Nothing is 'now' unless someone is at the door or money is at stake."""
-    return p.door or not MONEY_AT_STAKE.isdisjoint(p.misconduct) or not p.now
-
-
-def _rule_no_two_items_contradict(p: Path) -> bool:
-    """No pair of items that contradict each other."""
-    return not any(pair <= p.items for pair in CONTRADICTIONS)
-
-
-def _rule_ordered_short_and_safety_first(p: Path) -> bool:
-    """Most urgent first, 1 to 20 items, the 110 item first when there is one."""
-    in_order = list(p.ranks) == sorted(p.ranks)
-    safety_first = "safety_110" not in p.items or p.ids[0] == "safety_110"
-    return in_order and 1 <= len(p.ids) <= 20 and safety_first
-
-
-RULES: dict[str, Callable[[Path], bool]] = {
-    name.removeprefix("_rule_"): rule
-    for name, rule in globals().items()
-    if name.startswith("_rule_")
-}
-
-
-@dataclass
-class Verdicts:
-    """What the walk found: paths walked, and for each rule, some paths that broke it."""
-
-    paths: int = 0
-    broken: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-
-
-def walk_every_path(flow: Flow) -> Verdicts:
-    """Every path of `flow` once: its checklist computed once, every rule run on it."""
-    urgency = {item.id: item.urgency for item in flow.items.values()}
-    verdicts = Verdicts(broken={name: [] for name in RULES})
-    rules = list(RULES.items())
-    for answers in all_paths(flow):
-        path = Path(answers, tuple(i.id for i in engine.checklist(flow, answers).items), urgency)
-        verdicts.paths += 1
-        for name, rule in rules:
-            if not rule(path) and len(verdicts.broken[name]) < 3:
-                verdicts.broken[name].append({"answers": dict(answers), "items": path.ids})
-    return verdicts
+def rules(flow: Flow) -> dict[str, Rule]:
+    """Every rule, by name (the name of its test)."""
+    found = {
+        "at_home_the_door_stance_is_now": Rule(
+            "Someone at the home door now: door shut, record, pay no one, check who they are.",
+            all_(HERE, HOME),
+            {"door_closed": NOW, "record_now": NOW, "pay_official_only": NOW},
+            frozenset({"check_credentials", "note_visitor"}),
+        ),
+        "at_work_the_workplace_stance_is_now": Rule(
+            "Someone at the workplace now: ask them to leave, record, pay no one — all now.",
+            all_(HERE, WORK),
+            {"workplace_now": NOW, "record_now": NOW, "pay_official_only": NOW},
+        ),
+        "danger_at_home_means_110_first": Rule(
+            "Danger at the home door: 110, now.", all_(HERE, HOME, DANGER_HERE), {"safety_110": NOW}
+        ),
+        "danger_at_work_means_110_first": Rule(
+            "Danger at the workplace: 110, now.",
+            all_(HERE, WORK, DANGER_HERE),
+            {"safety_110_work": NOW},
+        ),
+        "nobody_here_is_told_to_keep_a_door_shut": Rule(
+            "Door items only with someone here now.", not_(HERE), never=AT_THE_DOOR
+        ),
+        "someone_here_gets_no_items_for_later": Rule(
+            "'When they come' items never while they are here.", HERE, never=NOT_HERE
+        ),
+        "a_workplace_path_never_speaks_of_the_home_door": Rule(
+            "On a workplace path no item speaks of the home door.",
+            WORK,
+            never=saying(flow, HOME_DOOR_WORDS),
+        ),
+        "a_visit_to_come_at_work_gets_the_workplace_words": Rule(
+            "A visit before or announced, at work: what to do there.",
+            all_(is_("visitor_arrived", "earlier", "announced"), WORK),
+            {"workplace_rules": TODAY},
+        ),
+        "a_visit_announced_for_today_has_something_to_do_now": Rule(
+            "A visit announced for today: something to do now.",
+            COMING_TODAY,
+            needs_one=with_urgency(flow, NOW),
+        ),
+        "tonight_at_home_means_getting_ready_now": Rule(
+            "Tonight, at home: get ready now.", all_(COMING_TODAY, HOME), {"visit_today_home": NOW}
+        ),
+        "today_at_work_means_getting_ready_now": Rule(
+            "Today, at work: get ready now.", all_(COMING_TODAY, WORK), {"visit_today_work": NOW}
+        ),
+        "only_an_id_at_a_visit_means_asking_for_the_authorization": Rule(
+            "Only an ID shown at an earlier visit: ask for the written authorisation next time.",
+            all_(is_("visitor_arrived", "earlier"), is_("credentials_shown", "id_only")),
+            {"ask_authorization": TODAY},
+        ),
+        "danger_goes_to_the_police_with_evidence": Rule(
+            "Threats, violence, insults, posts in public: police and evidence, today.",
+            has("misconduct", *POLICE_MATTERS),
+            {"report_police": TODAY, "keep_evidence": TODAY},
+        ),
+        "one_contact_told_means_the_complaint_not_the_police": Rule(
+            "Others told of the debt, and nothing for the police: the complaint, not the police.",
+            all_(
+                has("misconduct", "told_others"),
+                not_(has("misconduct", *POLICE_MATTERS, "refuses_to_leave")),
+                not_(OFFICIAL),
+            ),
+            {"report_12378": WEEK},
+            never=frozenset({"report_police"}),
+        ),
+        "past_violence_means_a_doctor_and_photographs": Rule(
+            "Violence: a doctor, photographs, witnesses.",
+            has("misconduct", "violence"),
+            {"after_violence": TODAY},
+        ),
+        "public_posts_go_to_the_police": Rule(
+            "Posts in a group, online or to the contact list: screenshots, police, complaint.",
+            has("misconduct", "public_post"),
+            {"posted_publicly": TODAY, "report_police": TODAY, "report_12378": WEEK},
+        ),
+        "too_many_calls_means_the_call_log": Rule(
+            "Too many calls: the call log and a complaint.",
+            has("misconduct", "too_many_calls"),
+            {"call_count": TODAY},
+        ),
+        "pushed_to_a_new_loan_means_not_borrowing": Rule(
+            "Pushed to a new loan: do not borrow to repay.",
+            has("misconduct", "new_loan"),
+            {"no_new_loan": TODAY},
+        ),
+        "threats_are_answered_with_the_civil_matter": Rule(
+            "Threats or a claim of authority: not being able to repay is not in itself a crime.",
+            any_(has("misconduct", "threats"), OFFICIAL),
+            {"civil_matter": TODAY},
+        ),
+        "a_claimed_official_means_110_and_the_police": Rule(
+            "Police or a court claimed: check with 110, report, pay no one, complain.",
+            OFFICIAL,
+            {"fake_authority": TODAY, "report_police": TODAY, "pay_official_only": NOW}
+            | {"keep_evidence": TODAY, "report_12378": WEEK},
+        ),
+        "a_claimed_lawyer_is_lawful_but_paid_nothing": Rule(
+            "A lawyer: lawful, no power; pay no one.",
+            is_("authority_claimed", "lawyer"),
+            {"lawyer_letter": TODAY, "pay_official_only": NOW},
+        ),
+        "no_claim_no_authority_items": Rule(
+            "No claim of authority: no items about one.",
+            not_(has("misconduct", "fake_authority")),
+            never=frozenset({"fake_authority", "lawyer_letter"}),
+        ),
+        "money_paid_to_a_person_comes_first": Rule(
+            "Money paid to a person: 110 and the bank, now (and first: see the order test).",
+            PAID_A_PERSON,
+            {"paid_report": NOW, "keep_evidence": TODAY},
+        ),
+        "no_money_paid_no_paid_report": Rule(
+            "No money paid to a person: no such item.",
+            not_(PAID_A_PERSON),
+            never=frozenset({"paid_report"}),
+        ),
+        "a_personal_account_means_paying_only_officially": Rule(
+            "Asked to pay a person, or someone claiming authority: pay only in the app, now.",
+            has("misconduct", "personal_account", "fake_authority"),
+            {"pay_official_only": NOW},
+        ),
+        "nothing_is_urgent_now_without_cause": Rule(
+            "Nothing is 'now' without someone here or coming today, or money at stake.",
+            not_(CAUSE_FOR_NOW),
+            never=with_urgency(flow, NOW),
+        ),
+        "a_different_amount_goes_by_the_app": Rule(
+            "The amount differs: the app's bill decides.",
+            is_("amount_checked", "differs"),
+            {"dispute_amount": TODAY},
+        ),
+        "an_unchecked_amount_is_checked_in_the_app": Rule(
+            "Not checked: look at the bill in the app.",
+            is_("amount_checked", "not_checked"),
+            {"check_bill_in_app": TODAY},
+        ),
+        "high_charges_bring_the_fee_check": Rule(
+            "Charges look high: the fee item, today.",
+            is_("amount_checked", "fees_high"),
+            {"fee_cap": TODAY},
+        ),
+        "the_fee_item_only_when_charges_look_high": Rule(
+            "The fee item only when the charges look high.",
+            not_(is_("amount_checked", "fees_high")),
+            never=frozenset({"fee_cap"}),
+        ),
+        "contacts_learn_what_they_may_be_told_today": Rule(
+            "The borrower's relatives or colleagues called: what they owe and may be told, evidence.",
+            all_(BORROWER, any_(CONTACTS, has("misconduct", "told_others"))),
+            {"contacts_limits": TODAY, "keep_evidence": TODAY},
+        ),
+        "no_contacts_item_without_contacts": Rule(
+            "The contacts item only for a borrower whose contacts were reached.",
+            not_(all_(BORROWER, any_(CONTACTS, has("misconduct", "told_others")))),
+            never=frozenset({"contacts_limits"}),
+        ),
+        "a_co_borrower_plans_together_today": Rule(
+            "A co-borrower called: plan together, today.",
+            all_(BORROWER, has("others_contacted", "co_borrower")),
+            {"co_borrower_talk": TODAY},
+        ),
+        "no_co_borrower_item_without_one": Rule(
+            "The co-borrower item only for a borrower whose co-borrower was called.",
+            not_(all_(BORROWER, has("others_contacted", "co_borrower"))),
+            never=frozenset({"co_borrower_talk"}),
+        ),
+        "employer_or_neighbours_told_means_a_complaint": Rule(
+            "The employer or neighbours told: disclosure, evidence, complaint.",
+            has("others_contacted", "employer", "neighbours"),
+            {"disclosure": TODAY, "keep_evidence": TODAY, "report_12378": WEEK},
+        ),
+        "a_relative_owes_nothing_and_helps_the_borrower": Rule(
+            "A relative: owes nothing (R23), helps the borrower use the official channels.",
+            is_("user_role", "relative"),
+            {"relative_owes_nothing": TODAY, "help_borrower": TODAY},
+        ),
+        "a_spouse_learns_when_the_debt_is_shared": Rule(
+            "A spouse: when the debt is shared (R23), help the borrower.",
+            is_("user_role", "spouse"),
+            {"spouse_debt": TODAY, "help_borrower": TODAY},
+        ),
+        "a_spouse_or_relative_is_never_told_to_pay": Rule(
+            "Nothing tells a spouse or relative to pay, to ask for instalments or to promise payment.",
+            not_(BORROWER),
+            never=PAYER | saying(flow, PAYING_WORDS),
+        ),
+        "word_of_a_court_case_names_12368_or_the_15_days_today": Rule(
+            "A court message, papers or a judgment: a today item naming 12368 or the 15 days.",
+            is_("court_notice", "message", "papers", "judgment"),
+            needs_one=court_deadline(flow),
+        ),
+        "a_court_message_is_checked_not_clicked": Rule(
+            "A message about a lawsuit: check it with 12368.",
+            is_("court_notice", "message"),
+            {"court_message": TODAY},
+        ),
+        "court_papers_are_answered_in_15_days": Rule(
+            "Court papers: 15 days, mediation and the 24 % line, a civil case.",
+            is_("court_notice", "papers"),
+            {"court_papers": TODAY, "in_court": WEEK, "civil_matter": TODAY},
+        ),
+        "a_judgment_may_be_appealed_in_15_days": Rule(
+            "A judgment: appeal, the list is for refusing.",
+            is_("court_notice", "judgment"),
+            {"court_judgment": TODAY, "civil_matter": TODAY},
+        ),
+        "paying_in_full_in_the_app_with_proof": Rule(
+            "Paying in full: in the app, with proof and the credit report.",
+            is_("can_pay_full", "yes"),
+            {"pay_in_full": TODAY, "credit_report": LATER},
+            never=frozenset({"ask_installments", "already_paid", "nothing_to_pay"}),
+        ),
+        "already_paid_never_gets_pay_it_all": Rule(
+            "Already repaid: never 'pay it all'; proof of settlement, a complaint, the credit report.",
+            is_("can_pay_full", "already_paid"),
+            {"already_paid": TODAY, "report_12378": WEEK, "credit_report": LATER},
+            never=frozenset({"pay_in_full", "ask_installments", "make_a_plan"}),
+        ),
+        "not_paying_in_full_means_instalments_and_no_agents": Rule(
+            "Cannot pay in full: instalments or a deferral, no paid agents.",
+            is_("can_pay_full", "no"),
+            {"ask_installments": TODAY, "beware_debt_agents": TODAY},
+            never=frozenset({"pay_in_full", "already_paid"}),
+        ),
+        "paying_some_means_a_plan": Rule(
+            "Some each month: a written plan.", is_("can_pay_some", "some"), {"make_a_plan": TODAY}
+        ),
+        "nothing_to_pay_means_what_happens_next": Rule(
+            "Nothing at all: what happens next, no new loans, no plan of payments.",
+            is_("can_pay_some", "nothing"),
+            {"nothing_to_pay": TODAY, "no_new_loan": TODAY},
+            never=frozenset({"make_a_plan"}),
+        ),
+        "a_setback_is_explained": Rule(
+            "A setback: explained to customer service.",
+            is_("hardship", "job_loss", "illness", "other"),
+            {"explain_hardship": TODAY},
+        ),
+        "no_setback_no_explaining": Rule(
+            "No setback: nothing to explain.",
+            not_(is_("hardship", "job_loss", "illness", "other")),
+            never=frozenset({"explain_hardship"}),
+        ),
+        "a_paid_agent_means_110_and_12315": Rule(
+            "A paid agent: 110, 12315, stop their access.",
+            is_("debt_agent", "paid"),
+            {"agent_paid": TODAY, "keep_evidence": TODAY},
+        ),
+        "an_agent_in_touch_is_warned_against": Rule(
+            "In touch with an agent: the warning.",
+            is_("debt_agent", "contacted"),
+            {"beware_debt_agents": TODAY},
+        ),
+    }
+    for code in flow.questions["misconduct"].codes:
+        if code != "fake_authority":
+            found[f"{code}_means_evidence_and_a_complaint"] = Rule(
+                "Any misconduct: keep evidence and complain.",
+                has("misconduct", code),
+                {"keep_evidence": TODAY, "report_12378": WEEK},
+            )
+    for pair in CONTRADICTIONS:
+        found[f"never_both_{pair[0]}_and_{pair[1]}"] = Rule(
+            "No two items that contradict each other.", not_together=(frozenset(pair),)
+        )
+    return found

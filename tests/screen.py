@@ -23,10 +23,15 @@ class Terminal:
     """The command in a `columns`-wide terminal, its screen kept by an emulator."""
 
     def __init__(
-        self, tmp_path: Path, columns: int, *args: str, term: str | None = "xterm-256color"
+        self,
+        tmp_path: Path,
+        columns: int,
+        *args: str,
+        term: str | None = "xterm-256color",
+        rows: int = 60,
     ) -> None:
         self.columns = columns
-        self.screen = pyte.Screen(columns, 60)
+        self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.Stream(self.screen)
         env = {
             **os.environ,
@@ -44,7 +49,7 @@ class Terminal:
             list(args),
             cwd=str(tmp_path),
             env=env,
-            dimensions=(60, columns),
+            dimensions=(rows, columns),
             encoding="utf-8",
             timeout=60,  # generous: two cores shared with other work
         )

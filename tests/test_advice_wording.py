@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from overdue_guide.base import i18n
+from overdue_guide.base import i18n, words
 from overdue_guide.flow.model import Catalog, Flow, Item, Text
 from overdue_guide.interview import engine
 from overdue_guide.output import report
@@ -114,7 +114,9 @@ def test_every_reference_has_an_english_gloss_shown_in_english(
     assert all(reference.gloss for reference in catalog.references.values())
     answers = {"visitor_arrived": "no", "misconduct": ("threats",), "others_contacted": ()}
     answers |= {"amount_checked": "matches", "can_pay_full": "yes"}
-    view = report.build(engine.checklist(main_flow, answers), catalog, "en")
+    view = report.build(
+        engine.checklist(main_flow, engine.complete(main_flow, answers)), catalog, "en"
+    )
     for note in view.sources:
         if "reference" in note.contract:
             assert note.contract["gloss"] in note.label, note.label
@@ -127,7 +129,9 @@ def test_medium_facts_are_marked_reported_once_in_the_source_list(
     answers |= {"misconduct": ("threats", "told_others"), "others_contacted": ("family",)}
     answers |= {"amount_checked": "fees_high", "can_pay_full": "yes"}
     for lang, mark in (("zh-CN", "据报道"), ("zh-TW", "據報道"), ("en", "(reported)")):
-        view = report.build(engine.checklist(main_flow, answers), catalog, lang)
+        view = report.build(
+            engine.checklist(main_flow, engine.complete(main_flow, answers)), catalog, lang
+        )
         for note in view.sources:
             medium = note.contract.get("confidence") == "M"
             assert (note.label.count(mark) == 1) if medium else (mark not in note.label), note
@@ -168,7 +172,9 @@ def test_a_corrected_claim_is_marked_where_listed_and_the_item_says_so(
     answers = {"visitor_arrived": "no", "misconduct": ("told_others",), "others_contacted": ()}
     answers |= {"amount_checked": "fees_high", "can_pay_full": "yes"}
     for lang, mark in (("zh-CN", "已更正"), ("en", "corrected")):
-        view = report.build(engine.checklist(main_flow, answers), catalog, lang)
+        view = report.build(
+            engine.checklist(main_flow, engine.complete(main_flow, answers)), catalog, lang
+        )
         marked = [n for n in view.sources if n.contract.get("corrected")]
         assert len(marked) == 2 and all(mark in n.label for n in marked)
 
@@ -229,3 +235,28 @@ def test_an_english_checklist_has_no_chinese_punctuation_in_its_own_lines(
         assert done.returncode == 0, done.stderr
         checklist = done.stdout.split("Sources")[0]
         assert "、" not in checklist and "，" not in checklist, fmt
+
+
+def test_an_item_names_a_menu_entry_as_the_menu_says_it_never_a_command(main_flow: Flow) -> None:
+    """A middle-school reader looks for the words on the menu, not a command to type."""
+    entries = {lang: {words.message(k, lang) for k in ("action_log", "action_fees")}
+               for lang in ("zh-CN", "en")}  # fmt: skip
+    named = 0
+    for item in main_flow.items.values():
+        for lang, quoted in (
+            ("zh-CN", r"菜单里选“([^”]+)”"),
+            ("en", r'menu after this checklist, "([^"]+)"'),
+        ):
+            said = item.text.get(lang) + item.detail.get(lang)
+            assert "overdue-guide" not in said, item.id
+            for entry in re.findall(quoted, said):
+                assert entry in entries[lang], (item.id, entry)
+                named += 1
+    assert named >= 6  # keep_evidence, dispute_amount and fee_cap, in both languages
+
+
+def test_english_says_credentials_are_shown_without_being_asked(
+    main_flow: Flow, catalog: Catalog
+) -> None:
+    for text in [*flow_texts(main_flow), *catalog_texts(catalog)]:
+        assert "unasked" not in text.get("en"), text.get("en")

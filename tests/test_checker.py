@@ -188,7 +188,7 @@ def test_the_graph_of_the_main_flow_is_a_mermaid_flowchart() -> None:
 def test_the_graph_in_dot_is_a_digraph() -> None:
     result = run_cli("flows", "graph", "--format", "dot")
     assert result.stdout.startswith('digraph "main" {') and result.stdout.rstrip().endswith("}")
-    assert "q_can_pay_full -> done" in result.stdout
+    assert "q_debt_agent -> done" in result.stdout
 
 
 def test_the_committed_schema_is_the_one_the_program_prints() -> None:

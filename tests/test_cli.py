@@ -62,7 +62,8 @@ def test_json_answers_files_work_like_yaml_ones(tmp_path: Path) -> None:
     path = answers_file(tmp_path, json.dumps(data), "answers.json")
     result = run_cli("run", "--answers", path, "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["answers"] == data
+    defaults = {"user_role": "borrower", "court_notice": "none", "debt_agent": "none"}
+    assert json.loads(result.stdout)["answers"] == data | defaults
 
 
 def test_answers_to_questions_off_the_path_are_ignored(tmp_path: Path) -> None:

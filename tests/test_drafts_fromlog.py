@@ -133,11 +133,19 @@ def test_the_interview_never_asks_for_the_log_details() -> None:
     assert "name" in asked and not {"log_timeline", "log_evidence"} & set(asked)
 
 
+#: Threatened on the phone, nobody came; the borrower can pay in full.
+THREATENED = {
+    "visitor_arrived": "no", "user_role": "borrower", "court_notice": "none",
+    "misconduct": ("threats",), "others_contacted": (), "amount_checked": "matches",
+    "can_pay_full": "yes", "debt_agent": "none",
+}  # fmt: skip
+
+
 def test_a_filled_complaint_says_the_log_is_the_persons_own_account(main_flow: Flow) -> None:
     details: dict[str, str] = {}
     fill(details, MATERIAL)
     complaint = drafts_of().drafts["complaint"]
-    done = render(complaint, main_flow, {}, details, "en")
+    done = render(complaint, main_flow, THREATENED, details, "en")
     assert "这是我本人的记录" in done.text and "“指纹”" in done.text
     assert "\n1. 2026-11-16 22:40（+08:00）" in done.text and HASH in done.text
     assert done.translation is not None and "(+08:00), call" in done.translation
@@ -145,7 +153,7 @@ def test_a_filled_complaint_says_the_log_is_the_persons_own_account(main_flow: F
 
 
 def test_without_a_log_the_letters_have_no_timeline(main_flow: Flow) -> None:
-    done = render(drafts_of().drafts["police_summary"], main_flow, {}, {}, "zh-CN")
+    done = render(drafts_of().drafts["police_summary"], main_flow, THREATENED, {}, "zh-CN")
     assert "我自己记下的每一次联系" not in done.text and "SHA-256" not in done.text
 
 
@@ -215,7 +223,7 @@ def test_the_interview_fills_the_letters_from_the_log_without_asking(
     asked: list[str] = []
     monkeypatch.setattr(prompts, "ask_many", lambda title, choices, *_: ["complaint"])
     monkeypatch.setattr(prompts, "ask_text", lambda label, *_: asked.append(label) or "")
-    given = {"visitor_arrived": "no", "misconduct": ["threats"], "others_contacted": []}
+    given = {"visitor_arrived": "no", "misconduct": ("threats",), "others_contacted": ()}
     answers = engine.complete(
         main_flow, {**given, "amount_checked": "matches", "can_pay_full": "yes"}
     )

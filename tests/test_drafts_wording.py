@@ -17,7 +17,7 @@ from overdue_guide.drafts.paths import codes_named, situations
 from overdue_guide.drafts.render import Rendered, offered, render
 from overdue_guide.flow.model import Answer, Flow
 
-from .test_drafts import SAMPLE
+from .test_drafts import SAMPLE, taken
 
 DRAFTS_FILE = places.shipped_dir() / "drafts.yaml"
 
@@ -40,11 +40,12 @@ def rendered(
     key = (draft_id, bool(details), lang)
     if key not in _RENDERED:
         draft = drafts.drafts[draft_id]
-        codes = codes_named([draft.when, *(p.when for p in (*draft.paragraphs, *draft.notes))])
+        conditions = [draft.when, *(p.when for p in (*draft.paragraphs, *draft.notes))]
+        codes = codes_named(conditions)
         codes.setdefault("hardship", set()).update(main_flow.questions["hardship"].codes)
         _RENDERED[key] = [
             (answers, render(draft, main_flow, answers, details, lang))
-            for answers, _ in situations(main_flow, codes)
+            for answers, _ in situations(main_flow, codes, (), conditions)
             if draft in offered(drafts, answers)
         ]
     return _RENDERED[key]
@@ -74,7 +75,7 @@ def all_english(drafts: DraftSet) -> Iterator[tuple[str, str]]:
         "是哪家机构派你来的",
         "工作证和书面授权书从门缝塞进来，或者举到猫眼前",
         "打 95188 核实",
-        "我只在支付宝 App 里还款",
+        "把钱交给任何人",
         "我不同意你进门",
         "请你现在离开；你不走，我就打 110",
     ],
@@ -84,6 +85,34 @@ def test_the_door_script_says_each_line_of_its_stance_on_every_path(
 ) -> None:
     for answers, done in rendered(drafts, main_flow, "door", {}, "zh-CN"):
         assert line in done.text, answers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "是哪家机构派你来的",
+        "请出示你的工作证和书面授权书",
+        "打 95188 核实",
+        "把钱交给任何人",
+        "请不要在这里谈欠款",
+        "请你现在离开；你不走，我就找单位保安或者打 110",
+    ],
+)
+def test_the_workplace_script_says_each_line_of_its_stance_on_every_path(
+    drafts: DraftSet, main_flow: Flow, line: str
+) -> None:
+    for answers, done in rendered(drafts, main_flow, "workplace", {}, "zh-CN"):
+        assert line in done.text, answers
+
+
+@pytest.mark.parametrize("draft_id", ["door", "workplace"])
+def test_only_the_borrower_says_they_pay_in_the_app_and_others_that_they_are_not_the_borrower(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    for answers, done in rendered(drafts, main_flow, draft_id, {}, "zh-CN"):
+        borrower = answers["user_role"] == "borrower"
+        assert ("我只在支付宝 App 里还款" in done.text) == borrower, answers
+        assert ("我不是借款人" in done.text) == (not borrower), answers
 
 
 def test_the_night_line_is_marked_for_night_and_never_claims_it_is_night_by_itself(
@@ -100,8 +129,9 @@ def test_the_door_script_checks_a_claimed_court_with_12368_and_police_with_110(
     drafts: DraftSet, main_flow: Flow
 ) -> None:
     for answers, done in rendered(drafts, main_flow, "door", {}, "zh-CN"):
-        if "fake_authority" in (answers.get("misconduct") or ()):
-            assert "如果你说你是警察，我会打 110 核实；说是法院的，我会打 12368 核实" in done.text
+        official = answers.get("authority_claimed") == "official"
+        said = "如果你说你是警察，我会打 110 核实；说是法院的，我会打 12368 核实" in done.text
+        assert said == official, answers
         assert "你说你是警察或法院的人" not in done.text
 
 
@@ -130,21 +160,18 @@ def test_no_draft_accepts_a_bill_as_right_when_the_person_disputes_it(drafts: Dr
         assert "go by your own bill" not in en, (draft_id, en)
 
 
-def test_the_police_summary_and_complaint_name_the_agency_only_as_claimed(
-    drafts: DraftSet, main_flow: Flow
-) -> None:
-    """Whether the agency really acts for the lender is what 95188 is asked to confirm."""
-    complaint = drafts.drafts["complaint"]
-    answers = {"visitor_arrived": "earlier", "credentials_shown": "none",
-               "misconduct": ("threats",), "others_contacted": (),
-               "amount_checked": "matches", "can_pay_full": "yes"}  # fmt: skip
-    texts = [render(complaint, main_flow, answers, SAMPLE, "zh-CN").text]
-    texts += [
-        done.text for _, done in rendered(drafts, main_flow, "police_summary", SAMPLE, "zh-CN")
+def test_every_draft_names_the_agency_only_as_claimed(drafts: DraftSet) -> None:
+    """Whether the agency really acts for the lender is what 95188 is asked to confirm:
+    every paragraph that names it, in every draft and on every path, says it is claimed."""
+    naming = [
+        p.text.get("zh-CN")
+        for d in drafts.drafts.values()
+        for p in d.paragraphs
+        if "{agency}" in p.text.get("zh-CN")
     ]
-    for text in texts:
-        line = next(p for p in text.split("\n\n") if SAMPLE["agency"] in p)
-        assert "自称" in line, text
+    assert len(naming) >= 4
+    for text in naming:
+        assert "自称" in text, text
 
 
 def test_the_110_script_states_what_is_known_and_asks_what_is_happening(
@@ -168,7 +195,7 @@ def test_a_reason_is_said_in_words_never_as_an_option_label(
 # --- sources: rules matched, M facts as published rules ---------------------------------------
 
 #: Each conduct a complaint can name, and the rule it is matched to (R02, R07, R20, R04, R06,
-#: R22, R02/R08).
+#: R22, R02/R08, R08, R07).
 COMPLAINT_RULES = {
     "threats": "《银行保险机构消费者权益保护管理办法》第41条",
     "violence": "《银行保险机构消费者权益保护管理办法》第41条",
@@ -178,6 +205,9 @@ COMPLAINT_RULES = {
     "personal_account": "中国银行业协会的催收工作指引说",
     "told_others": "《个人信息保护法》第10条",
     "fake_authority": "《银行保险机构消费者权益保护管理办法》第41条",
+    "too_many_calls": "催收工作指引说，同一个号码一天最多打 6 次",
+    "new_loan": "催收工作指引禁止逼人借新还旧",
+    "public_post": "中国银行业协会发布的催收工作指引也禁止公开张贴、散布隐私",
 }
 
 
@@ -185,9 +215,10 @@ COMPLAINT_RULES = {
 def test_the_complaint_matches_each_conduct_to_its_rule(
     drafts: DraftSet, main_flow: Flow, conduct: str
 ) -> None:
-    answers = {"visitor_arrived": "earlier", "credentials_shown": "none",
-               "misconduct": (conduct,), "others_contacted": (),
-               "amount_checked": "matches", "can_pay_full": "yes"}  # fmt: skip
+    extra = {"authority_claimed": "official"} if conduct == "fake_authority" else {}
+    answers = taken(main_flow, visitor_arrived="earlier", credentials_shown="none",
+                    misconduct=[conduct], others_contacted=[], amount_checked="matches",
+                    can_pay_full="yes", **extra)  # fmt: skip
     done = render(drafts.drafts["complaint"], main_flow, answers, SAMPLE, "zh-CN")
     assert COMPLAINT_RULES[conduct] in done.text
 

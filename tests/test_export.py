@@ -30,15 +30,22 @@ amount_checked: differs
 can_pay_full: "no"
 hardship: illness
 """
+#: The answers ANSWERS takes, with the defaults of the questions it leaves out.
 TAKEN = {
     "visitor_arrived": "now",
+    "user_role": "borrower",
     "feel_safe": "no",
+    "visit_place": "home",
     "credentials_shown": "none",
+    "court_notice": "none",
     "misconduct": ("threats", "told_others"),
+    "paid_to_person": "no",
     "others_contacted": ("co_borrower", "family"),
     "amount_checked": "differs",
     "can_pay_full": "no",
+    "can_pay_some": "some",
     "hardship": "illness",
+    "debt_agent": "none",
 }
 
 

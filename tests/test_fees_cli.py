@@ -84,15 +84,18 @@ def test_a_yaml_schedule_may_name_its_start(tmp_path: Path) -> None:
 def test_text_output_shows_the_figures_the_formulas_and_the_lines() -> None:
     done = run_cli("fees", *VECTOR, "--lang", "en")
     assert done.returncode == 0
+    said = " ".join(done.stdout.split())
     for shown in ("¥1,305.60", "16.25 %", "15.86 %", "17.07 %", "(1 + r)^12 − 1", "365 days"):
-        assert shown in done.stdout
+        assert shown in said
     assert "figure of 2025-05-20" in done.stdout and "R31" in done.stdout
     assert "illegal" not in done.stdout.lower()
 
 
 def test_above_the_24_percent_line_a_court_may_reduce_the_excess_and_agents_are_warned_of() -> None:
     done = run_cli("fees", *VECTOR, "--days-overdue", "10", "--overdue-rate", "0.1", "--lang", "en")
-    assert "a court may reduce the excess if you ask (R32)" in done.stdout
+    assert "a court may reportedly reduce the excess if you ask (R32)" in " ".join(
+        done.stdout.split()
+    )
     assert "(R60)" in done.stdout and "need not pay" not in done.stdout
 
 
@@ -104,6 +107,44 @@ def test_below_every_line_there_is_no_agent_warning() -> None:
 def test_traditional_chinese_is_converted() -> None:
     done = run_cli("fees", *VECTOR, "--lang", "zh-TW")
     assert "這筆借款一年的真實成本" in done.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "zh-TW", "en"])
+def test_the_plain_view_says_no_irr_and_no_sigma_but_in_the_line_on_how_it_is_computed(
+    lang: str,
+) -> None:
+    args = ("--days-overdue", "30", "--overdue-rate", "0.05", "--lang", lang)
+    done = run_cli("fees", *VECTOR, *args)
+    assert done.returncode == 0, done.stderr
+    paragraphs = done.stdout.split("\n\n")
+    technical = [p for p in paragraphs if "IRR" in p or "Σ" in p]
+    assert len(technical) == 1, technical
+    assert technical[0].splitlines()[-3].strip() != ""  # the rates table, then the line
+    how = {"zh-CN": "怎么算的：", "zh-TW": "怎麼算的：", "en": "How this is computed:"}[lang]
+    assert how in technical[0] and technical[0].index(how) > technical[0].index("17.07 %")
+
+
+@pytest.mark.parametrize(
+    ("lang", "reported"), [("zh-CN", "（据报道）"), ("zh-TW", "（據報道）"), ("en", " (reported)")]
+)
+def test_the_24_percent_line_and_its_source_are_said_to_be_reported(
+    lang: str, reported: str
+) -> None:
+    done = run_cli("fees", *VECTOR, "--lang", lang)
+    said = done.stdout.split({"en": "Sources", "zh-CN": "来源", "zh-TW": "來源"}[lang])
+    assert {"en": "reportedly", "zh-CN": "据报道", "zh-TW": "據報道"}[lang] in said[0]
+    r32 = next(line for line in said[1].splitlines() if line.strip().startswith("R32"))
+    source = r32 + said[1].split(r32)[1].split(" R3")[0]
+    assert reported in " ".join(source.split()), source
+
+
+def test_the_zh_tw_fee_check_is_in_taiwan_words_and_traditional_script() -> None:
+    args = ("--days-overdue", "30", "--overdue-rate", "0.05", "--lang", "zh-TW")
+    done = run_cli("fees", *VECTOR, *args)
+    assert "折合年利率" in done.stdout and "三種方法算出的年利率" in done.stdout
+    assert "網路平台" in "".join(done.stdout.split())
+    for wrong in ("摺合", "演算法", "網際網路", "最高人民法院《关于", "规定"):
+        assert wrong not in done.stdout, wrong
 
 
 @pytest.mark.parametrize(

@@ -23,29 +23,32 @@ class Replies:
         return self.replies.pop(0)
 
 
-CALM = ["no", [], [], "matches", "yes"]
+CALM = ["no", "borrower", "none", [], [], "matches", "yes", "none"]
 
 
 def test_a_run_returns_the_answers_on_the_path_taken(main_flow: Flow) -> None:
     answers = interview.run(main_flow, Replies(CALM))
     assert answers == {
         "visitor_arrived": "no",
+        "user_role": "borrower",
+        "court_notice": "none",
         "misconduct": (),
         "others_contacted": (),
         "amount_checked": "matches",
         "can_pay_full": "yes",
+        "debt_agent": "none",
     }
 
 
 def test_steps_are_numbered_and_back_is_offered_after_the_first(main_flow: Flow) -> None:
     ask = Replies(CALM)
     interview.run(main_flow, ask)
-    assert [p.step for p in ask.prompts] == [1, 2, 3, 4, 5]
-    assert [p.can_go_back for p in ask.prompts] == [False, True, True, True, True]
+    assert [p.step for p in ask.prompts] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert [p.can_go_back for p in ask.prompts] == [False] + [True] * 7
 
 
 def test_back_re_asks_the_previous_question_with_its_answer_preselected(main_flow: Flow) -> None:
-    ask = Replies(["no", Nav.BACK, "announced", [], [], "matches", "yes"])
+    ask = Replies(["no", Nav.BACK, "announced", "borrower", "home", "later", *CALM[2:]])
     answers = interview.run(main_flow, ask)
     assert ask.prompts[2].question.id == "visitor_arrived"
     assert ask.prompts[2].default == "no"
@@ -53,7 +56,7 @@ def test_back_re_asks_the_previous_question_with_its_answer_preselected(main_flo
 
 
 def test_going_back_and_taking_another_branch_drops_the_abandoned_answers(main_flow: Flow) -> None:
-    ask = Replies(["now", "no", Nav.BACK, Nav.BACK, "no", *CALM[1:]])
+    ask = Replies(["now", "borrower", "no", Nav.BACK, Nav.BACK, Nav.BACK, "no", *CALM[1:]])
     answers = interview.run(main_flow, ask)
     assert "feel_safe" not in answers
     assert answers["visitor_arrived"] == "no"
@@ -67,10 +70,10 @@ def test_back_at_the_first_question_stays_there(main_flow: Flow) -> None:
 
 def test_an_option_with_an_alert_shows_it_at_once(main_flow: Flow) -> None:
     shown: list[Text] = []
-    ask = Replies(["now", "no"])
+    ask = Replies(["now", "borrower", "no"])
     with pytest.raises(IndexError):  # the scripted replies run out after the alert
         interview.run(main_flow, ask, alert=shown.append)
-    assert [("门别开" in t.get("zh-CN"), "110" in t.get("zh-CN")) for t in shown] == [
+    assert [("别让人进门" in t.get("zh-CN"), "110" in t.get("zh-CN")) for t in shown] == [
         (True, False),
         (False, True),
     ]
@@ -79,4 +82,4 @@ def test_an_option_with_an_alert_shows_it_at_once(main_flow: Flow) -> None:
 def test_progress_is_reported_after_every_answer(main_flow: Flow) -> None:
     saved: list[dict[str, object]] = []
     interview.run(main_flow, Replies(CALM), saved=lambda answers: saved.append(dict(answers)))
-    assert [len(s) for s in saved] == [1, 2, 3, 4, 5]
+    assert [len(s) for s in saved] == [1, 2, 3, 4, 5, 6, 7, 8]

@@ -30,7 +30,7 @@ def run(flow: Flow, *lines: str) -> tuple[dict[str, object], list[str]]:
 
 
 def test_numbers_choose_and_enter_alone_takes_the_starred_option(main_flow: Flow) -> None:
-    answers, said = run(main_flow, "4", "2 5", "", "", "")
+    answers, said = run(main_flow, "4", "", "", "2 5", "", "", "", "")
     assert answers["visitor_arrived"] == "no"
     assert len(answers["misconduct"]) == 2  # type: ignore[arg-type]
     assert answers["others_contacted"] == ()  # Enter alone in a multiple choice: none
@@ -38,13 +38,13 @@ def test_numbers_choose_and_enter_alone_takes_the_starred_option(main_flow: Flow
 
 
 def test_b_goes_back_with_the_earlier_answer_starred(main_flow: Flow) -> None:
-    _, said = run(main_flow, "4", "b", "", "", "", "", "")
+    _, said = run(main_flow, "4", "b", *[""] * 8)
     back = [line for line in said if line.startswith(" *")]
-    assert back[1].startswith(" *4. ")  # the question asked again, 'no' preselected
+    assert back[2].startswith(" *4. ")  # the question asked again, 'no' preselected
 
 
 def test_a_reply_that_is_not_a_choice_is_asked_again(main_flow: Flow) -> None:
-    _, said = run(main_flow, "x", "0", "1 2", "4", "", "", "", "")
+    _, said = run(main_flow, "x", "0", "1 2", "4", *[""] * 7)
     assert sum("Not understood: type a number from 1 to 4." in line for line in said) == 3
 
 
@@ -54,7 +54,7 @@ def test_terms_that_want_plain_lines() -> None:
 
 
 def test_the_review_takes_enter_to_accept_and_a_number_to_change(main_flow: Flow) -> None:
-    said, read = replies("4", "", "", "", "", "1", "1", "", "", "", "")
+    said, read = replies("4", *[""] * 7, "1", "1", *[""] * 6)
     ask = plainprompts.make_ask("en", said.append, read=read, write=said.append)
     review = plainprompts.make_review("en", read=read, write=said.append)
     answers = interview.run(main_flow, ask, review=review)

@@ -102,22 +102,22 @@ def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpe
     step(term, 1)
     term.send(DOWN * 3 + ENTER)  # 没有人上门
     step(term, 2)
-    term.send(DOWN * 8 + DOWN + ENTER)  # past eight options and the help line: back
+    term.send(DOWN * 3 + DOWN + ENTER)  # past three options and the help line: back
     term.expect("第 1 步")
     term.expect("» .{0,12}没有人上门")  # the earlier answer is preselected
     term.expect("这是什么意思")
     term.send(UP * 2 + ENTER)  # 之前来过
-    term.expect("第 2 步 · 来人出示工作证")  # credentials are asked about a past visit
+    step(term, 2)
+    term.send(ENTER)  # the borrower
+    term.expect("第 3 步 · 他们来的")  # where: asked about a past visit
+    term.expect("上一步")
+    term.send(ENTER)  # at home
+    term.expect("第 4 步 · 来人出示工作证")  # credentials are asked about a past visit
     term.expect("上一步")
     term.send(DOWN * 2 + ENTER)  # 都没有
-    step(term, 3)
-    term.send(ENTER)  # no misconduct
-    step(term, 4)
-    term.send(ENTER)  # nobody else contacted
-    step(term, 5)
-    term.send(ENTER)  # amount matches
-    step(term, 6)
-    term.send(ENTER)  # can pay in full
+    for number in range(5, 12):  # no court papers, no misconduct, nothing paid to a person,
+        step(term, number)  # nobody else contacted, amount matches, can pay in full, no agent
+        term.send(ENTER)
     accept_the_review(term)
     term.expect("打 95188 核实：来人真是贷款机构派的吗")
     term.expect("来源")
@@ -130,9 +130,11 @@ def test_not_feeling_safe_shows_the_110_alert_at_once(term: pexpect.spawn) -> No
     step(term, 1)
     term.send(ENTER)  # someone is at the door now
     step(term, 2)
+    term.send(ENTER)  # the borrower
+    step(term, 3)
     term.send(DOWN + ENTER)  # not safe
     term.expect("马上拨打 110")
-    step(term, 3)
+    step(term, 4)
 
 
 def test_ctrl_c_ends_at_once_with_130(term: pexpect.spawn) -> None:
@@ -147,7 +149,10 @@ def test_ctrl_c_ends_at_once_with_130(term: pexpect.spawn) -> None:
 def test_ctrl_d_in_a_checkbox_list_ends_cleanly(term: pexpect.spawn) -> None:
     step(term, 1)
     term.send(DOWN * 3 + ENTER)
-    step(term, 2)  # the misconduct checkbox list
+    for number in (2, 3):  # the borrower, no court papers
+        step(term, number)
+        term.send(ENTER)
+    step(term, 4)  # the misconduct checkbox list
     term.send(CTRL_D)
     term.expect("已退出")
     term.expect(pexpect.EOF)
@@ -159,20 +164,18 @@ def test_save_then_resume_continues_where_it_stopped(tmp_path: Path) -> None:
     first = spawn(tmp_path, "--save")
     step(first, 1)
     first.send(DOWN * 3 + ENTER)  # nobody came
-    step(first, 2)
-    first.send(ENTER)  # no misconduct
-    step(first, 3)
+    for number in (2, 3, 4):  # the borrower, no court papers, no misconduct
+        step(first, number)
+        first.send(ENTER)
+    step(first, 5)
     first.send(CTRL_C)
     first.expect(pexpect.EOF)
     saved = tmp_path / "data" / "overdue-guide" / "progress.json"
     assert saved.is_file()
     second = spawn(tmp_path, "resume")
-    step(second, 3)  # others_contacted: the first two answers were kept
-    second.send(ENTER)
-    step(second, 4)
-    second.send(ENTER)
-    step(second, 5)
-    second.send(ENTER)
+    for number in (5, 6, 7, 8):  # others_contacted: the first four answers were kept
+        step(second, number)
+        second.send(ENTER)
     accept_the_review(second)
     second.expect("来源")
     decline_to_save(second)
@@ -243,10 +246,13 @@ def test_the_checklist_can_be_saved_as_a_printable_page_at_the_end(
 def test_a_checkbox_answer_shows_the_ticked_labels_not_done(term: pexpect.spawn) -> None:
     step(term, 1)
     term.send(DOWN * 3 + ENTER)  # nobody came
-    step(term, 2)
+    for number in (2, 3):  # the borrower, no court papers
+        step(term, number)
+        term.send(ENTER)
+    step(term, 4)
     term.send(DOWN * 2 + " " + DOWN * 4 + " " + ENTER)  # insults and told_others
-    term.expect("辱骂、羞辱、把你欠钱的事告诉别人")  # the answered line, in Chinese
-    step(term, 3)
+    term.expect("辱骂、羞辱、把欠钱的事告诉别人")  # the answered line, in Chinese
+    step(term, 5)
     term.send(ENTER)  # nobody else contacted
     term.expect("都没有")
     assert "done" not in term.before
@@ -257,16 +263,17 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
 ) -> None:
     step(term, 1)
     term.send(DOWN * 3 + ENTER)  # nobody came
-    step(term, 2)
-    term.send(ENTER)  # no misconduct
-    step(term, 3)
-    term.send(ENTER)  # nobody else contacted
-    step(term, 4)
-    term.send(ENTER)  # amount matches
-    step(term, 5)
+    for number in (2, 3, 4, 5, 6):  # the borrower, no court papers, no misconduct,
+        step(term, number)  # nobody else contacted, amount matches
+        term.send(ENTER)
+    step(term, 7)
     term.send(DOWN + ENTER)  # cannot pay in full
-    step(term, 6)
+    step(term, 8)
+    term.send(ENTER)  # can pay some
+    step(term, 9)
     term.send(DOWN + ENTER)  # job loss
+    step(term, 10)
+    term.send(ENTER)  # no agent
     accept_the_review(term)
     term.expect("→ [^\r\n]*分期 / 延期还款申请")  # under the items the letter helps with
     term.expect("接下来做什么")
@@ -282,7 +289,7 @@ def test_a_letter_is_made_in_the_interview_with_only_the_details_it_needs(
     term.send(UP + ENTER)  # the cursor moved on to saving: up, the words and letters again
     term.expect("要哪些")
     term.expect("分期 / 延期还款申请")
-    term.send(DOWN * 3 + " " + ENTER)  # door, 95188, relatives, then the instalment request
+    term.send(DOWN + " " + ENTER)  # 95188, then the instalment request
     answers = {
         "你的姓名": "王五",
         "你的手机号": "",

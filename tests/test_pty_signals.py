@@ -104,6 +104,8 @@ def while_the_next_question_draws(child: pexpect.spawn) -> None:
     step(child, 1)
     child.send(ENTER)  # someone at the door
     step(child, 2)
+    child.send(ENTER)  # the borrower
+    step(child, 3)
     child.send(DOWN + ENTER)  # not safe: an alert, then the next list
     child.expect("110")
 

@@ -9,14 +9,19 @@ from overdue_guide.interview import engine
 from overdue_guide.interview import loop as interview
 from overdue_guide.interview.loop import Given, Nav, Prompt
 
-CALM = ["no", [], [], "matches", "yes"]
+CALM = ["no", "borrower", "none", [], [], "matches", "yes", "none"]
 CALM_ANSWERS = {
     "visitor_arrived": "no",
+    "user_role": "borrower",
+    "court_notice": "none",
     "misconduct": (),
     "others_contacted": (),
     "amount_checked": "matches",
     "can_pay_full": "yes",
+    "debt_agent": "none",
 }
+#: Someone at the home door now, who feels safe and saw both papers; otherwise calm.
+DOOR = ["now", "borrower", "yes", "home", "both", "none", [], "no", [], "matches", "yes", "none"]
 
 
 class Script:
@@ -61,7 +66,7 @@ def test_changing_an_answer_re_asks_it_with_the_answer_preselected(main_flow: Fl
     answers = run(main_flow, script)
     again = script.prompts[len(CALM)]
     assert again.question.id == "amount_checked"
-    assert again.default == "matches" and again.step == 4 and again.can_go_back
+    assert again.default == "matches" and again.step == 6 and again.can_go_back
     assert answers == {**CALM_ANSWERS, "amount_checked": "not_checked"}
     assert len(script.reviews) == 2
 
@@ -69,29 +74,36 @@ def test_changing_an_answer_re_asks_it_with_the_answer_preselected(main_flow: Fl
 def test_a_change_that_reaches_new_questions_asks_them_and_keeps_the_rest(
     main_flow: Flow,
 ) -> None:
-    script = Script([*CALM, "now", "yes", "both"], ["visitor_arrived", Nav.DONE])
+    script = Script([*CALM, "now", "yes", "home", "both", "no"], ["visitor_arrived", Nav.DONE])
     answers = run(main_flow, script)
     asked = [p.question.id for p in script.prompts[len(CALM) :]]
-    assert asked == ["visitor_arrived", "feel_safe", "credentials_shown"]
+    assert asked == [
+        "visitor_arrived", "feel_safe", "visit_place", "credentials_shown", "paid_to_person"
+    ]  # fmt: skip
     assert answers == {**CALM_ANSWERS, "visitor_arrived": "now", "feel_safe": "yes",
-                       "credentials_shown": "both"}  # fmt: skip
+                       "visit_place": "home", "credentials_shown": "both",
+                       "paid_to_person": "no"}  # fmt: skip
 
 
 def test_a_change_that_leaves_a_branch_drops_its_answers(main_flow: Flow) -> None:
-    door = ["now", "yes", "both", [], [], "matches", "yes"]
-    script = Script([*door, "announced"], ["visitor_arrived", Nav.DONE])
+    script = Script([*DOOR, "announced", "later"], ["visitor_arrived", Nav.DONE])
     answers = run(main_flow, script)
     assert "feel_safe" not in answers and "credentials_shown" not in answers
-    assert answers == {**CALM_ANSWERS, "visitor_arrived": "announced"}
-    assert [g.question.id for g in script.reviews[-1]][:2] == ["visitor_arrived", "misconduct"]
+    assert answers == {**CALM_ANSWERS, "visitor_arrived": "announced", "visit_place": "home",
+                       "visit_when": "later"}  # fmt: skip
+    assert [g.question.id for g in script.reviews[-1]][:5] == [
+        "visitor_arrived", "user_role", "visit_place", "visit_when", "court_notice"
+    ]  # fmt: skip
 
 
 def test_a_branch_left_and_taken_again_is_asked_again_not_remembered(main_flow: Flow) -> None:
-    door = ["now", "no", "none", [], [], "matches", "yes"]
-    script = Script([*door, "no", "now", "yes", "both"], ["visitor_arrived"] * 2 + [Nav.DONE])
+    again = ["yes", "home", "both", "no"]
+    script = Script([*DOOR, "no", "now", *again], ["visitor_arrived"] * 2 + [Nav.DONE])
     answers = run(main_flow, script)
-    assert [p.question.id for p in script.prompts[-2:]] == ["feel_safe", "credentials_shown"]
-    assert script.prompts[-2].default is None
+    assert [p.question.id for p in script.prompts[-4:]] == [
+        "feel_safe", "visit_place", "credentials_shown", "paid_to_person"
+    ]  # fmt: skip
+    assert script.prompts[-4].default is None
     assert answers["feel_safe"] == "yes" and answers["credentials_shown"] == "both"
 
 
@@ -102,10 +114,10 @@ def test_back_while_changing_an_answer_returns_to_the_review_unchanged(main_flow
 
 
 def test_back_at_the_review_re_asks_the_last_question(main_flow: Flow) -> None:
-    script = Script([*CALM, "no", "job_loss"], [Nav.BACK, Nav.DONE])
+    script = Script([*CALM, "contacted"], [Nav.BACK, Nav.DONE])
     answers = run(main_flow, script)
-    assert script.prompts[len(CALM)].question.id == "can_pay_full"
-    assert answers == {**CALM_ANSWERS, "can_pay_full": "no", "hardship": "job_loss"}
+    assert script.prompts[len(CALM)].question.id == "debt_agent"
+    assert answers == {**CALM_ANSWERS, "debt_agent": "contacted"}
 
 
 def test_back_still_works_on_a_question_newly_reached_after_a_change(main_flow: Flow) -> None:
@@ -113,7 +125,7 @@ def test_back_still_works_on_a_question_newly_reached_after_a_change(main_flow: 
     answers = run(main_flow, script)
     assert [p.question.id for p in script.prompts[len(CALM) :]] == [
         "can_pay_full",
-        "hardship",
+        "can_pay_some",
         "can_pay_full",
     ]
     assert script.prompts[-1].default == "no"
@@ -122,10 +134,10 @@ def test_back_still_works_on_a_question_newly_reached_after_a_change(main_flow: 
 
 def test_a_change_shows_the_alert_of_the_new_answer(main_flow: Flow) -> None:
     shown: list[Text] = []
-    script = Script([*CALM, "now", "no", "none"], ["visitor_arrived", Nav.DONE])
+    script = Script([*CALM, "now", "no", "home", "none", "no"], ["visitor_arrived", Nav.DONE])
     run(main_flow, script, alert=shown.append)
     assert ["110" in t.get("zh-CN") for t in shown] == [False, True]  # the door, then 110
-    assert "门别开" in shown[0].get("zh-CN")
+    assert "别让人进门" in shown[0].get("zh-CN")
 
 
 def test_a_change_is_saved_as_progress(main_flow: Flow) -> None:
@@ -160,7 +172,9 @@ def test_revise_drops_answers_no_route_can_reach_any_more(main_flow: Flow) -> No
         **CALM_ANSWERS,
         "visitor_arrived": "now",
         "feel_safe": "yes",
+        "visit_place": "home",
         "credentials_shown": "both",
+        "paid_to_person": "no",
     }
     revised = engine.revise(main_flow, door, "visitor_arrived", "earlier")
     assert "feel_safe" not in revised and revised["credentials_shown"] == "both"
@@ -171,14 +185,16 @@ def test_reachable_follows_every_route_of_every_option(main_flow: Flow) -> None:
     assert engine.reachable(main_flow, main_flow.start) == set(main_flow.questions) - {
         main_flow.start
     }
-    assert engine.reachable(main_flow, "hardship") == set()
+    assert engine.reachable(main_flow, "debt_agent") == set()
 
 
 def test_a_review_line_is_the_whole_question_and_the_whole_answer(main_flow: Flow) -> None:
     from overdue_guide.terminal.prompts import review_line
 
     door = Given(1, main_flow.questions["visitor_arrived"], "now")
-    assert review_line(door, "zh-CN") == "1. 有人上门催收吗？ → 有，人现在就在门口"
+    assert review_line(door, "zh-CN") == (
+        "1. 有人上门催收吗？（到家里或单位都算） → 有，人现在就在门口或单位"
+    )
     many = Given(4, main_flow.questions["misconduct"], ("threats", "insults"))
     assert review_line(many, "en").endswith("→ Threats or intimidation, Insults or humiliation")
     assert review_line(Given(4, many.question, ()), "zh-CN").endswith("→ 都没有")

@@ -11,15 +11,23 @@ from overdue_guide.interview import engine
 
 from .test_pty import CTRL_C, DOWN, ENTER, decline_to_save, spawn, step
 
+#: The first option at every question: someone at the door now, the borrower, safe, …
 DOOR = {
     "visitor_arrived": "now",
+    "user_role": "borrower",
     "feel_safe": "yes",
+    "visit_place": "home",
     "credentials_shown": "both",
+    "court_notice": "none",
     "misconduct": (),
+    "paid_to_person": "no",
     "others_contacted": (),
     "amount_checked": "matches",
     "can_pay_full": "yes",
+    "debt_agent": "none",
 }
+#: Only at the door are these asked.
+AT_THE_DOOR = ("feel_safe", "visit_place", "credentials_shown", "paid_to_person")
 
 
 def item_texts(flow: Flow, answers: dict[str, object]) -> set[str]:
@@ -30,8 +38,7 @@ def item_texts(flow: Flow, answers: dict[str, object]) -> set[str]:
 def test_changing_an_earlier_answer_at_the_review_changes_the_checklist(
     tmp_path: Path, main_flow: Flow
 ) -> None:
-    calm = {**{k: v for k, v in DOOR.items() if k not in ("feel_safe", "credentials_shown")},
-            "visitor_arrived": "no"}  # fmt: skip
+    calm = {**{k: v for k, v in DOOR.items() if k not in AT_THE_DOOR}, "visitor_arrived": "no"}
     gone = item_texts(main_flow, DOOR) - item_texts(main_flow, calm)
     assert gone, "the door and the calm checklists must differ for this test to mean anything"
     child = spawn(tmp_path)
@@ -39,11 +46,11 @@ def test_changing_an_earlier_answer_at_the_review_changes_the_checklist(
         step(child, number)
         child.send(ENTER)  # the first option everywhere: someone is at the door now, …
     child.expect("核对一下你的回答")
-    child.expect("有，人现在就在门口")  # the answer in the person's words
+    child.expect("有，人现在就在门口或单位")  # the answer in the person's words
     child.expect("上一步")
     child.send(DOWN + ENTER)  # the first answer: is someone at the door?
     child.expect("第 1 步")
-    child.expect("» .{0,12}有，人现在就在门口")  # re-asked with the answer preselected
+    child.expect("» .{0,12}有，人现在就在门口或单位")  # re-asked with the answer preselected
     child.expect("这是什么意思")
     child.send(DOWN * 3 + ENTER)  # 没有人上门
     child.expect("核对一下你的回答")  # nothing new to ask: the other answers were kept
@@ -65,7 +72,7 @@ def test_interrupted_at_the_review_resume_shows_the_review_again(tmp_path: Path)
     first = spawn(tmp_path, "--save")
     step(first, 1)
     first.send(DOWN * 3 + ENTER)  # nobody came
-    for number in range(2, 6):
+    for number in range(2, 9):
         step(first, number)
         first.send(ENTER)
     first.expect("核对一下你的回答")

@@ -127,10 +127,13 @@ def test_resume_with_nothing_saved_says_so_in_the_persons_language() -> None:
 def test_resume_of_a_finished_session_prints_its_checklist(data_home: Path) -> None:
     answers = {
         "visitor_arrived": "no",
+        "user_role": "borrower",
+        "court_notice": "none",
         "misconduct": [],
         "others_contacted": [],
         "amount_checked": "matches",
         "can_pay_full": "yes",
+        "debt_agent": "none",
     }
     storage.save(storage.Progress("main", "en", answers))
     result = run_cli("resume", "--format", "json", env={"XDG_DATA_HOME": str(data_home)})
@@ -148,4 +151,4 @@ def test_resume_of_progress_that_no_longer_fits_the_flow_moves_it_aside(data_hom
 def test_resume_without_a_terminal_names_the_next_question(data_home: Path) -> None:
     storage.save(storage.Progress("main", "zh-CN", {"visitor_arrived": "no"}))
     result = run_cli("resume", env={"XDG_DATA_HOME": str(data_home)})
-    assert result.returncode == 2 and "misconduct" in result.stderr
+    assert result.returncode == 2 and "'user_role'" in result.stderr

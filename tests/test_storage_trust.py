@@ -18,10 +18,13 @@ from .helpers import run_cli, write
 
 ANSWERS = {
     "visitor_arrived": "no",
+    "user_role": "borrower",
+    "court_notice": "none",
     "misconduct": [],
     "others_contacted": [],
     "amount_checked": "matches",
     "can_pay_full": "yes",
+    "debt_agent": "none",
 }
 
 

@@ -30,6 +30,9 @@ KNOWN_BAD = [
     ("号码或账号", "賬"),  # Taiwan writes 帳號, as 帳戶 and 轉帳
     ("别找收费的“债务优化”“停息挂账”中介", "賬"),
     ("它要有原始证据支持", "支援"),  # evidence backs it, not "assistance"
+    ("逾期费用折合年利率", "摺"),  # comes to, not folds
+    ("请告诉我年化利率和算法", "演算法"),  # a way of working it out, not an algorithm
+    ("银行和互联网平台合作发放的贷款", "網際網路"),  # Taiwan says 網路平台
 ]
 
 
@@ -42,6 +45,12 @@ def test_proper_names_keep_their_words() -> None:
     assert i18n.traditional("《个人信息保护法》") == "《個人信息保護法》"
     assert i18n.traditional("中国互联网金融协会") == "中國互聯網金融協會"
     assert i18n.traditional("别找“债务优化”中介") == "別找“債務優化”中介"
+
+
+def test_the_fee_checks_words_read_as_taiwan_writes_them() -> None:
+    assert i18n.traditional("折合年利率") == "折合年利率"
+    assert i18n.traditional("年化利率和计算方式") == "年化利率和計算方式"
+    assert i18n.traditional("银行和互联网平台合作") == "銀行和網路平台合作"
 
 
 def test_taiwan_wording_stays_where_it_keeps_the_meaning() -> None:

@@ -45,6 +45,7 @@ def test_no_screen_has_a_serious_or_critical_violation(
         page.tap('[data-action="next"]')  # nothing chosen: the error is shown
         found["first question, help and error"] = violations(page)
         answer_one(page, "now")
+        answer_one(page, "borrower")
         answer_one(page, "no")
         found["a question after an alert"] = violations(page)
         answer(page, WORST)

@@ -38,9 +38,11 @@ def test_the_same_inputs_build_the_same_bytes() -> None:
     assert build(None) == build(None)
 
 
-def test_the_page_with_three_languages_is_at_most_400_kb(web_page: Path) -> None:
+def test_the_page_with_three_languages_is_at_most_480_kb(web_page: Path) -> None:
+    """Raised from 400 KB when advice v3 (issue 23) added about a hundred KB of questions,
+    items and letters in three languages; gzipped it stays well under its line."""
     data = web_page.read_bytes()
-    assert len(data) <= 400 * 1024
+    assert len(data) <= 480 * 1024
     assert len(gzip.compress(data)) <= 150 * 1024
     for words in ("马上做", "馬上做", "Right now"):
         assert words.encode() in data

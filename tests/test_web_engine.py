@@ -12,9 +12,8 @@ import pytest
 from overdue_guide.base import i18n, places
 from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
-from overdue_guide.flow.model import Catalog, Flow
+from overdue_guide.flow.model import Answer, Catalog, Flow
 
-from .helpers import widest_paths
 from .webpage import cli_document, phone, plain, random_paths
 
 #: Runs each case through the page's own functions: the checklist, then the drafts.
@@ -79,9 +78,14 @@ def first_difference(
 
 
 def test_every_widest_path_gives_the_cli_json_in_every_language(
-    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet
+    browser: Any,
+    web_page: Path,
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    widest: list[dict[str, Answer]],
 ) -> None:
-    paths = widest_paths(main_flow)
+    paths = widest
     cases = [
         {"answers": plain(a), "lang": lang, "details": {}} for a in paths for lang in i18n.LANGS
     ]
@@ -106,9 +110,14 @@ def test_two_hundred_random_paths_give_the_cli_json_in_every_language(
 
 
 def test_letters_filled_with_typed_details_read_as_the_cli_s(
-    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet
+    browser: Any,
+    web_page: Path,
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    widest: list[dict[str, Answer]],
 ) -> None:
-    paths = random_paths(main_flow, 30, seed=7) + widest_paths(main_flow)[:10]
+    paths = random_paths(main_flow, 30, seed=7) + widest[:10]
     cases, expected = [], []
     for number, answers in enumerate(paths):
         details = DETAILS[number % len(DETAILS)]

@@ -16,30 +16,41 @@ from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
-from .helpers import widest_paths
 from .webpage import PHONE, cli_document, phone, random_paths
 
 #: Someone at the door, afraid, threatened: the worst path (most `now` items).
 WORST: dict[str, Answer] = {
     "visitor_arrived": "now",
+    "user_role": "borrower",
     "feel_safe": "no",
+    "visit_place": "home",
     "credentials_shown": "none",
+    "court_notice": "papers",
     "misconduct": ("threats", "violence", "insults", "refuses_to_leave", "night_visit",
-                   "personal_account", "told_others", "fake_authority"),
+                   "personal_account", "told_others", "fake_authority", "too_many_calls",
+                   "new_loan", "public_post"),
     "authority_claimed": "lawyer",
     "paid_to_person": "yes",
-    "others_contacted": ("co_borrower", "emergency_contact", "family", "friends_colleagues"),
+    "others_contacted": ("co_borrower", "emergency_contact", "family", "friends_colleagues",
+                         "employer", "neighbours"),
     "amount_checked": "not_checked",
     "can_pay_full": "no",
+    "can_pay_some": "some",
     "hardship": "other",
+    "debt_agent": "paid",
 }  # fmt: skip
 QUIET: dict[str, Answer] = {
     "visitor_arrived": "no",
+    "user_role": "borrower",
+    "court_notice": "none",
     "misconduct": (),
     "others_contacted": (),
     "amount_checked": "matches",
     "can_pay_full": "yes",
+    "debt_agent": "none",
 }
+#: QUIET, but the borrower cannot pay in full and can pay something each month.
+SHORT = {**QUIET, "can_pay_full": "no", "can_pay_some": "some", "hardship": "none"}
 
 SHOWN = """() => ({
   items: [...document.querySelectorAll('[data-checklist] [data-item]')].map(e =>
@@ -80,16 +91,21 @@ def finish(page: Any, answers: dict[str, Answer]) -> None:
     page.tap('[data-action="confirm"]', force=True)
 
 
-def situations(flow: Flow) -> list[dict[str, Answer]]:
-    wide = widest_paths(flow)
+def situations(flow: Flow, wide: list[dict[str, Answer]]) -> list[dict[str, Answer]]:
     return [WORST, QUIET, *wide[:: max(1, len(wide) // 5)][:5], *random_paths(flow, 3, seed=3)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_ten_situations_walked_by_tapping_show_the_cli_s_checklist_and_drafts(
-    browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet, lang: str
+    browser: Any,
+    web_page: Path,
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    widest: list[dict[str, Answer]],
+    lang: str,
 ) -> None:
-    cases = situations(main_flow)
+    cases = situations(main_flow, widest)
     assert len(cases) >= 10
     with phone(browser, web_page, lang) as opened:
         for answers in cases:
@@ -125,6 +141,7 @@ def test_choosing_not_safe_shows_the_danger_alert_first_on_the_next_screen(
     with phone(browser, web_page, "zh-CN") as opened:
         page = opened.page
         answer_one(page, "now")
+        answer_one(page, "borrower")
         answer_one(page, "no")
         alert = page.text_content("[role=alert]")
     option = main_flow.questions["feel_safe"].option("no")
@@ -149,14 +166,17 @@ def test_back_preselects_the_answer_and_a_branch_left_behind_is_dropped(
     with phone(browser, web_page, "en") as opened:
         page = opened.page
         answer_one(page, "now")
+        answer_one(page, "borrower")
         answer_one(page, "no")
-        assert current(page) == "credentials_shown"
+        assert current(page) == "visit_place"
         page.tap('[data-action="back"]')
         assert page.is_checked('input[value="no"]')
         page.tap('[data-action="back"]')
+        assert page.is_checked('input[value="borrower"]')
+        page.tap('[data-action="back"]')
         assert page.is_checked('input[value="now"]')
         answer_one(page, "no")
-        assert current(page) == "misconduct"
+        assert current(page) == "user_role"
         answer(page, QUIET)
         review = page.text_content("[data-review]") or ""
     assert "Do you feel safe" not in review and "Has anyone come" in review
@@ -173,11 +193,14 @@ def test_changing_an_answer_at_the_review_asks_what_it_newly_reaches_and_keeps_t
         answer_one(page, "now")
         assert current(page) == "feel_safe"
         answer_one(page, "yes")
+        answer_one(page, "home")
         answer_one(page, "both")
+        assert current(page) == "paid_to_person"  # newly reached by a visit
+        answer_one(page, "no")
         review = [li.text_content() for li in page.query_selector_all("[data-review] li")]
-        assert len(review) == 7 and current(page) is None
+        assert len(review) == len(QUIET) + 4 and current(page) is None
         page.tap('[data-action="back"]')
-        assert current(page) == "can_pay_full"
+        assert current(page) == "debt_agent"
         page.tap('[data-action="back"]')
         assert page.query_selector("[data-review]") is not None
 
@@ -288,7 +311,7 @@ def test_answers_kept_on_the_phone_are_checked_before_use(browser: Any, web_page
             "kept => localStorage.setItem('overdue-guide:main', JSON.stringify(kept))", kept
         )
         page.reload()
-        assert current(page) == "feel_safe"
+        assert current(page) == "user_role"
         assert page.evaluate("JSON.stringify(Page.state().answers)") == '{"visitor_arrived":"now"}'
         assert opened.errors == []
 
@@ -343,14 +366,14 @@ def test_the_keyboard_alone_answers_a_question_and_focus_follows_to_the_next(
         page.focus("form[data-question] input")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")
-        assert current(page) == "credentials_shown"
+        assert current(page) == "user_role"
         assert page.evaluate("document.activeElement.tagName") == "LEGEND"
         page.keyboard.press("Tab")
         ring = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert ring == "solid"  # focus is visible
         page.keyboard.press("Space")
         page.keyboard.press("Enter")
-        assert current(page) == "misconduct"
+        assert current(page) == "visit_place"
 
 
 def test_details_fill_the_letters_and_an_offer_above_what_is_left_stays_blank(
@@ -358,7 +381,7 @@ def test_details_fill_the_letters_and_an_offer_above_what_is_left_stays_blank(
 ) -> None:
     with phone(browser, web_page, "en") as opened:
         page = opened.page
-        finish(page, {**QUIET, "can_pay_full": "no", "hardship": "job_loss"})
+        finish(page, {**SHORT, "hardship": "job_loss"})
         page.fill("#detail-name", "Zhang San")
         letter = '[data-draft="instalment_request"] [data-draft-text]'
         assert "Zhang San" in (page.text_content(letter) or "")
@@ -389,9 +412,7 @@ def test_the_fee_form_shows_the_readme_figures_and_fills_the_instalment_request(
 ) -> None:
     with phone(browser, web_page, "en") as opened:
         page = opened.page
-        finish(
-            page, {**QUIET, "amount_checked": "fees_high", "can_pay_full": "no", "hardship": "none"}
-        )
+        finish(page, {**SHORT, "amount_checked": "fees_high"})
         page.tap("#fees summary")
         page.fill("#fee-principal", "1200")
         page.fill("#fee-periods", "12")

@@ -103,6 +103,9 @@ PHRASES: Mapping[str, str] = {
     "停息挂账": "停息掛帳",  # a scam's own name, with Taiwan's 帳
     "证据支持": "證據支持",  # evidence backs it up: not 支援 (assistance)
     "保存": "保存",  # keep, preserve (evidence, records): not 儲存 (store, save a file)
+    "折合": "折合",  # comes to (a yearly rate), not 摺合 (to fold)
+    "算法": "算法",  # a way of working a figure out, not 演算法 (an algorithm)
+    "互联网平台": "網路平台",  # s2twp gives 網際網路平臺
 }
 
 

@@ -91,8 +91,16 @@ WORDS = Table(
             "en": "Enter a whole number, e.g. 12",
         },
         "not_affordable": {
-            "zh-CN": "每月收入减去必要开支，只剩约 {left} 元，比你想每月还的 {offer} 元少。只写你真能做到的数，请重新填（直接回车就留空）。",
-            "en": "Income minus essential spending leaves about {left} yuan a month, less than the {offer} yuan you offered. Offer only what you can really pay: enter it again (Enter leaves it blank).",
+            "zh-CN": "收入交完房租、吃饭、看病这些必要开支，每月只剩约 {left} 元，不够你想还的 {offer} 元。只写你真能做到的数，请重新填（直接回车就留空）。",
+            "en": "After rent, food, medical care and other essentials, about {left} yuan of your income is left each month: not enough for the {offer} yuan you offered. Offer only what you can really pay: enter it again (Enter leaves it blank).",
+        },
+        "nothing_left": {
+            "zh-CN": "收入交完房租、吃饭、看病这些必要开支，每月已经不剩钱了，不要许诺每月还 {offer} 元。信会写成请求暂缓还款：这一项直接回车留空。",
+            "en": "After rent, food, medical care and other essentials, nothing of your income is left each month, so do not promise {offer} yuan a month. The letter will ask to defer repayment: press Enter to leave this blank.",
+        },
+        "nothing_left_scripted": {
+            "zh-CN": "收入交完必要开支后每月不剩钱，许诺不了每月还 {offer} 元：信里这一项留空，改为请求暂缓还款",
+            "en": "nothing is left after essential spending, so no monthly offer of {offer} yuan can be made: left blank, and the letter asks to defer repayment",
         },
         "not_affordable_scripted": {
             "zh-CN": "每月还款 {offer} 元超过收入减去必要开支后剩下的 {left} 元：信里这一项留空",

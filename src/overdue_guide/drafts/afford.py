@@ -82,9 +82,16 @@ def left_over(details: Mapping[str, str]) -> Decimal | None:
     return income - spending
 
 
+def nothing_left(details: Mapping[str, str]) -> bool:
+    """Whether income and essential spending are given and nothing is left of the one
+    after the other: the instalment letter then asks to defer, and prints no negative sum."""
+    left = left_over(details)
+    return left is not None and left <= 0
+
+
 @record
 class Verdict:
-    """What is left each month and whether the offer fits in it."""
+    """What is left each month (never below nothing) and whether the offer fits in it."""
 
     left: Decimal
     offer: Decimal
@@ -93,10 +100,21 @@ class Verdict:
     def affordable(self) -> bool:
         return self.offer <= self.left
 
+    @property
+    def nothing_left(self) -> bool:
+        return self.left <= 0
+
+
+def problem(verdict: Verdict) -> tuple[str, dict[str, str]]:
+    """What to say of an offer that does not fit: a message key and its figures, never a
+    negative one (`not_affordable`, or `nothing_left` when nothing is left at all)."""
+    figures = {"left": amount_text(verdict.left), "offer": amount_text(verdict.offer)}
+    return ("nothing_left" if verdict.nothing_left else "not_affordable"), figures
+
 
 def check(details: Mapping[str, str]) -> Verdict | None:
     """The verdict when income, spending and the offer are all given; else None."""
     left, offer = left_over(details), money(details.get(OFFER))
     if left is None or offer is None:
         return None
-    return Verdict(left, offer)
+    return Verdict(max(left, Decimal(0)), offer)

@@ -16,7 +16,7 @@ from ..flow.loader import parse_flow
 from ..flow.model import AllOf, Answered, Condition, Flow, Loc
 from . import fields
 from .loader import parse_drafts
-from .model import COMPUTED, Draft, DraftSet
+from .model import COMPUTED, COMPUTED_FACTS, Draft, DraftSet
 from .paths import codes_named, situations
 from .render import facts
 
@@ -77,7 +77,7 @@ def _details(drafts: DraftSet, flow: Flow) -> Iterator[Finding]:
         for test in leaves(condition)
     }
     for detail in drafts.details.values():
-        if detail.id in flow.questions or detail.id in COMPUTED:
+        if detail.id in flow.questions or detail.id in COMPUTED or detail.id in COMPUTED_FACTS:
             yield _at(
                 detail.loc,
                 "error",
@@ -186,7 +186,7 @@ def _tests(condition: Condition, drafts: DraftSet, flow: Flow) -> Iterator[Findi
         if question is not None:
             if not isinstance(test, Answered):
                 yield from findings_of_test(test, question)
-        elif test.question in drafts.details:
+        elif test.question in drafts.details or test.question in COMPUTED_FACTS:
             if not isinstance(test, Answered):
                 yield _at(
                     test.loc,
@@ -204,23 +204,22 @@ def _tests(condition: Condition, drafts: DraftSet, flow: Flow) -> Iterator[Findi
 
 
 def _details_named(conditions: list[Condition], drafts: DraftSet) -> list[str]:
-    return sorted(
-        {t.question for c in conditions for t in leaves(c) if t.question in drafts.details}
-    )
+    known = {*drafts.details, *COMPUTED_FACTS}
+    return sorted({t.question for c in conditions for t in leaves(c) if t.question in known})
 
 
 def _can_hold(condition: Condition, drafts: DraftSet, flow: Flow) -> bool:
     given = _details_named([condition], drafts)
     return any(
         evaluate(condition, facts(answers, dict.fromkeys(present, "x")))
-        for answers, present in situations(flow, codes_named([condition]), given)
+        for answers, present in situations(flow, codes_named([condition]), given, [condition])
     )
 
 
 def _may_be_empty(draft: Draft, drafts: DraftSet, flow: Flow) -> bool:
     conditions = list(_all_conditions(draft))
     given = _details_named(conditions, drafts)
-    for answers, present in situations(flow, codes_named(conditions), given):
+    for answers, present in situations(flow, codes_named(conditions), given, conditions):
         seen = facts(answers, dict.fromkeys(present, "x"))
         if draft.when is not None and not evaluate(draft.when, seen):
             continue

@@ -67,23 +67,29 @@ def make(context: Context) -> None:
 
 
 def _ask_details(context: Context, drafts: DraftSet, chosen: list[Draft]) -> bool:
-    """The details `chosen` need, one by one; `<` goes back one. False: `<` at the first."""
-    fields = details_asked(drafts, chosen)
-    index = 0
-    while index < len(fields):
+    """The details `chosen` need on this path, one by one; `<` goes back one. A detail
+    that what was given before it shows is not needed (the monthly offer, when nothing is
+    left) is passed over, either way. False: `<` at the first."""
+    fields = details_asked(drafts, chosen, context.answers)
+    given: set[str] = set()
+    index, step = 0, 1
+    while 0 <= index < len(fields):
+        known = {f: context.details.get(f, "") for f in fields[:index] if f in given}
+        if fields[index] not in details_asked(drafts, chosen, context.answers, known):
+            index += step
+            continue
         detail = drafts.details[fields[index]]
         value = _ask(detail, context.details.get(detail.id, ""), context.lang)
         if value is not Nav.BACK and detail.id == afford.OFFER:
             context.details[detail.id] = value
             value = _check_offer(context, detail)
         if value is Nav.BACK:
-            if index == 0:
-                return False
-            index -= 1
+            index, step = index - 1, -1
             continue
         context.details[detail.id] = value
-        index += 1
-    return True
+        given.add(detail.id)
+        index, step = index + 1, 1
+    return index >= 0
 
 
 def _ask(detail: Detail, default: str, lang: str) -> str | Literal[Nav.BACK]:
@@ -105,10 +111,8 @@ def _check_offer(context: Context, detail: Detail) -> str | Literal[Nav.BACK]:
     from ..output import render
 
     while (verdict := afford.check(context.details)) is not None and not verdict.affordable:
-        left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)
-        render.alert(
-            context.screen, message("not_affordable", context.lang, left=left, offer=offer)
-        )
+        key, figures = afford.problem(verdict)
+        render.alert(context.screen, message(key, context.lang, **figures))
         again = _ask(detail, "", context.lang)
         if again is Nav.BACK:
             del context.details[detail.id]

@@ -26,6 +26,14 @@ COMPUTED: Mapping[str, tuple[str, ...]] = {
     "left_over": ("monthly_income", "essential_spending"),
 }
 
+#: Facts worked out from details, which a condition may test with `answered` (never asked,
+#: never shown): `nothing_left` holds when income and essential spending are given and
+#: nothing is left of the one after the other.
+NOTHING_LEFT = "nothing_left"
+COMPUTED_FACTS: Mapping[str, tuple[str, ...]] = {
+    NOTHING_LEFT: ("monthly_income", "essential_spending"),
+}
+
 #: Fields the program fills from the evidence log (`fromlog`), never asked: a letter's
 #: timeline and its list of files. A value the person gives for one is kept instead.
 TIMELINE, EVIDENCE = "log_timeline", "log_evidence"

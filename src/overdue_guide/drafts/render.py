@@ -8,20 +8,34 @@ also gets a translation. A field not given prints as a visible blank.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
+from itertools import combinations
 
 from ..base.i18n import text, traditional
 from ..base.words import message
-from ..flow.conditions import evaluate
+from ..flow.conditions import evaluate, leaves
 from ..flow.model import Answer, Flow
-from ..interview.engine import chosen
+from ..interview.engine import checklist, chosen
 from ..output.report import Rendered, clean
 from . import afford, fields
-from .model import BLANK, COMPUTED, FILLED, Draft, DraftSet, Paragraph
+from .model import (
+    BLANK,
+    COMPUTED,
+    COMPUTED_FACTS,
+    FILLED,
+    NOTHING_LEFT,
+    Draft,
+    DraftSet,
+    Paragraph,
+)
 
 
 def facts(answers: Mapping[str, Answer], details: Mapping[str, str]) -> dict[str, Answer]:
-    """What conditions see: the answers, and each detail given (for `answered`)."""
+    """What conditions see: the answers, each detail given (for `answered`), and the
+    facts worked out from details (`model.COMPUTED_FACTS`)."""
     given: dict[str, Answer] = {k: v for k, v in details.items() if v.strip()}
+    if afford.nothing_left(details):
+        given[NOTHING_LEFT] = "yes"
     return {**given, **answers}
 
 
@@ -41,14 +55,44 @@ def fields_of(draft: Draft) -> list[str]:
     return list(found)
 
 
-def details_asked(drafts: DraftSet, chosen_drafts: list[Draft]) -> list[str]:
+def details_asked(
+    drafts: DraftSet,
+    chosen_drafts: list[Draft],
+    answers: Mapping[str, Answer] | None = None,
+    known: Mapping[str, str] | None = None,
+) -> list[str]:
     """The details to ask for these drafts, in the file's order (computed ones and those
-    filled from the evidence log are not asked)."""
+    filled from the evidence log are not asked). With `answers`, only the details of
+    paragraphs that can show on this path, given the details already `known`: a letter
+    that asks to defer does not ask how much will be paid each month."""
     needed: set[str] = set()
+    details = {*drafts.details, *COMPUTED_FACTS}
     for draft in chosen_drafts:
-        for name in fields_of(draft):
-            needed.update(COMPUTED.get(name, (name,)))
+        for paragraph in draft.paragraphs:
+            if answers is not None and not _may_show(paragraph, answers, details, known or {}):
+                continue
+            for name in fields.names(paragraph.text.get("zh-CN")):
+                needed.update(COMPUTED.get(name, (name,)))
     return [d for d in drafts.details if d in needed and d not in FILLED]
+
+
+def _may_show(
+    paragraph: Paragraph, answers: Mapping[str, Answer], details: set[str], known: Mapping[str, str]
+) -> bool:
+    """Whether the paragraph shows on this path for some choice of the details its
+    condition tests that are not `known` yet (given or not)."""
+    if paragraph.when is None:
+        return True
+    decided = set(known) | {
+        fact for fact, inputs in COMPUTED_FACTS.items() if all(i in known for i in inputs)
+    }
+    named = sorted(({t.question for t in leaves(paragraph.when)} & details) - decided)
+    seen = facts(answers, known)
+    return any(
+        evaluate(paragraph.when, {**dict.fromkeys(given, "x"), **seen})
+        for size in range(len(named) + 1)
+        for given in combinations(named, size)
+    )
 
 
 def render(
@@ -70,8 +114,10 @@ def render(
     notes = tuple(
         text(n.text, lang) for n in draft.notes if n.when is None or evaluate(n.when, seen)
     )
+    listed = {item.id for item in checklist(flow, answers).items}
+    helps = tuple(item for item in draft.items if item in listed)
     return Rendered(
-        draft.id, draft.kind, text(draft.title, lang), chinese, translation, notes, draft.items
+        draft.id, draft.kind, text(draft.title, lang), chinese, translation, notes, helps
     )
 
 
@@ -110,7 +156,7 @@ def field_value(
         return clean(" ".join(given.split()))
     if name == "left_over":
         left = afford.left_over(details)
-        return afford.amount_text(left) if left is not None else BLANK
+        return afford.amount_text(max(left, Decimal(0))) if left is not None else BLANK
     question = flow.questions.get(name)
     if question is not None and name in answers:
         labels = [

@@ -47,11 +47,8 @@ def prepare(
         kept[key] = afford.as_given(kind, value)
     verdict = afford.check(kept)
     if verdict is not None and not verdict.affordable:
-        left, offer = afford.amount_text(verdict.left), afford.amount_text(verdict.offer)
-        warn(
-            f"warning: {origin}: "
-            + message("not_affordable_scripted", lang, left=left, offer=offer)
-        )
+        key, figures = afford.problem(verdict)
+        warn(f"warning: {origin}: " + message(f"{key}_scripted", lang, **figures))
         kept.pop(afford.OFFER)
     fitting = offered(drafts, answers)
     chosen = [d for d in fitting if d.id in (wanted or [])]

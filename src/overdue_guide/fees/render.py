@@ -49,6 +49,7 @@ class View:
     caveat: str
     box: tuple[Row, ...]
     rates: tuple[Row, ...]
+    how: str
     overdue: tuple[Row, ...]
     lines: tuple[LineView, ...]
     advice: tuple[str, ...]
@@ -76,6 +77,7 @@ def view(result: FeeResult, lang: str, cites: dict[str, str] | None = None) -> V
         caveat=say("own_figures", lang),
         box=_box(result, lang),
         rates=_rate_rows(result, lang),
+        how=say("how_computed", lang, k=result.rates.periods_per_year),
         overdue=_overdue_rows(result, lang),
         lines=tuple(_line(check, lang) for check in result.lines),
         advice=advice,
@@ -94,7 +96,8 @@ def _box(result: FeeResult, lang: str) -> tuple[Row, ...]:
 
 
 def _rate_rows(result: FeeResult, lang: str) -> tuple[Row, ...]:
-    """The three yearly rates, each with its formula in one line."""
+    """The three yearly rates, each with what it measures in plain words (the formulas
+    are in `how`, one line, and in the JSON)."""
     rates, k = result.rates, result.rates.periods_per_year
     per_period = percent(rates.nominal_irr / k, "0.0001")
     return (
@@ -208,6 +211,8 @@ def show(console: Console, shown: View) -> None:
             if row.value:
                 table.add_row(f" {row.label}", row.value, row.note)
         console.print(table)
+        if rows is shown.rates:
+            console.print(Wrapped(shown.how, "dim", indent=1))
     console.print()
     console.print(Text(say("lines", shown.lang), style="bold"))
     for line in shown.lines:

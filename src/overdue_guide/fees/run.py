@@ -59,7 +59,7 @@ def emit(result: FeeResult, lang: str, output_format: str = "text", plain: bool 
         sys.stdout.write(json.dumps(render.as_json(result, lang), ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
         return
-    shown = render.view(result, lang, _cites())
+    shown = render.view(result, lang, _cites(lang))
     if sys.stdout.isatty():
         from ..terminal.console import console
 
@@ -105,16 +105,24 @@ def _interrupted(lang: str) -> str:
     return message("interrupted", lang)
 
 
-def _cites() -> dict[str, str]:
-    """Reference id → what it cites, from the shipped sources file."""
+def _cites(lang: str) -> dict[str, str]:
+    """Reference id → what it cites, from the shipped sources file, in the script of
+    `lang`, a fact marked M said to be reported (as the checklist's source list does)."""
+    from ..base.i18n import traditional
     from ..base.places import shipped_dir
+    from ..base.words import message
     from ..flow.bundle import SOURCES_FILE
     from ..flow.catalog import parse_catalog
 
     catalog, _ = parse_catalog(shipped_dir() / SOURCES_FILE)
     if catalog is None:
         return {}
-    return {ident: ref.cite for ident, ref in catalog.references.items()}
+    found = {}
+    for ident, ref in catalog.references.items():
+        cite = traditional(ref.cite) if lang == "zh-TW" else ref.cite
+        reported = ref.confidence == "M" and (lang == "en" or "据报道" not in ref.cite)
+        found[ident] = cite + (message("source_reported", lang) if reported else "")
+    return found
 
 
 class _Terminal:

@@ -156,7 +156,7 @@ WORDS = Table(
         "received": {"zh-CN": "到手金额", "en": "Amount received"},
         "cost": {"zh-CN": "借款总成本", "en": "Total cost of credit"},
         "total": {"zh-CN": "一共要还", "en": "Total to repay"},
-        "annual": {"zh-CN": "年利率（IRR）", "en": "Annual rate (IRR)"},
+        "annual": {"zh-CN": "年化利率", "en": "Annual rate"},
         "plan_instalments": {
             "zh-CN": "{periods} 期，每期约 ¥{payment}",
             "en": "{periods} periods of about ¥{payment}",
@@ -169,19 +169,26 @@ WORDS = Table(
             "zh-CN": "借 {days} 天，到期一次还清",
             "en": "repaid at once after {days} days",
         },
-        "rates": {"zh-CN": "三种算法的年利率", "en": "The yearly rate, three ways"},
+        "rates": {"zh-CN": "三种方法算出的年利率", "en": "The yearly rate, three ways"},
         "simple": {"zh-CN": "单利", "en": "Simple"},
-        "nominal_irr": {"zh-CN": "IRR 年化", "en": "Nominal (IRR)"},
+        "nominal_irr": {"zh-CN": "名义年化", "en": "Nominal"},
         "effective": {"zh-CN": "复利年化", "en": "Effective"},
         "simple_formula": {
-            "zh-CN": "总成本 ÷ Σ(每笔还的本金 × 用了几年)；本金按每笔还款额的比例算",
-            "en": "cost ÷ Σ(principal repaid in a payment × years it was held), principal in proportion to each payment",
+            "zh-CN": "总成本，按实际用了多少钱、用了多久，折合成一年",
+            "en": "the cost, spread over the money actually in use and how long it was held",
         },
         "nominal_formula": {
-            "zh-CN": "每期 IRR r = {r} % × 一年 {k} 期",
-            "en": "IRR per period r = {r} % × {k} periods a year",
+            "zh-CN": "每期约 {r} %，乘一年 {k} 期",
+            "en": "about {r} % a period, times {k} periods a year",
         },
-        "effective_formula": {"zh-CN": "(1 + r)^{k} − 1", "en": "(1 + r)^{k} − 1"},
+        "effective_formula": {
+            "zh-CN": "每期的利息再生利息，滚满一年",
+            "en": "the rate a period, compounded over a year",
+        },
+        "how_computed": {
+            "zh-CN": "怎么算的：单利 = 总成本 ÷ Σ(每笔还的本金 × 用了几年)，本金按每笔还款额的比例算；名义年化 = 每期内部收益率（IRR）r × 一年 {k} 期；复利年化 = (1 + r)^{k} − 1。",
+            "en": "How this is computed: simple = cost ÷ Σ(principal repaid in a payment × years it was held), principal in proportion to each payment; nominal = the internal rate of return (IRR) a period, r, × {k} periods a year; effective = (1 + r)^{k} − 1.",
+        },
         "overdue": {"zh-CN": "逾期费用", "en": "Overdue charges"},
         "overdue_line": {
             "zh-CN": "逾期 {days} 天：逾期金额 ¥{on}，每天 {daily} %，共 ¥{charge}",
@@ -197,7 +204,7 @@ WORDS = Table(
         "mark_below": {"zh-CN": "未超过", "en": "not above"},
         "by_measures": {"zh-CN": "按{measures}算。", "en": "By {measures}."},
         "measure_simple": {"zh-CN": "单利", "en": "the simple rate"},
-        "measure_nominal_irr": {"zh-CN": "IRR 年化", "en": "the nominal IRR"},
+        "measure_nominal_irr": {"zh-CN": "名义年化", "en": "the nominal rate"},
         "measure_overdue": {"zh-CN": "逾期费用", "en": "the overdue charge"},
         "line_rate": {"zh-CN": "年 {rate} %", "en": "{rate} % a year"},
         "agents": {

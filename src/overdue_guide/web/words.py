@@ -55,6 +55,10 @@ PAGE: dict[str, dict[str, str]] = {
         "zh-CN": "每月收入减去必要开支，只剩约 {left} 元，比你想每月还的 {offer} 元少。只写你真能做到的数：信里这一项先留空。",
         "en": "Income minus essential spending leaves about {left} yuan a month, less than the {offer} yuan you offered. Offer only what you can really pay: the letter leaves it blank for now.",
     },
+    "nothing_left": {
+        "zh-CN": "收入交完房租、吃饭、看病这些必要开支，每月已经不剩钱了，不要许诺每月还 {offer} 元。信会写成请求暂缓还款：这一项先留空。",
+        "en": "After rent, food, medical care and other essentials, nothing of your income is left each month, so do not promise {offer} yuan a month. The letter asks to defer repayment: this is left blank.",
+    },
     "copy": {"zh-CN": "复制中文", "en": "Copy the Chinese"},
     "copied": {"zh-CN": "已复制。", "en": "Copied."},
     "copy_failed": {

@@ -52,12 +52,15 @@ var Drafts = (function () {
     return out.replace(/籤/g, "簽");
   }
 
-  /* drafts.render.facts: the answers, and each detail given (for `answered`). */
+  /* drafts.render.facts: the answers, each detail given (for `answered`), and the
+   * facts worked out from details (drafts.model.COMPUTED_FACTS: `nothing_left`). */
   function facts(answers, details) {
     var seen = {};
     Object.keys(details).forEach(function (key) {
       if (Decimal.strip(details[key])) seen[key] = details[key];
     });
+    var left = leftOver(details);
+    if (left !== null && (left.negative || left.isZero())) seen.nothing_left = "yes";
     Object.keys(answers).forEach(function (key) { seen[key] = answers[key]; });
     return seen;
   }
@@ -96,11 +99,20 @@ var Drafts = (function () {
     return income === null || spending === null ? null : income.sub(spending);
   }
 
-  /* drafts.afford.check: what is left each month and whether the offer fits. */
+  /* drafts.afford: what is left, never below nothing. */
+  function atLeastNothing(amount) {
+    return amount.negative && !amount.isZero() ? Decimal.parse("0") : amount;
+  }
+
+  /* drafts.afford.check: what is left each month (never below nothing) and whether
+   * the offer fits; `nothingLeft` when nothing is (drafts.afford.problem's key). */
   function verdict(details) {
     var left = leftOver(details), offer = money(details[OFFER]);
     if (left === null || offer === null) return null;
-    return { left: left, offer: offer, affordable: offer.compare(left) <= 0 };
+    left = atLeastNothing(left);
+    return {
+      left: left, offer: offer, affordable: offer.compare(left) <= 0, nothingLeft: left.isZero()
+    };
   }
 
   /* drafts.render.field_value: a detail as given, an answer's labels, a computed
@@ -118,7 +130,7 @@ var Drafts = (function () {
     if (given) return clean(collapse(given));
     if (name === "left_over") {
       var left = leftOver(details);
-      return left !== null ? amountText(left) : blank;
+      return left !== null ? amountText(atLeastNothing(left)) : blank;
     }
     var question = data.flow.questions[name];
     if (question && Engine.has(answers, name)) {
@@ -161,9 +173,11 @@ var Drafts = (function () {
     return paragraphs.join("\n\n");
   }
 
-  /* drafts.render.render and Rendered.contract: the draft in the README's JSON shape. */
+  /* drafts.render.render and Rendered.contract: the draft in the README's JSON shape,
+   * its items only those on this checklist. */
   function render(data, draft, answers, details, lang) {
     var seen = facts(answers, details);
+    var listed = Engine.checklist(data.flow, answers).items;
     var kept = draft.paragraphs.filter(function (p) { return Engine.holds(p.when, seen); });
     function text(which, value) {
       return join(draft.kind, kept.map(function (p) { return fill(p[which], value); }));
@@ -176,7 +190,7 @@ var Drafts = (function () {
       kind: draft.kind,
       title: draft.title[lang],
       text: text("zh-CN", value("zh-CN")),
-      items: draft.items.slice()
+      items: draft.items.filter(function (id) { return listed.indexOf(id) >= 0; })
     };
     if (lang === "en") found.translation = text("en", value("en"));
     if (lang === "zh-TW") {

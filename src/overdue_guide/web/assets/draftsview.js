@@ -71,7 +71,7 @@ var DraftsView = (function () {
     var verdict = Drafts.verdict(details);
     var shown = {};
     if (verdict !== null && !verdict.affordable) {
-      shown[Drafts.OFFER] = say("not_affordable", {
+      shown[Drafts.OFFER] = say(verdict.nothingLeft ? "nothing_left" : "not_affordable", {
         left: Drafts.amountText(verdict.left), offer: Drafts.amountText(verdict.offer)
       });
       delete details[Drafts.OFFER];
