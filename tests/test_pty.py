@@ -339,8 +339,11 @@ def test_an_exported_columns_does_not_wrap_the_answer_narrower_than_the_terminal
     try:
         step(child, 1)
         child.send(DOWN * 3 + ENTER)  # nobody came
-        step(child, 2)
+        for number in (2, 3):  # the borrower, no court papers
+            step(child, number)
+            child.send(ENTER)
+        step(child, 4)
         child.send(DOWN * 2 + " " + DOWN * 4 + " " + ENTER)  # insults and told_others
-        child.expect("辱骂、羞辱、把你欠钱的事告诉别人")  # whole, on one line of the 100 columns
+        child.expect("辱骂、羞辱、把欠钱的事告诉别人")  # whole, on one line of the 100 columns
     finally:
         child.close(force=True)
