@@ -23,6 +23,11 @@ def answers_file(tmp_path: Path, text: str = ANSWERS, name: str = "answers.yaml"
     return str(write(tmp_path, name, text))
 
 
+#: The quotes the flow marks on the path of ANSWERS: a reader comment under document 000
+#: (`comment: true`), and document 003's claim the checklist corrects (`corrected: true`).
+MARKED = {"door_closed": {"comment"}, "civil_matter": {"comment"}, "contacts_limits": {"corrected"}}
+
+
 def test_json_output_follows_the_contract(tmp_path: Path) -> None:
     result = run_cli("run", "--answers", answers_file(tmp_path), "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -39,16 +44,10 @@ def test_json_output_follows_the_contract(tmp_path: Path) -> None:
                 assert set(source) == {"reference", "confidence"}
                 assert source["confidence"] in ("H", "M")
             else:
-                assert (
-                    {"document", "quote"}
-                    <= set(source)
-                    <= {
-                        "document",
-                        "quote",
-                        "comment",
-                        "corrected",
-                    }
-                )
+                marks = MARKED.get(item["id"], set())
+                assert set(source) == {"document", "quote", *marks}, (item["id"], source)
+                assert all(source[mark] is True for mark in marks)
+    assert set(MARKED) <= {item["id"] for item in document["checklist"]}
 
 
 def test_json_answers_files_work_like_yaml_ones(tmp_path: Path) -> None:
