@@ -124,3 +124,39 @@ def test_validate_refuses_a_single_code_for_a_multiple_choice(flow: Flow) -> Non
 
 def test_validate_puts_multiple_choices_in_option_order_without_repeats(flow: Flow) -> None:
     assert engine.validate(flow.questions["second"], ["y", "x", "y"]) == ("x", "y")
+
+
+#: A flow whose one rule reads a question that only one branch asks.
+OFF_PATH_RULE = """
+flow: demo
+title: {zh-CN: 演示, en: Demo}
+start: first
+questions:
+  - id: first
+    prompt: {zh-CN: 第一, en: First}
+    options:
+      - {code: a, label: {zh-CN: 甲, en: A}, next: second}
+      - {code: b, label: {zh-CN: 乙, en: B}, items: [always]}
+    next: end
+  - id: second
+    prompt: {zh-CN: 第二, en: Second}
+    options:
+      - {code: x, label: {zh-CN: 叉, en: X}}
+      - {code: y, label: {zh-CN: 歪, en: Y}, items: [always]}
+    next: end
+rules:
+  - when: {question: second, is: x}
+    items: [rule_item]
+items:
+  - {id: always, urgency: later, text: {zh-CN: 总是, en: Always}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+  - {id: rule_item, urgency: this_week, text: {zh-CN: 规则, en: Rule}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+"""
+
+
+def test_the_library_call_lets_no_rule_read_an_answer_off_the_path(tmp_path: Path) -> None:
+    flow = small_flow(tmp_path, OFF_PATH_RULE)[0]
+    result = engine.checklist(flow, {"first": "b", "second": "x"})
+    assert [i.id for i in result.items] == ["always"]
+    assert result.answers == {"first": "b"}
+    on_the_path = engine.checklist(flow, {"first": "a", "second": "x"})
+    assert [i.id for i in on_the_path.items] == ["rule_item"]

@@ -105,25 +105,28 @@ def test_without_a_zone_an_offset_alone_is_enough() -> None:
 
 
 @pytest.mark.parametrize(
-    ("zone", "day"),
+    ("zone", "day", "refused"),
     [
-        (NEW_YORK, "2026-03-08"),
-        (NEW_YORK, "2025-11-02"),
-        ("Europe/Berlin", "2026-03-29"),
-        ("Europe/Berlin", "2026-10-25"),
-        ("Australia/Lord_Howe", "2026-04-05"),
+        (NEW_YORK, "2026-03-08", ["02:00", "02:15", "02:30", "02:45"]),  # the gap
+        (NEW_YORK, "2025-11-02", ["01:00", "01:15", "01:30", "01:45"]),  # the fold
+        ("Europe/Berlin", "2026-03-29", ["02:00", "02:15", "02:30", "02:45"]),
+        ("Europe/Berlin", "2026-10-25", ["02:00", "02:15", "02:30", "02:45"]),
+        ("Australia/Lord_Howe", "2026-04-05", ["01:30", "01:45"]),  # half an hour back
     ],
 )
 def test_on_a_day_the_clocks_change_every_time_is_stored_as_written_or_refused(
-    zone: str, day: str
+    zone: str, day: str, refused: list[str]
 ) -> None:
+    were_refused = []
     for minutes in range(0, 24 * 60, 15):
         written = f"{day} {minutes // 60:02d}:{minutes % 60:02d}"
         try:
             logged = entry(written, zone)
         except EntryError:
+            were_refused.append(written[-5:])
             continue
         assert f"{logged.local:%Y-%m-%d %H:%M}" == written
+    assert were_refused == refused
 
 
 def test_night_hours_are_judged_at_the_time_as_written() -> None:

@@ -14,7 +14,7 @@ from overdue_guide.errors import FeeInputError
 from overdue_guide.fees import compute
 from overdue_guide.fees.lines import load_lines
 from overdue_guide.fees.model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Schedule
-from overdue_guide.fees.render import percent
+from overdue_guide.fees.render import money, percent
 
 
 def shown(rate: D) -> str:
@@ -53,6 +53,30 @@ def test_instalments_that_do_not_divide_evenly_put_the_remainder_on_the_last() -
     result = compute(FeeInputs(D(5000), Instalments(3, D("2.5"))))
     assert [r.amount for r in result.repayments] == [D("1708.33"), D("1708.33"), D("1708.34")]
 
+
+
+def test_a_fee_of_half_a_fen_rounds_up_to_the_fen() -> None:
+    result = compute(FeeInputs(D(101), Instalments(3, D("0.5"))))
+    assert result.cost_of_credit == D("0.51")
+    assert [r.amount for r in result.repayments] == [D("33.83"), D("33.83"), D("33.85")]
+
+
+def test_daily_interest_of_half_a_fen_rounds_up_to_the_fen() -> None:
+    result = compute(FeeInputs(D(101), DailyRate(D("0.05"), 10)))
+    assert result.cost_of_credit == D("0.51")
+
+
+def test_an_overdue_charge_of_half_a_fen_rounds_up_to_the_fen() -> None:
+    result = compute(FeeInputs(D(101), Payments(1, D(101)), Overdue(10, daily_rate=D("0.05"))))
+    assert result.overdue is not None
+    assert result.overdue.charge == D("0.51")
+
+
+def test_shown_money_and_rates_round_half_up() -> None:
+    assert money(D("0.505")) == "¥0.51"
+    assert money(D("1234.5")) == "¥1,234.50"
+    assert percent(D("15.005")) == "15.01"
+    assert percent(D("15.0049")) == "15.00"
 
 def test_a_daily_rate_is_simple_interest_of_365_days_a_year() -> None:
     result = compute(FeeInputs(D(10000), DailyRate(D("0.05"), 30)))
