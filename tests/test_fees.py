@@ -54,7 +54,6 @@ def test_instalments_that_do_not_divide_evenly_put_the_remainder_on_the_last() -
     assert [r.amount for r in result.repayments] == [D("1708.33"), D("1708.33"), D("1708.34")]
 
 
-
 def test_a_fee_of_half_a_fen_rounds_up_to_the_fen() -> None:
     result = compute(FeeInputs(D(101), Instalments(3, D("0.5"))))
     assert result.cost_of_credit == D("0.51")
@@ -77,6 +76,7 @@ def test_shown_money_and_rates_round_half_up() -> None:
     assert money(D("1234.5")) == "¥1,234.50"
     assert percent(D("15.005")) == "15.01"
     assert percent(D("15.0049")) == "15.00"
+
 
 def test_a_daily_rate_is_simple_interest_of_365_days_a_year() -> None:
     result = compute(FeeInputs(D(10000), DailyRate(D("0.05"), 30)))

@@ -77,7 +77,7 @@ def test_back_at_the_first_question_stays_there(main_flow: Flow) -> None:
 def test_an_option_with_an_alert_shows_it_at_once(main_flow: Flow) -> None:
     shown: list[Text] = []
     ask = Replies(["now", "borrower", "no"])
-    with pytest.raises(RepliesRanOut, match="^visit_place$"):  # the script ends after the alert
+    with pytest.raises(RepliesRanOut, match=r"^visit_place$"):  # the script ends after the alert
         interview.run(main_flow, ask, alert=shown.append)
     assert [("别让人进门" in t.get("zh-CN"), "110" in t.get("zh-CN")) for t in shown] == [
         (True, False),

@@ -277,11 +277,12 @@ def _md_tail(entries: Sequence[Entry], cited: Sequence[Cited], lang: str) -> lis
         head = [say(k, lang) for k in ("id", "attachments", "hash", "size", "mtime")]
         out += ["", f"## {say('attachments', lang)}", "", _row(head), _row(["---"] * len(head))]
         out += [
-            _row([str(n), _md(a.path), f"`{a.sha256}`", str(a.size), a.mtime]) for n, a in files
+            _row([str(n), _md(a.path), f"`{a.sha256}`", str(a.size), _md(a.mtime)])
+            for n, a in files
         ]
     if cited:
         out += ["", f"## {say('rules_cited', lang)}", ""]
-        out += [f"- **{c.id}** {_md(c.cite)}: {_md(c.summary)}" for c in cited]
+        out += [f"- **{_md(c.id)}** {_md(c.cite)}: {_md(c.summary)}" for c in cited]
     return out
 
 
