@@ -178,7 +178,7 @@ def test_letters_stay_chinese_and_zh_tw_readers_get_a_traditional_translation(
     done = render(drafts.drafts["complaint"], main_flow, answers, SAMPLE, "zh-TW")
     assert done.text.startswith("投诉书") and done.translation is not None
     assert done.translation.startswith("投訴書")
-    assert done.title == i18n.traditional("投诉信：先找支付宝，再找 12378")
+    assert done.title == "投訴信：先找支付寶，再找 12378"
 
 
 def test_the_complaint_goes_to_12378_once_there_is_a_ticket_number(
