@@ -189,3 +189,57 @@ def test_export_writes_the_format_its_file_name_says(tmp_path: object) -> None:
     assert (folder / "log.html").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert "R04" in (folder / "log.md").read_text("utf-8")
     assert (folder / "log.md").stat().st_mode & 0o077 == 0
+
+
+def test_csv_is_the_contracts_columns_with_every_cell_as_written_out() -> None:
+    text = export.as_csv(ENTRIES, FLAGS)
+    assert text.startswith("\ufeffid,at,zone,duration_s,channel,direction,number,org,name,")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert text.count("\r\n") == 3
+    assert rows[0][-2:] == ["at_utc", "flags"]
+    assert [cell for cell in rows[1] if cell] == [
+        *("1", "2026-11-20T22:30:00+08:00", "Asia/Shanghai", "call", "in", "'95188"),
+        *('他说 "不还就 | 上门" <b>', "exposure"),
+        f"/home/me/录音 1.m4a sha256:{'ab' * 32}",
+        *("2026-11-20T14:30:00Z", "night_hours (R04); threat (R12)"),
+    ]
+    assert [cell for cell in rows[2] if cell] == [
+        *("2", "2026-11-21T10:00:00+08:00", "Asia/Shanghai", "visit", "邻居: 她欠钱", "2"),
+        *("false", "2026-11-21T02:00:00Z", "third_party_disclosure (R05)"),
+    ]
+
+
+def test_the_json_summary_and_flags_are_written_out() -> None:
+    document = json.loads(export.as_json(export.document(ENTRIES, FLAGS, "en")))
+    assert list(document) == ["entries", "flags", "summary", "notes"]
+    assert document["entries"][1] == {
+        "id": 2,
+        "at": "2026-11-21T10:00:00+08:00",
+        "zone": "Asia/Shanghai",
+        "channel": "visit",
+        "third_parties": [{"who": "邻居", "told": "她欠钱"}],
+        "people": 2,
+        "id_shown": False,
+        "at_utc": "2026-11-21T02:00:00Z",
+    }
+    assert document["flags"] == [
+        {"entry": 1, "code": "night_hours", "reference": "R04"},
+        {"entry": 1, "code": "threat", "reference": "R12"},
+        {"entry": 2, "code": "third_party_disclosure", "reference": "R05"},
+    ]
+    assert document["summary"] == {
+        "entries": 2,
+        "first": "2026-11-20T22:30:00+08:00",
+        "last": "2026-11-21T10:00:00+08:00",
+        "per_day": {"2026-11-20": 1, "2026-11-21": 1},
+        "per_number": {"95188": 1},
+        "flags": {"night_hours": 1, "threat": 1, "third_party_disclosure": 1},
+        "attachments": 1,
+    }
+    assert document["notes"][0].startswith("This is my own account of what happened.")
+
+
+def test_json_keeps_chinese_as_written_and_an_empty_list_on_one_line() -> None:
+    text = export.as_json(export.document([], [], "zh-CN"))
+    assert '  "entries": [],\n  "flags": [],' in text
+    assert "这是我自己记下的经过" in text

@@ -14,7 +14,7 @@ from overdue_guide.errors import FeeInputError
 from overdue_guide.fees import compute
 from overdue_guide.fees.lines import load_lines
 from overdue_guide.fees.model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Schedule
-from overdue_guide.fees.render import money, percent
+from overdue_guide.fees.render import as_json, money, percent
 
 
 def shown(rate: D) -> str:
@@ -204,3 +204,95 @@ def test_figures_no_loan_has_are_refused_naming_the_problem(inputs: FeeInputs, k
     with pytest.raises(FeeInputError) as raised:
         compute(inputs)
     assert raised.value.key == key
+
+
+def test_the_json_contract_of_a_fee_check_is_written_out() -> None:
+    overdue = Overdue(30, daily_rate=D("0.05"), amount=D("400"))
+    result = compute(FeeInputs(D(1200), Instalments(3, D("2.5")), overdue), load_lines())
+    assert as_json(result, "en") == {
+        "lang": "en",
+        "inputs": {
+            "principal": "1200",
+            "plan": "instalments",
+            "periods": 3,
+            "fee_rate": "2.5",
+            "days_overdue": 30,
+            "overdue_rate": "0.05",
+            "overdue_amount": "400",
+        },
+        "amount_received": "1200.00",
+        "cost_of_credit": "30.00",
+        "total_to_repay": "1230.00",
+        "repayments": [
+            {"after_days": "30.42", "amount": "410.00"},
+            {"after_days": "60.83", "amount": "410.00"},
+            {"after_days": "91.25", "amount": "410.00"},
+        ],
+        "rates": {"simple": "15.00", "nominal_irr": "14.94", "effective": "16.00"},
+        "periods_per_year": 12,
+        "year_days": 365,
+        "overdue": {
+            "days": 30,
+            "on_amount": "400.00",
+            "charge": "6.00",
+            "daily_rate": "0.0500",
+            "yearly_rate": "18.25",
+        },
+        "lines": [
+            {
+                "id": "court_24",
+                "name": "The 24 % line",
+                "rate": "24.00",
+                "above": False,
+                "by": [],
+                "reference": "R32",
+                "references": ["R32", "R36"],
+                "date": "2025-10-01",
+                "checked": None,
+                "lpr": None,
+            },
+            {
+                "id": "lpr_4x",
+                "name": "4 × LPR",
+                "rate": "12.00",
+                "above": True,
+                "by": ["simple", "nominal_irr", "overdue"],
+                "reference": "R31",
+                "references": ["R31", "R35"],
+                "date": "2025-05-20",
+                "checked": "2026-01-20",
+                "lpr": "3.00",
+            },
+        ],
+    }
+
+
+def test_the_json_inputs_name_each_kind_of_plan_and_its_own_fields() -> None:
+    daily = compute(FeeInputs(D(1000), DailyRate(D("0.05"), 30)))
+    assert as_json(daily, "en")["inputs"] == {
+        "principal": "1000",
+        "plan": "daily_rate",
+        "daily_rate": "0.05",
+        "term_days": 30,
+    }
+    assert as_json(daily, "en")["overdue"] is None
+    paid = compute(FeeInputs(D(1000), Payments(2, D("510"))))
+    assert as_json(paid, "en")["inputs"] == {
+        "principal": "1000",
+        "plan": "payments",
+        "periods": 2,
+        "payment": "510",
+    }
+    plan = Schedule(date(2026, 1, 1), ((date(2026, 2, 1), D("520")), (date(2026, 3, 1), D("520"))))
+    dated = compute(FeeInputs(D(1000), plan, Overdue(5, charge=D("3"))))
+    assert as_json(dated, "en")["inputs"] == {
+        "principal": "1000",
+        "plan": "schedule",
+        "start": "2026-01-01",
+        "schedule": [
+            {"date": "2026-02-01", "amount": "520"},
+            {"date": "2026-03-01", "amount": "520"},
+        ],
+        "days_overdue": 5,
+        "overdue_charge": "3",
+    }

@@ -64,6 +64,7 @@ def percent(rate: Decimal, places: str = "0.01") -> str:
     return f"{rate.quantize(Decimal(places), ROUND_HALF_UP)}"
 
 
+# pragma: no mutate start (the terminal view's layout and wording: tests/test_fees_form.py)
 def view(result: FeeResult, lang: str, cites: dict[str, str] | None = None) -> View:
     """The result in `lang`; `cites` maps reference ids to what they cite, for the sources."""
     above = any(check.above for check in result.lines)
@@ -132,11 +133,15 @@ def _overdue_rows(result: FeeResult, lang: str) -> tuple[Row, ...]:
     return (Row(what, ""), Row(say("overdue_rate", lang), yearly, say("overdue_formula", lang)))
 
 
+# pragma: no mutate end
+
+
 def yuan(amount: Decimal) -> str:
     """An amount with thousands separators and two decimals, without the ¥."""
     return money(amount).removeprefix("¥")
 
 
+# pragma: no mutate start (the terminal view's layout and wording: tests/test_fees_form.py)
 def _plan_note(result: FeeResult, lang: str) -> str:
     plan, repayments = result.inputs.plan, result.repayments
     if isinstance(plan, Instalments | Payments):
@@ -243,6 +248,9 @@ def as_text(shown: View, width: int = 80) -> str:
     )
     show(console, shown)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+# pragma: no mutate end
 
 
 def as_json(result: FeeResult, lang: str) -> dict[str, Any]:
