@@ -223,3 +223,46 @@ def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_k
     assert menus("keep_evidence")[0] == ["log", "done"]
     assert logged == ["en"]
     assert menus("pay_in_full")[0] == ["done"]
+
+
+#: A rules file's window that does not cross midnight: a nap from 13:00 until 14:00.
+NAP = rules.Rules((rules.Rule("night_hours", "R04", night=(13 * 60, 14 * 60)),))
+
+
+@pytest.mark.parametrize(
+    ("time", "inside"),
+    [("12:59", False), ("13:00", True), ("13:59", True), ("14:00", False), ("23:00", False)],
+)
+def test_a_window_within_one_day_runs_from_its_start_until_its_end(time: str, inside: bool) -> None:
+    raised = flags.evaluate([entry(f"2026-11-20T{time}")], NAP)
+    assert (raised == [flags.Flag(1, "night_hours", "R04")]) is inside
+
+
+def test_a_rule_for_some_channels_and_directions_skips_the_others() -> None:
+    told = rules.Test("said", words=("pay",))
+    only = rules.Rules(
+        (rules.Rule("threat", "R12", frozenset({"visit"}), frozenset({"out"}), any=(told,)),)
+    )
+    found = [
+        entry("2026-11-20T10:00", n=1, channel="visit", direction="out", said="PAY now"),
+        entry("2026-11-20T10:00", n=2, channel="call", direction="out", said="pay"),
+        entry("2026-11-20T10:00", n=3, channel="visit", direction="in", said="pay"),
+        entry("2026-11-20T10:00", n=4, channel="visit", direction=None, said="pay"),
+    ]
+    assert [f.entry for f in flags.evaluate(found, only)] == [1]
+
+
+def test_flags_come_in_the_order_of_the_entries_and_of_the_codes() -> None:
+    late = entry("2026-11-20T23:00", n=1, threats=("violence",), identified=False)
+    early = entry("2026-11-20T10:00", n=2, personal_account=True)
+    assert [(f.entry, f.code) for f in flags.evaluate([late, early], RULES)] == [
+        (1, "night_hours"),
+        (1, "no_institution"),
+        (1, "threat"),
+        (2, "personal_account"),
+    ]
+
+
+def test_a_call_with_no_number_is_not_counted() -> None:
+    calls = [entry(f"2026-11-20T{10 + i}:00", n=i + 1) for i in range(8)]
+    assert codes(*calls) == {}
