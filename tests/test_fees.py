@@ -296,3 +296,86 @@ def test_the_json_inputs_name_each_kind_of_plan_and_its_own_fields() -> None:
         "days_overdue": 5,
         "overdue_charge": "3",
     }
+
+
+PAID = Payments(12, D(110))
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        (
+            FeeInputs(D(1200), PAID, Overdue(5, charge=D("NaN"))),
+            "the overdue charge must be a number such as 1200 or 8.8 (got 'NaN')",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(5, charge=D("-1"))),
+            "the overdue charge must be more than 0 (got -1)",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(5, daily_rate=D("-0.1"))),
+            "the overdue daily rate must be more than 0 (got -0.1)",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(5, daily_rate=D("NaN"))),
+            "the overdue daily rate must be a number such as 1200 or 8.8 (got 'NaN')",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(5, daily_rate=D("2.74"))),
+            "that is above 1,000 % a year (about 1000 %): a figure is probably mistyped;"
+            " check it against the bill",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(5, daily_rate=D("0.05"), amount=D("0"))),
+            "the amount overdue must be more than 0 (got 0)",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(-1, daily_rate=D("0.05"))),
+            "the days overdue must be more than 0 (got -1)",
+        ),
+        (
+            FeeInputs(D(1200), Instalments(12, D("-1"))),
+            "the total fee rate must be more than 0 (got -1)",
+        ),
+        (
+            FeeInputs(D(1200), Instalments(12, D("NaN"))),
+            "the total fee rate must be a number such as 1200 or 8.8 (got 'NaN')",
+        ),
+        (
+            FeeInputs(D(1200), DailyRate(D("-1"), 30)),
+            "the daily rate must be more than 0 (got -1)",
+        ),
+        (
+            FeeInputs(D(1200), Payments(12, D("NaN"))),
+            "the payment per period must be a number such as 1200 or 8.8 (got 'NaN')",
+        ),
+        (FeeInputs(D(1200), Schedule(date(2025, 1, 1), ())), "the schedule has no repayments"),
+        (
+            FeeInputs(D(1200), Schedule(date(2025, 1, 1), ((date(2025, 1, 1), D(1300)),))),
+            "repayment 1 is dated 2025-01-01, not after 2025-01-01: dates must be in order",
+        ),
+        (
+            FeeInputs(D(1200), Schedule(date(2025, 1, 1), ((date(2025, 2, 1), D(0)),))),
+            "repayment 1 must be more than 0 (got 0)",
+        ),
+    ],
+)
+def test_a_refusal_names_the_figure_and_what_was_given(inputs: FeeInputs, message: str) -> None:
+    with pytest.raises(FeeInputError) as raised:
+        compute(inputs)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        FeeInputs(D(1200), PAID, Overdue(5, charge=D("0"))),
+        FeeInputs(D(1200), PAID, Overdue(5, daily_rate=D("0"))),
+        FeeInputs(D(1200), Instalments(12, D("0"))),
+        FeeInputs(D(1200), DailyRate(D("0"), 30)),
+    ],
+)
+def test_a_rate_or_charge_of_zero_is_a_free_loan_not_a_mistake(inputs: FeeInputs) -> None:
+    result = compute(inputs)
+    free = result.overdue.charge if result.overdue else result.cost_of_credit
+    assert free == 0
