@@ -76,3 +76,30 @@ def test_no_shipped_text_converts_badly(main_flow: Flow, catalog: Catalog) -> No
         for simplified, _ in KNOWN_BAD:
             if simplified in text:
                 assert _ not in i18n.traditional(simplified)
+
+
+TABLE = i18n.Table(
+    {"hello": {"zh-CN": "欢迎，{name}", "en": "Hello, {name}"}, "only": {"zh-CN": "只有中文"}}
+)
+
+
+def test_a_table_converts_its_words_not_the_values_filled_in_and_falls_back_to_zh_cn() -> None:
+    assert "hello" in TABLE and "goodbye" not in TABLE
+    assert TABLE.say("hello", "zh-TW", name="阿强") == "歡迎，阿强"
+    assert TABLE.say("hello", "en", name="Qiang") == "Hello, Qiang"
+    assert TABLE.say("only", "en") == "只有中文"
+    assert TABLE.say("only", "zh-TW") == "只有中文"
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "zh_Hant_TW.UTF-8"}, "zh-TW"),
+        ({"LC_ALL": "", "LANG": "zh_TW.UTF-8"}, "zh-TW"),
+        ({"LC_MESSAGES": "EN_US"}, "en"),
+    ],
+)
+def test_traditional_script_locales_and_empty_variables_are_read_as_people_set_them(
+    environ: dict[str, str], lang: str
+) -> None:
+    assert i18n.detect_lang(environ) == lang
