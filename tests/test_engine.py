@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from overdue_guide.errors import AnswersError, MissingAnswer
+from overdue_guide.errors import AnswersError, FlowError, MissingAnswer
 from overdue_guide.flow.model import Flow
 from overdue_guide.interview import engine
 
@@ -160,3 +161,68 @@ def test_the_library_call_lets_no_rule_read_an_answer_off_the_path(tmp_path: Pat
     assert result.answers == {"first": "b"}
     on_the_path = engine.checklist(flow, {"first": "a", "second": "x"})
     assert [i.id for i in on_the_path.items] == ["rule_item"]
+
+
+def test_an_unknown_code_in_a_list_is_named_with_the_allowed_ones(flow: Flow) -> None:
+    with pytest.raises(AnswersError) as caught:
+        engine.validate(flow.questions["second"], ["x", "zz", "qq"])
+    assert str(caught.value) == "'second': unknown code 'zz'; allowed: x, y"
+
+
+def test_a_missing_multiple_choice_asks_for_a_list(flow: Flow) -> None:
+    with pytest.raises(MissingAnswer) as caught:
+        engine.checklist(flow, {"first": "a"})
+    assert str(caught.value) == "no answer for 'second': give a list of any of: x, y ([] for none)"
+
+
+def test_a_missing_single_choice_asks_for_one_code(flow: Flow) -> None:
+    with pytest.raises(MissingAnswer) as caught:
+        engine.checklist(flow, {})
+    assert str(caught.value) == "no answer for 'first': give one of: a, b"
+    with pytest.raises(MissingAnswer) as completing:
+        engine.complete(flow, {})
+    assert str(completing.value) == "no answer for 'first': give one of: a, b"
+
+
+def test_a_chosen_option_of_a_multiple_choice_adds_its_items(flow: Flow) -> None:
+    result = engine.checklist(flow, {"first": "a", "second": ("x",), "third": "no"})
+    assert [i.id for i in result.items] == ["urgent_item", "today_item", "always", "later_item"]
+
+
+def test_reachable_is_every_question_some_route_leads_to(flow: Flow) -> None:
+    assert engine.reachable(flow, "first") == {"second", "third"}
+    assert engine.reachable(flow, "second") == {"third"}
+    assert engine.reachable(flow, "third") == set()
+    assert engine.reachable(flow, "end") == set()
+
+
+def test_a_changed_answer_drops_the_branch_it_leaves(flow: Flow) -> None:
+    answers = {"first": "a", "second": ("x",), "third": "yes"}
+    assert engine.revise(flow, answers, "first", "b") == {"first": "b", "third": "yes"}
+
+
+def test_a_changed_answer_keeps_what_lies_beyond_a_newly_reached_question(flow: Flow) -> None:
+    answers = {"first": "b", "third": "yes"}
+    assert engine.revise(flow, answers, "first", "a") == {"first": "a", "third": "yes"}
+
+
+def test_a_route_to_no_question_is_a_located_flow_error(flow: Flow) -> None:
+    with pytest.raises(FlowError) as caught:
+        engine.walk(replace(flow, start="nowhere"), {})
+    (finding,) = caught.value.findings
+    assert (
+        str(finding) == f"{flow.path}:{flow.loc.line}:1: error unknown-target no question 'nowhere'"
+    )
+
+
+def test_a_route_back_to_a_question_on_the_path_is_a_located_cycle(flow: Flow) -> None:
+    third = flow.questions["third"]
+    looped = replace(third, next=(replace(third.next[0], goto="first"),))
+    with pytest.raises(FlowError) as caught:
+        engine.walk(replace(flow, questions={**flow.questions, "third": looped}), CYCLE)
+    (finding,) = caught.value.findings
+    where = f"{flow.path}:{flow.questions['first'].loc.line}:{flow.questions['first'].loc.col}"
+    assert str(finding) == f"{where}: error cycle 'first' is reached twice"
+
+
+CYCLE = {"first": "b", "third": "no"}

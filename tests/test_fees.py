@@ -14,7 +14,7 @@ from overdue_guide.errors import FeeInputError
 from overdue_guide.fees import compute
 from overdue_guide.fees.lines import load_lines
 from overdue_guide.fees.model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Schedule
-from overdue_guide.fees.render import as_json, money, percent
+from overdue_guide.fees.render import as_json, money, percent, yuan
 
 
 def shown(rate: D) -> str:
@@ -379,3 +379,11 @@ def test_a_rate_or_charge_of_zero_is_a_free_loan_not_a_mistake(inputs: FeeInputs
     result = compute(inputs)
     free = result.overdue.charge if result.overdue else result.cost_of_credit
     assert free == 0
+
+
+def test_amounts_in_json_and_text_round_half_up_to_the_fen() -> None:
+    overdue = Overdue(10, charge=D("3"), amount=D("400.005"))
+    result = compute(FeeInputs(D("1000.005"), Payments(1, D(1100)), overdue))
+    assert as_json(result, "en")["amount_received"] == "1000.01"
+    assert as_json(result, "en")["overdue"]["on_amount"] == "400.01"
+    assert yuan(D("1234.505")) == "1,234.51"
