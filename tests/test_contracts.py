@@ -87,3 +87,98 @@ def test_a_reference_in_zh_tw_is_converted_and_has_no_gloss(
         "reference": "支付寶官方客服 95188，或支付寶 App →“我的客服”",
         "confidence": "M",
     }
+
+
+DOC_002 = "《支付宝花呗借呗逾期怎么样应对上门》"
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        (
+            "en",
+            [
+                f"Document 002 {DOC_002}",
+                'Alipay customer service: 95188, or "My customer service" in the Alipay app: '
+                f"{SERVICE} (reported)",
+                "Regulations on the Administration of the Credit Reporting Industry, arts. 17 and 25:"
+                " 《征信业管理条例》第17条、第25条",
+                "Document 000 《支付宝逾期还款上门规定》",
+            ],
+        ),
+        (
+            "zh-CN",
+            [
+                f"文章 002 {DOC_002}",
+                f"{SERVICE}（据报道）",
+                "《征信业管理条例》第17条、第25条",
+                "文章 000 《支付宝逾期还款上门规定》",
+            ],
+        ),
+        (
+            "zh-TW",
+            [
+                f"文章 002 {DOC_002}",
+                "支付寶官方客服 95188，或支付寶 App →“我的客服”（據報道）",
+                "《徵信業管理條例》第17條、第25條",
+                "文章 000 《支付宝逾期还款上门规定》",
+            ],
+        ),
+    ],
+)
+def test_sources_are_labelled_by_document_or_reference_and_m_facts_as_reported(
+    main_flow: Flow, catalog: Catalog, lang: str, labels: list[str]
+) -> None:
+    view = report.build(engine.checklist(main_flow, CALM), catalog, lang)
+    assert [note.label for note in view.sources[2:6]] == labels
+
+
+@pytest.mark.parametrize(
+    ("item", "lang", "label"),
+    [
+        (
+            "fee_cap",
+            "en",
+            "Document 000 《支付宝逾期还款上门规定》, a reader comment (wrong or dated: corrected above)",
+        ),
+        (
+            "fee_cap",
+            "zh-CN",
+            "文章 000 《支付宝逾期还款上门规定》的读者评论（说法有误或过时，清单已更正）",
+        ),
+        (
+            "contacts_limits",
+            "zh-CN",
+            "文章 003 《支付寶逾期會聯系哪些人》（说法有误或过时，清单已更正）",
+        ),
+    ],
+)
+def test_a_comment_and_a_corrected_claim_say_so_in_their_label(
+    main_flow: Flow, catalog: Catalog, item: str, lang: str, label: str
+) -> None:
+    alone = engine.Checklist(main_flow, {}, (main_flow.items[item],))
+    notes = report.build(alone, catalog, lang).sources
+    assert [n.label for n in notes if n.contract.get("document")] == [label]
+
+
+def test_a_draft_in_the_contract_has_its_fields_in_order_and_a_translation_only_if_any() -> None:
+    letter = report.Rendered("complaint", "letter", "投诉信", "投诉书", None, ("tip",), ("a", "b"))
+    assert letter.contract() == {
+        "id": "complaint",
+        "kind": "letter",
+        "title": "投诉信",
+        "text": "投诉书",
+        "items": ["a", "b"],
+        "notes": ["tip"],
+    }
+    translated = report.Rendered("call", "script", "T", "话", "words", (), ())
+    assert list(translated.contract()) == [
+        "id",
+        "kind",
+        "title",
+        "text",
+        "items",
+        "translation",
+        "notes",
+    ]
+    assert translated.contract()["translation"] == "words"
