@@ -26,12 +26,12 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
         ("fees/render.py", r"x_(money|percent|yuan|_m)$"),
     ],
     "JSON contract builders": [
-        ("output/report.py", r"x_(contract|contract_source|_label)$|Renderedǁcontract"),
+        ("output/report.py", r"x_(contract|contract_source)$|Renderedǁcontract"),
         ("fees/render.py", r"x_(as_json|inputs_json)$"),
         ("evidence/export.py", r"x_(document|as_json|flag_counts|counts|letter_material)$"),
     ],
     "Checklist view: grouping by urgency, source numbers": [
-        ("output/report.py", r"x_(build|clean)$")
+        ("output/report.py", r"x_(build|clean|_label)$")
     ],
     "Escaping and neutralising (HTML, Markdown, CSV, terminal)": [
         ("base/visible.py", ".*"),

@@ -387,3 +387,27 @@ def test_amounts_in_json_and_text_round_half_up_to_the_fen() -> None:
     assert as_json(result, "en")["amount_received"] == "1000.01"
     assert as_json(result, "en")["overdue"]["on_amount"] == "400.01"
     assert yuan(D("1234.505")) == "1,234.51"
+
+
+def test_a_monthly_rate_that_compounds_past_1000_percent_a_year_is_refused_with_it() -> None:
+    with pytest.raises(FeeInputError) as raised:
+        compute(FeeInputs(D(1000), Payments(12, D("503.89"))))  # 50 % a month
+    assert str(raised.value) == (
+        "that is above 1,000 % a year (about 12,875 %): a figure is probably mistyped;"
+        " check it against the bill"
+    )
+
+
+def test_repayments_short_of_the_money_received_say_both_sums() -> None:
+    with pytest.raises(FeeInputError) as raised:
+        compute(FeeInputs(D("1200.5"), Payments(12, D(99))))
+    assert str(raised.value) == (
+        "the repayments add up to ¥1,188.00, less than the ¥1,200.50 received,"
+        " so they never repay it: check the figures"
+    )
+
+
+def test_a_loan_repaid_once_after_30_days_counts_12_periods_a_year() -> None:
+    result = compute(FeeInputs(D(1000), DailyRate(D("0.05"), 30)))
+    assert result.rates.periods_per_year == 12
+    assert as_json(result, "en")["repayments"] == [{"after_days": "30.00", "amount": "1015.00"}]
