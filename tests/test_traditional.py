@@ -103,3 +103,25 @@ def test_traditional_script_locales_and_empty_variables_are_read_as_people_set_t
     environ: dict[str, str], lang: str
 ) -> None:
     assert i18n.detect_lang(environ) == lang
+
+
+class Written:
+    """A flow string: its text in each language it was written in."""
+
+    def __init__(self, **by_lang: str) -> None:
+        self.by_lang = {k.replace("_", "-"): v for k, v in by_lang.items()}
+
+    def get(self, lang: str) -> str:
+        return self.by_lang.get(lang) or self.by_lang["zh-CN"]
+
+
+def test_a_flow_string_in_zh_tw_is_its_zh_cn_text_converted() -> None:
+    written = Written(zh_CN="看账单", en="Check the bill")
+    assert i18n.text(written, "zh-TW") == "看帳單"
+    assert i18n.text(written, "en") == "Check the bill"
+    assert i18n.text(written, "zh-CN") == "看账单"
+
+
+def test_titles_are_listed_with_a_semicolon_of_the_language() -> None:
+    assert i18n.listing(["A", "B", "C"], "en") == "A; B; C"
+    assert i18n.listing(["甲", "乙"], "zh-TW") == "甲；乙"
