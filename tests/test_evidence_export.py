@@ -243,3 +243,79 @@ def test_json_keeps_chinese_as_written_and_an_empty_list_on_one_line() -> None:
     text = export.as_json(export.document([], [], "zh-CN"))
     assert '  "entries": [],\n  "flags": [],' in text
     assert "这是我自己记下的经过" in text
+
+
+#: The Markdown export of ENTRIES in English, from its timeline on.
+MARKDOWN_TIMELINE = """## In time order
+
+| No. | When | Channel | Number or account | What happened | Rules possibly broken |
+| --- | --- | --- | --- | --- | --- |
+| 1 | 2026-11-20 22:30 (+08:00) | call · they contacted me | 95188 | Threats: exposing you to others<br>Words quoted: “他说 "不还就 \\| 上门" \\<b\\>” | night hours (night\\_hours, R04)<br>threatened (threat, R12) |
+| 2 | 2026-11-21 10:00 (+08:00) | visit |  | People at the door: 2<br>ID shown: no<br>Others contacted, and told: 邻居: “她欠钱” | told a third party (third\\_party\\_disclosure, R05) |
+
+## Contacts per day
+
+| Day | Count |
+| --- | ---: |
+| 2026-11-20 | 1 |
+| 2026-11-21 | 1 |
+
+## Contacts per number
+
+| Number or account | Count |
+| --- | ---: |
+| 95188 | 1 |
+
+## Attachments
+
+| No. | Attachments | SHA-256 | Size (bytes) | Modified (UTC) |
+| --- | --- | --- | --- | --- |
+| 1 | /home/me/录音 1.m4a | `abababababababababababababababababababababababababababababababab` | 2048 | 2026-11-20T14:35:00+00:00 |
+
+## Rules cited
+
+- **R04** 指引: 夜间
+"""
+
+
+def test_the_markdown_export_reads_as_written_out() -> None:
+    cited = [export.Cited("R04", "指引", "夜间")]
+    text = export.as_markdown(ENTRIES, FLAGS, cited, "en", "2026-11-22 09:00")
+    assert text.startswith("# Collection contact log\n\nMade 2026-11-22 09:00; 2 entries\n\n> ")
+    assert text.endswith("  \n\n" + MARKDOWN_TIMELINE)
+
+
+#: The HTML export of ENTRIES in English, from its timeline on.
+HTML_TIMELINE = """<h2>In time order</h2>
+<table><thead><tr><th>No.</th><th>When</th><th>Channel</th><th>Number or account</th><th>What happened</th><th>Rules possibly broken</th></tr></thead><tbody>
+<tr><td>1</td><td>2026-11-20 22:30 (+08:00)</td><td>call · they contacted me</td><td>95188</td><td>Threats: exposing you to others<br>Words quoted: “他说 &quot;不还就 | 上门&quot; &lt;b&gt;”</td><td class="flags">night hours (night_hours, R04)<br>threatened (threat, R12)</td></tr>
+<tr><td>2</td><td>2026-11-21 10:00 (+08:00)</td><td>visit</td><td></td><td>People at the door: 2<br>ID shown: no<br>Others contacted, and told: 邻居: “她欠钱”</td><td class="flags">told a third party (third_party_disclosure, R05)</td></tr>
+</tbody></table>
+<h2>Contacts per day</h2><table><thead><tr><th>Day</th><th>Count</th></tr></thead><tbody><tr><td>2026-11-20</td><td>1</td></tr><tr><td>2026-11-21</td><td>1</td></tr></tbody></table>
+<h2>Contacts per number</h2><table><thead><tr><th>Number or account</th><th>Count</th></tr></thead><tbody><tr><td>95188</td><td>1</td></tr></tbody></table>
+<h2>Attachments</h2><table><thead><tr><th>No.</th><th>Attachments</th><th>SHA-256</th><th>Size (bytes)</th><th>Modified (UTC)</th></tr></thead><tbody><tr><td>1</td><td>/home/me/录音 1.m4a</td><td><code>abababababababababababababababababababababababababababababababab</code></td><td>2048</td><td>2026-11-20T14:35:00+00:00</td></tr></tbody></table>
+<h2>Rules cited</h2><ul><li><b>R04</b> 指引: 夜间</li></ul>
+</body></html>
+"""
+
+
+def test_the_html_export_reads_as_written_out() -> None:
+    cited = [export.Cited("R04", "指引", "夜间")]
+    page = export.as_html(ENTRIES, FLAGS, cited, "en", "2026-11-22 09:00")
+    assert page.startswith(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Collection contact log</title><style>"
+    )
+    assert (
+        "</style></head><body>\n<h1>Collection contact log</h1><p>Made 2026-11-22 09:00; 2 entries</p>\n"
+        in page
+    )
+    assert page.endswith("</p></div>\n" + HTML_TIMELINE)
+
+
+def test_an_empty_log_says_so_in_every_export() -> None:
+    assert export.as_markdown([], [], [], "en", "now").endswith("  \n\nThe log is empty.\n")
+    assert export.as_html([], [], [], "en", "now").endswith(
+        "<p>The log is empty.</p>\n</body></html>\n"
+    )
