@@ -182,3 +182,17 @@ def test_a_draft_in_the_contract_has_its_fields_in_order_and_a_translation_only_
         "notes",
     ]
     assert translated.contract()["translation"] == "words"
+
+
+def test_the_view_groups_lines_by_urgency_under_their_headings(
+    calm: tuple[report.Report, dict[str, Any]],
+) -> None:
+    view = calm[0]
+    assert [(g.urgency, g.heading) for g in view.groups] == [
+        ("today", "Today"),
+        ("this_week", "This week"),
+        ("later", "Later"),
+    ]
+    assert view.title == "Huabei / Jiebei overdue: what to do now"
+    assert view.footer.startswith("This is general information, not legal advice.")
+    assert view.sources[0].quote == "假如使用者有足够的还款能力,应尽快将逾期欠款一次性全部还清"

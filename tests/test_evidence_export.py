@@ -319,3 +319,12 @@ def test_an_empty_log_says_so_in_every_export() -> None:
     assert export.as_html([], [], [], "en", "now").endswith(
         "<p>The log is empty.</p>\n</body></html>\n"
     )
+
+
+def test_csv_writes_yes_as_true_and_a_person_told_nothing_without_a_colon() -> None:
+    told = (ThirdParty("同事"), ThirdParty("妈妈", "欠钱"))
+    entry = Entry(
+        ENTRIES[0].at, "Asia/Shanghai", "visit", identified=True, third_parties=told, id=3
+    )
+    (row,) = csv.DictReader(io.StringIO(export.as_csv([entry], []).removeprefix("\ufeff")))
+    assert (row["identified"], row["third_parties"]) == ("true", "同事; 妈妈: 欠钱")

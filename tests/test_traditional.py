@@ -97,6 +97,9 @@ def test_a_table_converts_its_words_not_the_values_filled_in_and_falls_back_to_z
         ({"LANG": "zh_Hant_TW.UTF-8"}, "zh-TW"),
         ({"LC_ALL": "", "LANG": "zh_TW.UTF-8"}, "zh-TW"),
         ({"LC_MESSAGES": "EN_US"}, "en"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_TW.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "zh-CN"),
+        ({"LANG": ""}, "zh-CN"),
     ],
 )
 def test_traditional_script_locales_and_empty_variables_are_read_as_people_set_them(
@@ -125,3 +128,12 @@ def test_a_flow_string_in_zh_tw_is_its_zh_cn_text_converted() -> None:
 def test_titles_are_listed_with_a_semicolon_of_the_language() -> None:
     assert i18n.listing(["A", "B", "C"], "en") == "A; B; C"
     assert i18n.listing(["甲", "乙"], "zh-TW") == "甲；乙"
+
+
+def test_with_no_environment_given_the_language_is_read_from_the_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_HK.UTF-8")
+    assert i18n.detect_lang() == "zh-TW"
