@@ -350,6 +350,30 @@ PAID = Payments(12, D(110))
             "the payment per period must be a number such as 1200 or 8.8 (got 'NaN')",
         ),
         (FeeInputs(D(1200), Schedule(date(2025, 1, 1), ())), "the schedule has no repayments"),
+        (FeeInputs(D(0), PAID), "the amount received must be more than 0 (got 0)"),
+        (
+            FeeInputs(D(1200), Payments(0, D(110))),
+            "the number of periods must be more than 0 (got 0)",
+        ),
+        (
+            FeeInputs(D(1200), DailyRate(D("0.05"), 0)),
+            "the term in days must be more than 0 (got 0)",
+        ),
+        (
+            FeeInputs(D("1200.005"), Payments(12, D(99))),
+            "the repayments add up to ¥1,188.00, less than the ¥1,200.01 received,"
+            " so they never repay it: check the figures",
+        ),
+        (
+            FeeInputs(D(1200), DailyRate(D("2.8"), 30)),
+            "that is above 1,000 % a year (about 1022 %): a figure is probably mistyped;"
+            " check it against the bill",
+        ),
+        (
+            FeeInputs(D(1200), PAID, Overdue(1, charge=D("30"), amount=D("1000"))),
+            "that is above 1,000 % a year (about 1095 %): a figure is probably mistyped;"
+            " check it against the bill",
+        ),
         (
             FeeInputs(D(1200), Schedule(date(2025, 1, 1), ((date(2025, 1, 1), D(1300)),))),
             "repayment 1 is dated 2025-01-01, not after 2025-01-01: dates must be in order",
@@ -411,3 +435,13 @@ def test_a_loan_repaid_once_after_30_days_counts_12_periods_a_year() -> None:
     result = compute(FeeInputs(D(1000), DailyRate(D("0.05"), 30)))
     assert result.rates.periods_per_year == 12
     assert as_json(result, "en")["repayments"] == [{"after_days": "30.00", "amount": "1015.00"}]
+
+
+def test_one_repayment_two_years_on_counts_one_period_a_year() -> None:
+    plan = Schedule(date(2025, 1, 1), ((date(2027, 1, 1), D(1200)),))
+    rates = compute(FeeInputs(D(1000), plan)).rates
+    assert (rates.periods_per_year, shown(rates.simple), shown(rates.nominal_irr)) == (
+        1,
+        "10.00",
+        "9.54",
+    )
