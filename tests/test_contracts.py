@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from overdue_guide.flow.model import Catalog, Flow
+from overdue_guide.flow.model import Answer, Catalog, Flow
 from overdue_guide.interview import engine
 from overdue_guide.output import report
 
-CALM = {
+CALM: dict[str, Answer] = {
     "visitor_arrived": "no",
     "user_role": "borrower",
     "court_notice": "none",

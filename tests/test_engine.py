@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from overdue_guide.errors import AnswersError, FlowError, MissingAnswer
-from overdue_guide.flow.model import Flow
+from overdue_guide.flow.model import Answer, Flow
 from overdue_guide.interview import engine
 
 from .helpers import small_flow
@@ -197,7 +197,7 @@ def test_reachable_is_every_question_some_route_leads_to(flow: Flow) -> None:
 
 
 def test_a_changed_answer_drops_the_branch_it_leaves(flow: Flow) -> None:
-    answers = {"first": "a", "second": ("x",), "third": "yes"}
+    answers: dict[str, Answer] = {"first": "a", "second": ("x",), "third": "yes"}
     assert engine.revise(flow, answers, "first", "b") == {"first": "b", "third": "yes"}
 
 
