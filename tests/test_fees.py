@@ -445,3 +445,13 @@ def test_one_repayment_two_years_on_counts_one_period_a_year() -> None:
         "10.00",
         "9.54",
     )
+
+
+def test_a_simple_rate_past_1000_percent_is_refused_where_compounding_stays_under() -> None:
+    plan = Schedule(date(2025, 1, 1), ((date(2027, 1, 1), D(25000)),))  # 358 % compounded
+    with pytest.raises(FeeInputError) as raised:
+        compute(FeeInputs(D(1000), plan))
+    assert str(raised.value) == (
+        "that is above 1,000 % a year (about 1200 %): a figure is probably mistyped;"
+        " check it against the bill"
+    )
