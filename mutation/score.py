@@ -30,7 +30,7 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
         ("fees/render.py", r"x_(as_json|inputs_json)$"),
         ("evidence/export.py", r"x_(document|as_json|flag_counts|counts|letter_material)$"),
     ],
-    "Checklist view: grouping by urgency, source numbers": [
+    "Checklist view: grouping by urgency, source numbers and labels": [
         ("output/report.py", r"x_(build|clean|_label)$")
     ],
     "Escaping and neutralising (HTML, Markdown, CSV, terminal)": [
