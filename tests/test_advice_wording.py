@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from overdue_guide.base import i18n, words
 from overdue_guide.flow.model import Catalog, Flow, Item, Text
 from overdue_guide.interview import engine
 from overdue_guide.output import report
 
-from .helpers import SEEDS, run_cli, write
+from .helpers import SEEDS, needs_seeds, run_cli, write
 
 #: Words above a middle-school reading level: replaced, or only inside a gloss （…）.
 JARGON = (
@@ -137,10 +135,7 @@ def test_medium_facts_are_marked_reported_once_in_the_source_list(
             assert (note.label.count(mark) == 1) if medium else (mark not in note.label), note
 
 
-@pytest.mark.skipif(
-    not SEEDS.is_dir(),
-    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
-)
+@needs_seeds
 def test_a_reader_comment_is_cited_as_a_comment_and_only_then(main_flow: Flow) -> None:
     body = re.sub(r"\s", "", (SEEDS / "000_e7ca3ee93b5e22fe.txt").read_text("utf-8"))
     comments_start = body.index("精彩评论")

@@ -193,11 +193,20 @@ def conduct_said(drafts: DraftSet, answers: Answers, details: Mapping[str, str])
     ]
 
 
-@pytest.mark.parametrize(("given", "what"), TRIGGERS, ids=[w for _, w in TRIGGERS])
-@pytest.mark.parametrize("role", ["borrower", "spouse", "relative"])
-@pytest.mark.parametrize("place", ["home", "workplace"])
+#: Each trigger for each reader and place, but whether it was repaid: that is asked of the
+#: borrower only (a spouse or relative is never asked what they can pay).
+COMPLAINTS = [
+    pytest.param(given, role, place, id=f"{what}-{role}-{place}")
+    for given, what in TRIGGERS
+    for role in ("borrower", "spouse", "relative")
+    for place in ("home", "workplace")
+    if what != "already_paid" or role == "borrower"
+]
+
+
+@pytest.mark.parametrize(("given", "role", "place"), COMPLAINTS)
 def test_the_complaint_says_what_it_complains_of_before_it_asks(
-    drafts: DraftSet, main_flow: Flow, given: dict[str, object], what: str, role: str, place: str
+    drafts: DraftSet, main_flow: Flow, given: dict[str, object], role: str, place: str
 ) -> None:
     """Each thing the complaint is offered for, alone, has a paragraph that says it; and
     those paragraphs read it only as ticked (never under a `not`), so more things to
@@ -206,8 +215,7 @@ def test_the_complaint_says_what_it_complains_of_before_it_asks(
     answers = engine.complete(
         main_flow, {k: engine.validate(main_flow.questions[k], v) for k, v in raw.items()}
     )
-    if not all(k in answers for k in given):
-        pytest.skip("the borrower's own questions are not asked of a spouse or relative")
+    assert all(k in answers for k in given), answers
     assert drafts.drafts["complaint"] in offered(drafts, answers), answers
     assert conduct_said(drafts, answers, SAMPLE), answers
 

@@ -9,7 +9,7 @@ import pytest
 from overdue_guide.flow.model import URGENCIES, Answer, Catalog, Flow
 from overdue_guide.interview import engine
 
-from .helpers import SEEDS
+from .helpers import SEEDS, needs_seeds
 
 CALM = {
     "visitor_arrived": "no",
@@ -242,10 +242,7 @@ def test_every_quote_has_at_least_six_characters(main_flow: Flow) -> None:
                 assert len(re.sub(r"\s", "", source.quote)) >= 6, item.id
 
 
-@pytest.mark.skipif(
-    not SEEDS.is_dir(),
-    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
-)
+@needs_seeds
 def test_every_quote_stands_verbatim_in_its_document(main_flow: Flow) -> None:
     for item in main_flow.items.values():
         for source in item.sources:
