@@ -52,9 +52,11 @@ def _paragraph(paragraph: Paragraph) -> Json:
     chinese = paragraph.text.get("zh-CN")
     return {
         "when": condition(paragraph.when),
-        "zh-CN": tokens(chinese),
-        "zh-TW": tokens(chinese, convert=True),
-        "en": tokens(paragraph.text.get("en")),
+        "text": {
+            "zh-CN": tokens(chinese),
+            "zh-TW": tokens(chinese, convert=True),
+            "en": tokens(paragraph.text.get("en")),
+        },
     }
 
 

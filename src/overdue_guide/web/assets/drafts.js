@@ -2,8 +2,8 @@
  * drafts/afford.py. Paragraph texts arrive as tokens (literal text and fields),
  * split by the Python field parser at build time; the zh-TW tokens were converted
  * there too, so the translation reads as the CLI's. What the person types into
- * the details form is converted character by character (`traditional`), as the
- * page cannot carry OpenCC's phrase tables.
+ * the details form is converted character by character (`Packed.traditional`), as
+ * the page cannot carry OpenCC's phrase tables.
  */
 "use strict";
 
@@ -34,22 +34,6 @@ var Drafts = (function () {
       var code = c.charCodeAt(0).toString(16);
       return "\\x" + (code.length < 2 ? "0" : "") + code;
     });
-  }
-
-  /* i18n.traditional, character by character, for text the person typed. */
-  var twTable = null;
-  function traditional(data, text) {
-    if (twTable === null) {
-      twTable = {};
-      var pairs = data.tw;
-      for (var i = 0; i + 1 < pairs.length; i += 2) twTable[pairs.charAt(i)] = pairs.charAt(i + 1);
-    }
-    var out = "";
-    for (var j = 0; j < text.length; j += 1) {
-      var c = text.charAt(j);
-      out += Engine.has(twTable, c) ? twTable[c] : c;
-    }
-    return out.replace(/籤/g, "簽");
   }
 
   /* drafts.render.facts: the answers, each detail given (for `answered`), and the
@@ -156,7 +140,7 @@ var Drafts = (function () {
       }).map(function (code) { return options[code].label; });
       return labels.join("、") || data.drafts.none_chosen["zh-TW"];
     }
-    return traditional(data, value);
+    return Packed.traditional(value);
   }
 
   function fill(tokens, value) {
@@ -180,7 +164,7 @@ var Drafts = (function () {
     var listed = Engine.checklist(data.flow, answers).items;
     var kept = draft.paragraphs.filter(function (p) { return Engine.holds(p.when, seen); });
     function text(which, value) {
-      return join(draft.kind, kept.map(function (p) { return fill(p[which], value); }));
+      return join(draft.kind, kept.map(function (p) { return fill(p.text[which], value); }));
     }
     function value(which) {
       return function (name) { return fieldValue(data, name, answers, details, which); };
@@ -212,6 +196,6 @@ var Drafts = (function () {
 
   return {
     offered: offered, asked: asked, render: render, contract: contract, money: money,
-    amountText: amountText, verdict: verdict, OFFER: OFFER, traditional: traditional
+    amountText: amountText, verdict: verdict, OFFER: OFFER
   };
 })();
