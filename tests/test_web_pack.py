@@ -28,7 +28,13 @@ def folded(data: Any) -> Any:
 
 
 def test_what_reads_the_same_in_every_language_is_stored_once() -> None:
-    data = {"t": {"zh-CN": {"id": "q1", "n": 3}, "zh-TW": {"id": "q1", "n": 3}, "en": {"id": "q1", "n": 3}}}
+    data = {
+        "t": {
+            "zh-CN": {"id": "q1", "n": 3},
+            "zh-TW": {"id": "q1", "n": 3},
+            "en": {"id": "q1", "n": 3},
+        }
+    }
     assert folded(data) == {"t": {"@langs": {"id": "q1", "n": 3}}}
 
 
@@ -49,7 +55,11 @@ def test_a_zh_tw_text_the_page_s_own_table_converts_exactly_is_left_out() -> Non
 
 
 def test_an_english_value_equal_to_the_chinese_is_left_out() -> None:
-    data = {"zh-CN": ["《民法典》", "门"], "zh-TW": ["《民法典》", "門"], "en": ["《民法典》", "door"]}
+    data = {
+        "zh-CN": ["《民法典》", "门"],
+        "zh-TW": ["《民法典》", "門"],
+        "en": ["《民法典》", "door"],
+    }
     assert folded(data) == {"@langs": ["《民法典》", {"@": ["门", None, "door"]}]}
 
 
@@ -87,7 +97,9 @@ UNPACKED = """() => Page.data()"""
 def test_the_page_unpacks_exactly_the_document_its_scripts_read(
     browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog
 ) -> None:
-    expected = json.loads(json.dumps(page_data(main_flow, catalog, places.shipped_dir() / "main.yaml")))
+    expected = json.loads(
+        json.dumps(page_data(main_flow, catalog, places.shipped_dir() / "main.yaml"))
+    )
     with phone(browser, web_page) as opened:
         found = opened.page.evaluate(UNPACKED)
     assert found == expected

@@ -394,6 +394,21 @@ def test_details_fill_the_letters_and_an_offer_above_what_is_left_stays_blank(
         assert "150" in (page.text_content(letter) or "")
 
 
+def test_with_nothing_left_each_month_the_form_stops_asking_what_will_be_paid_monthly(
+    browser: Any, web_page: Path
+) -> None:
+    with phone(browser, web_page, "en") as opened:
+        page = opened.page
+        finish(page, SHORT)
+        assert page.is_visible("#detail-plan_amount") and page.is_visible("#detail-defer_months")
+        page.fill("#detail-monthly_income", "0")
+        page.fill("#detail-essential_spending", "1200")
+        assert page.is_hidden("#detail-plan_amount") and page.is_hidden("#detail-plan_periods")
+        assert page.is_visible("#detail-defer_months")
+        page.fill("#detail-monthly_income", "4000")
+        assert page.is_visible("#detail-plan_amount") and page.is_hidden("#detail-defer_months")
+
+
 def test_a_copy_button_puts_the_chinese_text_on_the_clipboard(browser: Any, web_page: Path) -> None:
     with phone(
         browser, web_page, "en", permissions=["clipboard-read", "clipboard-write"]

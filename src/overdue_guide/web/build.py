@@ -51,6 +51,7 @@ SCRIPTS: tuple[str, ...] = (
     "boot.js",
 )
 
+
 class WebFindings(FlowError):
     """A flow, its drafts or its sources have findings: no page is built from them."""
 

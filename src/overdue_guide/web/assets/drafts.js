@@ -55,11 +55,39 @@ var Drafts = (function () {
     return data.drafts.drafts.filter(function (d) { return Engine.holds(d.when, seen); });
   }
 
-  /* drafts.render.details_asked: the details these drafts need, in the file's order. */
-  function asked(data, drafts) {
-    return data.drafts.details.filter(function (detail) {
-      return drafts.some(function (d) { return d.asks.indexOf(detail.id) >= 0; });
+  /* drafts.render.details_asked: the details these drafts need, in the file's order;
+   * with `answers`, only those of the paragraphs that may show on this path, given the
+   * details `known` (each given, or left blank for good). */
+  function asked(data, drafts, answers, known) {
+    var needed = {};
+    drafts.forEach(function (d) {
+      d.paragraphs.forEach(function (p) {
+        if (answers && !mayShow(data, p, answers, known || {})) return;
+        p.asks.forEach(function (id) { needed[id] = true; });
+      });
     });
+    return data.drafts.details.filter(function (detail) { return Engine.has(needed, detail.id); });
+  }
+
+  /* drafts.render._may_show: whether the paragraph shows for some choice of the details
+   * its condition tests that are not known yet (each given or not). */
+  function mayShow(data, paragraph, answers, known) {
+    if (paragraph.when === null) return true;
+    var computed = data.drafts.computed_facts;
+    var decided = Object.keys(known).concat(Object.keys(computed).filter(function (fact) {
+      return computed[fact].every(function (input) { return Engine.has(known, input); });
+    }));
+    var named = paragraph.tests.filter(function (name) { return decided.indexOf(name) < 0; });
+    var seen = facts(answers, known);
+    for (var given = 0; given < Math.pow(2, named.length); given += 1) {
+      var trial = {};
+      named.forEach(function (name, i) {
+        if (Math.floor(given / Math.pow(2, i)) % 2 === 1) trial[name] = "x";
+      });
+      Object.keys(seen).forEach(function (key) { trial[key] = seen[key]; });
+      if (Engine.evaluate(paragraph.when, trial)) return true;
+    }
+    return false;
   }
 
   /* drafts.afford.money: an amount as a person types it, or null. */
