@@ -445,7 +445,9 @@ def test_the_evidence_log_is_left_to_the_cli_and_the_page_says_so(
 ) -> None:
     with phone(browser, web_page, "en") as opened:
         finish(opened.page, WORST)
-        assert "overdue-guide log add" in (opened.page.text_content("#app") or "")
+        shown = opened.page.text_content("#app") or ""
+    assert 'open the overdue-guide program on a computer and choose "Log a call or visit"' in shown
+    assert "log add" not in shown
 
 
 def test_printing_opens_every_reason_and_puts_each_letter_on_its_own_page(
