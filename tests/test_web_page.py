@@ -62,6 +62,26 @@ SHOWN = """() => ({
 })"""
 
 
+#: Issue 23's situations: court papers arrived; a relative asking for the borrower after
+#: a visit; already repaid, still chased, a message about a lawsuit; nothing to pay.
+COURT_PAPERS = {**SHORT, "court_notice": "papers", "hardship": "job_loss"}
+RELATIVE: dict[str, Answer] = {
+    "visitor_arrived": "earlier",
+    "user_role": "relative",
+    "visit_place": "home",
+    "credentials_shown": "id_only",
+    "court_notice": "none",
+    "misconduct": ("threats", "told_others"),
+    "paid_to_person": "no",
+    "others_contacted": ("family",),
+    "debt_agent": "none",
+}
+SETTLED = {**QUIET, "court_notice": "message", "misconduct": ("too_many_calls",),
+           "can_pay_full": "already_paid"}  # fmt: skip
+NOTHING = {**SHORT, "others_contacted": ("emergency_contact",), "can_pay_some": "nothing",
+           "hardship": "job_loss"}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def drafts() -> DraftSet:
     found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
@@ -255,6 +275,41 @@ def test_text_is_16px_taps_are_44px_and_nothing_scrolls_sideways_on_every_screen
         screens.append(page.evaluate(MEASURE))
     for found in screens:
         assert found == {"small": [], "tiny": [], "boxes": [], "wide": 360}
+
+
+#: Elements that show less than their content (clipped, or scrolling on their own).
+CUT = """() => [...document.querySelectorAll('body *')].filter(e => e.getClientRects().length > 0
+  && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+  .map(e => e.tagName + '.' + e.className)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_court_papers_a_relative_settled_and_nothing_to_pay_show_the_cli_s_result_uncut(
+    browser: Any,
+    web_page: Path,
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    lang: str,
+) -> None:
+    with phone(browser, web_page, lang) as opened:
+        page = opened.page
+        for answers in (COURT_PAPERS, RELATIVE, SETTLED, NOTHING):
+            finish(page, answers)
+            shown = page.evaluate(SHOWN)
+            want = cli_document(main_flow, catalog, drafts, answers, lang)
+            assert shown["items"] == [
+                [i["id"], i["urgency"], i["text"], i["detail"]] for i in want["checklist"]
+            ]
+            assert shown["drafts"] == [
+                [d["id"], d["text"], d.get("translation")] for d in want["drafts"]
+            ]
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+            measured = page.evaluate(MEASURE)
+            assert measured == {"small": [], "tiny": [], "boxes": [], "wide": 360}
+            assert page.evaluate(CUT) == []
+            page.tap("text=" + page.evaluate("Page.say('start_again')"))
+        assert opened.requests == [] and opened.errors == []
 
 
 def test_the_language_comes_from_the_address_then_the_browser_and_switches_in_place(
