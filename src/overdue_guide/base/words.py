@@ -146,8 +146,8 @@ WORDS = Table(
             "en": "Type a number and Enter; Enter alone keeps *.",
         },
         "plain_multi": {
-            "zh-CN": "输入一个或几个编号（用空格隔开）后回车；直接回车保留 *。",
-            "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps *.",
+            "zh-CN": "输入一个或几个编号（用空格隔开）后回车；直接回车保留 *（没有 * 就是都不选）。",
+            "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps * (none, if none has *).",
         },
         "plain_help": {"zh-CN": "? 看说明。", "en": "? for help."},
         "plain_review": {
