@@ -7,10 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from overdue_guide.base import places
-from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.render import details_asked, offered
 from overdue_guide.flow.model import Answer, Flow
@@ -32,13 +28,6 @@ KNOWN: list[dict[str, str]] = [
     {"monthly_income": "0", "essential_spending": "1200"},
     {"monthly_income": "", "name": "张三"},
 ]
-
-
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
-    assert found is not None
-    return found
 
 
 def test_the_page_asks_the_details_the_cli_asks_on_every_widest_path(

@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from overdue_guide.base import places
 from overdue_guide.base.i18n import LANGS, text
-from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
@@ -80,13 +78,6 @@ SETTLED = {**QUIET, "court_notice": "message", "misconduct": ("too_many_calls",)
            "can_pay_full": "already_paid"}  # fmt: skip
 NOTHING = {**SHORT, "others_contacted": ("emergency_contact",), "can_pay_some": "nothing",
            "hardship": "job_loss"}  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
-    assert found is not None
-    return found
 
 
 def answer(page: Any, answers: dict[str, Answer]) -> list[str]:

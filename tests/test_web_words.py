@@ -1,7 +1,7 @@
 """The page speaks to a phone: nothing it can show tells a person to press keys of a
-terminal or to type a command. Every text the page carries (the flow, sources, drafts,
-fee lines and its own words, in every language) and what it shows without JavaScript
-are read for terminal-only words."""
+terminal or to type a command. Read for terminal-only words: every text the page carries
+(the flow, sources, drafts, fee lines and its own words, in every language; its scripts
+take every word they show from there), what it shows without JavaScript, its template."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from overdue_guide.base import places
 from overdue_guide.flow.model import Catalog, Flow
-from overdue_guide.web.build import no_script, page_data
+from overdue_guide.web.build import asset, no_script, page_data
 from overdue_guide.web.flowdata import Json
 
 #: Words that only make sense at a terminal: keys to press, and command lines.
@@ -45,6 +45,7 @@ def test_nothing_the_page_can_show_names_a_key_or_a_command(
     data = page_data(main_flow, catalog, places.shipped_dir() / "main.yaml")
     found = sorted({s for s in strings(data) if TERMINAL_ONLY.search(s)})
     found += [line for line in no_script(main_flow).split("<") if TERMINAL_ONLY.search(line)]
+    found += [line for line in asset("page.html").splitlines() if TERMINAL_ONLY.search(line)]
     assert found == []
 
 
