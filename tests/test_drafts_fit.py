@@ -13,9 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pytest
 
-from overdue_guide.base import places
 from overdue_guide.drafts import fields
-from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet, Paragraph
 from overdue_guide.drafts.paths import codes_named, situations
 from overdue_guide.drafts.render import Rendered, facts, field_value, offered, render
@@ -43,13 +41,6 @@ POLICE_ACT_ON = ("threats", "violence", "insults", "refuses_to_leave", "public_p
 SAYS_I_PAY = ("我只在支付宝 App 里还款", "我愿意还", "I pay only inside", "I want to repay")
 
 Answers = Mapping[str, Answer]
-
-
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found, findings = parse_drafts(places.shipped_dir() / "drafts.yaml")
-    assert found is not None, findings
-    return found
 
 
 _DONE: dict[
