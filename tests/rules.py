@@ -233,9 +233,10 @@ def rules(flow: Flow) -> dict[str, Rule]:
             never=frozenset({"fake_authority", "lawyer_letter"}),
         ),
         "money_paid_to_a_person_comes_first": Rule(
-            "Money paid to a person: 110 and the bank, now (and first: see the order test).",
+            "Money paid to a person: 110 and the bank, now (and first: see the order test);"
+            " and no more money to anyone but through the app, now.",
             PAID_A_PERSON,
-            {"paid_report": NOW, "keep_evidence": TODAY},
+            {"paid_report": NOW, "pay_official_only": NOW, "keep_evidence": TODAY},
         ),
         "no_money_paid_no_paid_report": Rule(
             "No money paid to a person: no such item.",
@@ -339,10 +340,11 @@ def rules(flow: Flow) -> dict[str, Rule]:
             never=frozenset({"ask_installments", "already_paid", "nothing_to_pay"}),
         ),
         "already_paid_never_gets_pay_it_all": Rule(
-            "Already repaid: never 'pay it all'; proof of settlement, a complaint, the credit report.",
+            "Already repaid: never 'pay it all' nor 'stay reachable' for the collection;"
+            " proof of settlement, a complaint, the credit report.",
             is_("can_pay_full", "already_paid"),
             {"already_paid": TODAY, "report_12378": WEEK, "credit_report": LATER},
-            never=frozenset({"pay_in_full", "ask_installments", "make_a_plan"}),
+            never=frozenset({"pay_in_full", "ask_installments", "make_a_plan", "stay_reachable"}),
         ),
         "not_paying_in_full_means_instalments_and_no_agents": Rule(
             "Cannot pay in full: instalments or a deferral, no paid agents.",

@@ -325,6 +325,37 @@ def test_no_draft_speaks_of_the_home_door_on_a_workplace_path(
                     assert not [w for w in HOME_DOOR_WORDS if w in said], (draft_id, said)
 
 
+#: What a letter could say of a visit that no question asks: it would be the program's
+#: words in the sender's mouth, signed by them, and perhaps untrue.
+UNASKED = ("当着同事", "影响了工作", "in front of my colleagues", "disrupted the work")
+
+
+@pytest.mark.parametrize("draft_id", ["complaint", "police_summary"])
+def test_a_letter_states_only_what_the_answers_give(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    for lang in ("zh-CN", "en"):
+        for answers, said in paragraphs_said(drafts, main_flow, draft_id, UNASKED, (), lang):
+            assert not [w for w in UNASKED if w in said], (draft_id, answers, said)
+
+
+def test_the_complaint_names_only_the_people_the_answers_say_were_reached(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    named = {
+        "employer": ("单位或领导", "an employer or a manager"),
+        "neighbours": ("邻居或房东", "neighbours or a landlord"),
+    }
+    words = [w for pair in named.values() for w in pair]
+    for lang in ("zh-CN", "en"):
+        for answers, said in paragraphs_said(
+            drafts, main_flow, "complaint", words, ["others_contacted"], lang
+        ):
+            for code, pair in named.items():
+                if any(w in said for w in pair):
+                    assert code in chosen(answers, "others_contacted"), (answers, said)
+
+
 def test_the_95188_call_asks_what_the_path_needs(drafts: DraftSet, main_flow: Flow) -> None:
     reads = ["paid_to_person", "amount_checked", "can_pay_full"]
     for answers, _, done in everywhere(drafts, main_flow, "call_95188", reads):

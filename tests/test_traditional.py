@@ -33,6 +33,10 @@ KNOWN_BAD = [
     ("逾期费用折合年利率", "摺"),  # comes to, not folds
     ("请告诉我年化利率和算法", "演算法"),  # a way of working it out, not an algorithm
     ("银行和互联网平台合作发放的贷款", "網際網路"),  # Taiwan says 網路平台
+    ("被发到群里或网上", "髮"),  # sent, posted: 髮 is hair
+    ("被发给了通讯录里的人", "髮"),
+    ("没有权限写这里", "許可權"),  # Taiwan says 權限 too
+    ("请用参数给出数字", "引數"),  # a figure given, as Taiwan says it: 參數
 ]
 
 
@@ -51,6 +55,11 @@ def test_the_fee_checks_words_read_as_taiwan_writes_them() -> None:
     assert i18n.traditional("折合年利率") == "折合年利率"
     assert i18n.traditional("年化利率和计算方式") == "年化利率和計算方式"
     assert i18n.traditional("银行和互联网平台合作") == "銀行和網路平台合作"
+
+
+def test_a_post_in_a_group_is_sent_not_hair() -> None:
+    assert i18n.traditional("被发到群里或网上") == "被發到群裡或網上"
+    assert i18n.traditional("被发现") == "被發現"
 
 
 def test_taiwan_wording_stays_where_it_keeps_the_meaning() -> None:
