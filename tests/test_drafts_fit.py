@@ -357,8 +357,10 @@ def test_the_complaint_names_only_the_people_the_answers_say_were_reached(
 
 
 def test_the_95188_call_asks_what_the_path_needs(drafts: DraftSet, main_flow: Flow) -> None:
-    reads = ["paid_to_person", "amount_checked", "can_pay_full"]
+    reads = ["paid_to_person", "amount_checked", "can_pay_full", "court_notice"]
     for answers, _, done in everywhere(drafts, main_flow, "call_95188", reads):
+        case = "案号" in done.text
+        assert case == (answers.get("court_notice") == "message"), answers
         credited = "有没有算进这笔借款的还款" in done.text
         assert credited == (answers.get("paid_to_person") == "yes"), answers
         rate = "年化利率" in done.text
