@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_a_log_of_the_first_schema_is_migrated_with_its_attachments() -> None:
     db.close()
 
 
-def test_a_log_from_a_newer_program_is_refused_and_left_alone() -> None:
+def test_a_log_from_a_newer_program_is_refused_and_left_alone(data_home: Path) -> None:
     store.add([entry()])
     db = sqlite3.connect(store.path())
     db.execute("PRAGMA user_version = 99")
@@ -77,7 +78,7 @@ def test_a_log_from_a_newer_program_is_refused_and_left_alone() -> None:
     assert store.path().read_bytes() == before
 
 
-def test_a_damaged_log_is_moved_aside_unchanged_and_reported() -> None:
+def test_a_damaged_log_is_moved_aside_unchanged_and_reported(data_home: Path) -> None:
     store.path().parent.mkdir(parents=True)
     store.path().write_bytes(b"this is not a database, but it is someone's file" * 100)
     with pytest.raises(StorageError, match=r"is damaged .*moved it to evidence\.damaged-"):

@@ -246,3 +246,12 @@ def test_the_html_page_with_letters_prints_each_letter_on_its_own_page(
     }
     assert len(letters) == 3
     assert pages["letters"] >= pages["plain"] + len(letters)
+
+
+def test_the_html_page_opens_with_a_notice_worded_for_the_top_of_a_page(
+    main_flow: Flow, catalog: Catalog
+) -> None:
+    page = as_html(view(main_flow, catalog))
+    notice = page.split('<p class="notice">')[1].split("</p>")[0]
+    assert notice == "这份清单是一般信息，不是法律意见。遇到危险，马上打 110。"
+    assert "以上" not in page.split("<h1>")[1].split("</h2>")[0]

@@ -15,7 +15,7 @@ import pytest
 
 from overdue_guide.base import places
 from overdue_guide.errors import StorageError
-from overdue_guide.evidence import store
+from overdue_guide.evidence import flagcache, rules, store
 from overdue_guide.evidence.model import number_key
 
 from .helpers import NOBODY_CAME, SCRIPT, run_cli, write
@@ -213,12 +213,15 @@ def test_a_log_of_schema_2_gets_the_new_number_keys_and_its_flags_again(data_hom
 
 def as_a_user(folder: Path, work: Callable[[], object]) -> int:
     """Run `work` in a child process as a user whom file modes bind (root, whom they do not,
-    becomes `nobody`, and `folder` theirs); the child's exit status: 0 if `work` returned."""
+    becomes `nobody`, and `folder` theirs); the child's exit status: 0 if `work` returned.
+    What the child raised is printed, so a failure says why."""
     nobody = 65534
     if os.getuid() == 0:
         os.chown(folder, nobody, nobody)
+    reading, writing = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the child, which never returns
+        os.close(reading)
         try:
             if os.getuid() == 0:
                 os.setgid(nobody)
@@ -226,7 +229,13 @@ def as_a_user(folder: Path, work: Callable[[], object]) -> int:
             work()
             os._exit(0)
         except BaseException:
+            import traceback
+
+            os.write(writing, traceback.format_exc().encode())
             os._exit(1)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as said:
+        print(said.read().decode())
     return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
 
 
@@ -247,6 +256,12 @@ def test_a_log_made_read_only_for_a_while_takes_entries_again_once_writable(
     assert store.entries()[0].local.hour == 10
     mine = Path(tempfile.mkdtemp(prefix="overdue-guide-test-"))  # in /tmp: `nobody` gets in
     monkeypatch.setenv("XDG_DATA_HOME", str(mine))
+    # The installed package may lie where `nobody` cannot read (CI's venv is in a 0700 temp
+    # folder), and each change compares the log's flags with the rules file as it is now.
+    rules_copy = mine / "rules.yaml"
+    shutil.copy(flagcache.shipped_path(), rules_copy)
+    monkeypatch.setattr(flagcache, "shipped_path", lambda: rules_copy)
+    monkeypatch.setattr(rules, "shipped_path", lambda: rules_copy)
 
     def read_only_moment() -> None:
         store.add([one])

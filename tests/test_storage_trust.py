@@ -83,7 +83,7 @@ def test_progress_in_a_folder_other_users_can_write_is_not_read() -> None:
 def test_a_progress_file_other_users_can_write_is_refused() -> None:
     path = plant(progress("main"))
     path.chmod(0o666)
-    with pytest.raises(StorageError, match="other users can write"):
+    with pytest.raises(StorageError, match=rf"other users can write .* run chmod 600 {path}"):
         storage.load()
 
 
@@ -148,6 +148,21 @@ def test_forget_removes_fifos_and_copies_moved_aside(data_home: Path) -> None:
     (folder / ".progress.json.abc").write_text("half")
     assert len(storage.forget()) == 3
     assert not folder.exists()
+
+
+def test_forget_names_a_folder_moved_aside_and_leaves_what_is_in_it(data_home: Path) -> None:
+    folder = places.data_dir()
+    (folder / "progress.json" / "inside").mkdir(parents=True, mode=0o700)
+    with pytest.raises(StorageError, match="moved it to"):
+        storage.load()  # a folder where progress should be is moved aside
+    (aside,) = folder.glob("progress.corrupt-*")
+    result = run_cli("forget", "--lang", "en", env={"XDG_DATA_HOME": str(data_home)})
+    assert result.stdout.splitlines() == [
+        f"left the folder {aside}: it is not a file this program wrote;"
+        " look inside before you delete it",
+        f"nothing saved in {folder}",
+    ]
+    assert (aside / "inside").is_dir()
 
 
 def test_a_finished_saved_session_says_the_answers_are_still_saved(data_home: Path) -> None:

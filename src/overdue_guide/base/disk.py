@@ -187,21 +187,37 @@ def refuse_untrusted(files: Iterable[Path], open_fix: str = "storage_open_file")
     return folder
 
 
-def set_aside_name(path: Path, label: str) -> Path:
+def set_aside_name(path: Path, label: str, folder: bool = False) -> Path:
     """A free name beside `path` for a copy moved aside: `evidence.damaged-20261120-223000
     .sqlite3`, then `…-223000-2.sqlite3`… when several are set aside in one second. The
-    name is reserved by creating it (an empty 0600 file, replaced by the rename), so two
-    processes never pick the same one and no copy is ever overwritten."""
+    name is reserved by creating it (an empty 0600 file, or for a `folder` an empty 0700
+    folder, either replaced by the rename), so two processes never pick the same one and
+    no copy is ever overwritten."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for number in range(1, 10_000):
         tail = stamp if number == 1 else f"{stamp}-{number}"
         aside = path.with_name(f"{path.stem}.{label}-{tail}{path.suffix}")
         try:
-            os.close(os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            if folder:
+                os.mkdir(aside, 0o700)
+            else:
+                os.close(os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except FileExistsError:
             continue
         return aside
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+
+
+def move_aside(path: Path, label: str) -> Path:
+    """Move `path` (a file, a pipe, a folder: whatever it is) to a free name beside it."""
+    folder = stat.S_ISDIR(os.lstat(path).st_mode)
+    aside = set_aside_name(path, label, folder)
+    try:
+        path.replace(aside)
+    except OSError:
+        (os.rmdir if folder else os.unlink)(aside)
+        raise
+    return aside
 
 
 def say(key: str, lang: str | None = None, **values: object) -> str:

@@ -22,6 +22,11 @@ WORDS = Table(
             "zh-CN": "以上是一般信息，不是法律意见。遇到危险，马上打 110。",
             "en": "This is general information, not legal advice. If you are in danger, call 110 now.",
         },
+        # The same, for the top of a page, before anything it could say "above" of.
+        "notice": {
+            "zh-CN": "这份清单是一般信息，不是法律意见。遇到危险，马上打 110。",
+            "en": "This checklist is general information, not legal advice. If you are in danger, call 110 now.",
+        },
         "step": {"zh-CN": "第 {n} 步", "en": "Step {n}"},
         "back": {"zh-CN": "← 上一步", "en": "← Back"},
         "help": {"zh-CN": "？ 这是什么意思", "en": "? What does this mean"},
@@ -189,13 +194,37 @@ WORDS = Table(
             "run chmod 700 {path}",
         },
         "storage_open_file": {
-            "zh-CN": "文件 {path} 别的用户也能改，不能信任。请先运行：overdue-guide forget",
-            "en": "other users can write to {path}, so it cannot be trusted: run overdue-guide forget",
+            "zh-CN": "文件 {path} 别的用户也能改，不能信任。如果它是你自己的，请运行：chmod 600 {path}；不是就删掉它",
+            "en": "other users can write to {path}, so it cannot be trusted: if it is yours, "
+            "run chmod 600 {path}; if not, delete it",
         },
         "storage_open_log": {
             "zh-CN": "文件 {path} 别的用户也能改，不能信任。如果它是你自己的记录，请先运行：chmod 600 {path}",
             "en": "other users can write to {path}, so it cannot be trusted: "
             "if it is your own log, run chmod 600 {path}",
+        },
+        "storage_log_damaged": {
+            "zh-CN": "证据记录 {path} 已损坏（{reason}）；已原样移到 {aside}，什么都没有写入",
+            "en": "evidence log {path} is damaged ({reason}); moved it to {aside}, "
+            "kept it unchanged, and wrote nothing",
+        },
+        "storage_log_damaged_stuck": {
+            "zh-CN": "证据记录 {path} 已损坏（{reason}），也无法移开：{error}",
+            "en": "evidence log {path} is damaged ({reason}) and could not be moved aside: {error}",
+        },
+        "storage_log_newer": {
+            "zh-CN": "证据记录 {path} 的格式是 {version} 版，比这个程序认识的（{known} 版）新："
+            "请更新 overdue-guide；文件没有改动",
+            "en": "evidence log {path} has schema {version}, newer than this program knows "
+            "({known}): update overdue-guide; the file was left as it is",
+        },
+        "storage_log_cannot_create": {
+            "zh-CN": "无法建立证据记录 {path}：{reason}",
+            "en": "cannot create the evidence log {path}: {reason}",
+        },
+        "storage_log_error": {
+            "zh-CN": "证据记录 {path}：{reason}",
+            "en": "evidence log {path}: {reason}",
         },
         "storage_log_read_only": {
             "zh-CN": "证据记录 {path} 或它旁边的 -wal、-shm 文件只能读，不能写。请先运行：chmod 600 {files}",
@@ -233,6 +262,10 @@ WORDS = Table(
         "forget_nothing": {
             "zh-CN": "{folder} 里没有保存任何东西",
             "en": "nothing saved in {folder}",
+        },
+        "forget_left_folder": {
+            "zh-CN": "没有删除文件夹 {path}：它不是本程序写的文件，里面的东西请你自己看过再删",
+            "en": "left the folder {path}: it is not a file this program wrote; look inside before you delete it",
         },
         "forget_kept_log": {
             "zh-CN": "证据记录 {path} 没有删除；要删除它：overdue-guide log forget",

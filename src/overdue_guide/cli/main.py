@@ -155,6 +155,8 @@ def forget(lang: LangOption = None) -> None:
     removed = storage.forget()
     for path in removed:
         sys.stdout.write(message("forget_deleted", language, path=path) + "\n")
+    for path in storage.left_behind():
+        sys.stdout.write(message("forget_left_folder", language, path=path) + "\n")
     if not removed:
         sys.stdout.write(message("forget_nothing", language, folder=places.data_dir()) + "\n")
     if store.exists():

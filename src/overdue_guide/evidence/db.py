@@ -64,7 +64,7 @@ def opened(create: bool = False) -> Iterator[sqlite3.Connection | None]:
     except sqlite3.OperationalError as error:
         if "readonly" in str(error):
             raise StorageError(_read_only(where)) from None
-        raise StorageError(f"evidence log {where}: {error}") from None
+        raise StorageError(disk.say("storage_log_error", path=where, reason=error)) from None
     except sqlite3.DatabaseError as error:
         if db is not None:
             db.close()
@@ -122,7 +122,10 @@ def _create_file(where: Path) -> None:
     except FileExistsError:
         pass
     except OSError as error:
-        raise StorageError(f"cannot create the evidence log {where}: {error.strerror}") from None
+        reason = disk.why(error)
+        raise StorageError(
+            disk.say("storage_log_cannot_create", path=where, reason=reason)
+        ) from None
 
 
 def _migrate(db: sqlite3.Connection, where: Path) -> None:
@@ -131,8 +134,7 @@ def _migrate(db: sqlite3.Connection, where: Path) -> None:
         return
     if version > VERSION:
         raise StorageError(
-            f"evidence log {where} has schema {version}, newer than this program knows "
-            f"({VERSION}): update overdue-guide; the file was left as it is"
+            disk.say("storage_log_newer", path=where, version=version, known=VERSION)
         )
     with transaction(db):
         version = db.execute("PRAGMA user_version").fetchone()[0]  # another process may be first
@@ -167,12 +169,10 @@ def _set_aside(where: Path, reason: str) -> StorageError:
                 source.replace(Path(f"{aside}{suffix}"))
     except OSError as error:
         return StorageError(
-            f"evidence log {where} is damaged ({reason}) and could not be moved aside: "
-            f"{error.strerror}"
+            disk.say("storage_log_damaged_stuck", path=where, reason=reason, error=disk.why(error))
         )
     return StorageError(
-        f"evidence log {where} is damaged ({reason}); moved it to {aside.name}, "
-        "kept it unchanged, and wrote nothing"
+        disk.say("storage_log_damaged", path=where, reason=reason, aside=aside.name)
     )
 
 

@@ -119,7 +119,7 @@ def as_html(report: Report) -> str:
         f"<style>{_CSS}</style>\n</head>",
         "<body>\n<main>",
         f"<h1>{e(report.title)}</h1>",
-        f'<p class="notice">{e(report.footer)}</p>',
+        f'<p class="notice">{e(message("notice", report.lang))}</p>',
     ]
     for group in report.groups:
         parts.append(

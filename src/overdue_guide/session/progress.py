@@ -129,8 +129,7 @@ def reject(reason: str) -> StorageError:
 
 def _set_aside(path: Path, reason: str) -> StorageError:
     try:
-        aside = disk.set_aside_name(path, "corrupt")
-        path.replace(aside)
+        aside = disk.move_aside(path, "corrupt")
     except OSError as error:
         return StorageError(
             disk.say("set_aside_failed", path=path, reason=reason, error=disk.why(error))
@@ -152,6 +151,16 @@ def forget() -> list[Path]:
     if not any(folder.iterdir()):
         folder.rmdir()
     return removed
+
+
+def left_behind() -> list[Path]:
+    """Folders found where saved progress should be (and moved aside): `forget` never
+    deletes a folder, whose contents this program did not write, but names each."""
+    folder = places.data_dir()
+    if not folder.is_dir():
+        return []
+    named = (e for e in sorted(folder.iterdir()) if e.name.startswith(("progress", ".progress")))
+    return [entry for entry in named if _is_folder(entry)]
 
 
 def _is_folder(path: Path) -> bool:
