@@ -109,6 +109,7 @@ PHRASES: Mapping[str, str] = {
     "被发": "被發",  # sent, posted: s2twp reads 被髮 (hair worn loose)
     "权限": "權限",  # permission: s2twp gives 許可權
     "参数": "參數",  # a figure given on the command line: s2twp gives 引數
+    "督促程序": "督促程序",  # the courts' payment-order procedure: s2twp gives 程式 (a program)
 }
 
 
