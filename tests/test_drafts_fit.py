@@ -324,9 +324,49 @@ def test_no_draft_speaks_of_the_home_door_on_a_workplace_path(
                     assert not [w for w in HOME_DOOR_WORDS if w in said], (draft_id, said)
 
 
+#: What a letter could say that no answer gives: it would be the program's words in the
+#: sender's mouth, signed by them, and perhaps untrue. A visit before colleagues; the acts
+#: of force as a list the sender did not choose from ("pushed, hit or smashed": they tick
+#: what happened); an "also" with nothing before it; people the answers do not name.
+UNASKED = (
+    *("当着同事", "影响了工作", "in front of my colleagues", "disrupted the work"),
+    *("推人、打人或砸东西", "pushing, hitting or breaking"),
+    *("还找了", "also went to"),
+    *("亲友、同事、单位和邻居", "relatives, friends, colleagues, employer or neighbours"),
+)
+
+
+@pytest.mark.parametrize("draft_id", ["complaint", "police_summary", "call_110"])
+def test_a_letter_states_only_what_the_answers_give(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    for lang in ("zh-CN", "en"):
+        for answers, said in paragraphs_said(drafts, main_flow, draft_id, UNASKED, (), lang):
+            assert not [w for w in UNASKED if w in said], (draft_id, answers, said)
+
+
+def test_the_complaint_names_only_the_people_the_answers_say_were_reached(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    named = {
+        "employer": ("单位或领导", "an employer or a manager"),
+        "neighbours": ("邻居或房东", "neighbours or a landlord"),
+    }
+    words = [w for pair in named.values() for w in pair]
+    for lang in ("zh-CN", "en"):
+        for answers, said in paragraphs_said(
+            drafts, main_flow, "complaint", words, ["others_contacted"], lang
+        ):
+            for code, pair in named.items():
+                if any(w in said for w in pair):
+                    assert code in chosen(answers, "others_contacted"), (answers, said)
+
+
 def test_the_95188_call_asks_what_the_path_needs(drafts: DraftSet, main_flow: Flow) -> None:
-    reads = ["paid_to_person", "amount_checked", "can_pay_full"]
+    reads = ["paid_to_person", "amount_checked", "can_pay_full", "court_notice"]
     for answers, _, done in everywhere(drafts, main_flow, "call_95188", reads):
+        case = "案号" in done.text
+        assert case == (answers.get("court_notice") == "message"), answers
         credited = "有没有算进这笔借款的还款" in done.text
         assert credited == (answers.get("paid_to_person") == "yes"), answers
         rate = "年化利率" in done.text
@@ -359,3 +399,23 @@ def test_a_draft_names_only_items_on_this_checklist(drafts: DraftSet, main_flow:
         for answers, _, done in everywhere(drafts, main_flow, draft_id):
             listed = {i.id for i in engine.checklist(main_flow, answers).items}
             assert done.items and set(done.items) <= listed, (draft_id, answers)
+
+
+def test_the_110_words_are_kept_for_later_by_someone_who_feels_safe(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    """The script says "I do not feel safe": read by someone who said they do, it needs
+    the note that says when to call."""
+    for answers, _, done in everywhere(drafts, main_flow, "call_110", ["feel_safe"], whole=True):
+        later = any("先不用打" in note for note in done.notes)
+        assert later == (answers.get("feel_safe") == "yes"), answers
+
+
+@pytest.mark.parametrize("draft_id", ["door", "workplace"])
+def test_a_settled_borrower_says_at_the_door_that_it_is_settled(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    reads = ["can_pay_full", "user_role"]
+    for answers, _, done in everywhere(drafts, main_flow, draft_id, reads):
+        settled = answers.get("can_pay_full") == "already_paid"
+        assert ("已经全部还清" in done.text) == settled, answers

@@ -296,3 +296,13 @@ def test_new_questions_have_defaults_so_old_answer_files_run(main_flow: Flow) ->
     answers = {**CALM, "misconduct": ("fake_authority", "personal_account")}
     filled = engine.complete(main_flow, answers)
     assert filled["authority_claimed"] == "official" and filled["paid_to_person"] == "no"
+
+
+def test_enter_alone_at_the_door_takes_the_careful_answer(main_flow: Flow) -> None:
+    """Someone frightened at the door presses Enter: the first option (what Enter picks)
+    is the one whose mistake costs least: unsafe, no papers seen, no money paid."""
+    first = {q: main_flow.questions[q].options[0].code for q in ("feel_safe", "credentials_shown")}
+    assert first == {"feel_safe": "no", "credentials_shown": "none"}
+    assert main_flow.questions["paid_to_person"].options[0].code == "no"
+    got = ids(main_flow, visitor_arrived="now", feel_safe="no", credentials_shown="none")
+    assert got[:2] == ["safety_110", "door_closed"] and "check_credentials" in got
