@@ -84,7 +84,8 @@ PAYING_WORDS = (
 )
 #: Words that tell the reader to repay, or speak to them as the one who owes: never to
 #: someone who owes nothing here (a spouse, a relative, a borrower who has repaid).
-REPAY_WORDS = ("要还款", "To repay,")
+#: Told to repay, or that settling sooner helps, as if the loan were still theirs to settle.
+REPAY_WORDS = ("要还款", "To repay,", "。越早还清", "The sooner you settle")
 ACCOUNT_HOLDER_WORDS = ("传票叫你", "在支付宝 App 里看账单", "check your bill")
 #: A lawsuit spoken of as still to come: wrong once papers or a judgment have arrived.
 SUIT_TO_COME_WORDS = ("可能去法院起诉", "可能起诉", "might sue")
