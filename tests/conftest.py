@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from overdue_guide.base import places
+from overdue_guide.drafts.loader import parse_drafts
+from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.catalog import parse_catalog
 from overdue_guide.flow.loader import parse_flow
 from overdue_guide.flow.model import Answer, Catalog, Flow
@@ -46,6 +48,14 @@ def main_flow() -> Flow:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     found, findings = parse_catalog(places.shipped_dir() / "sources.yaml")
+    assert found is not None, findings
+    return found
+
+
+@pytest.fixture(scope="session")
+def drafts() -> DraftSet:
+    """The shipped scripts and letters of the main flow."""
+    found, findings = parse_drafts(places.shipped_dir() / "drafts.yaml")
     assert found is not None, findings
     return found
 

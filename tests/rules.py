@@ -82,6 +82,15 @@ PAYING_WORDS = (
     *("分期", "愿意还", "一次还清", "还款计划", "我来还款"),
     *("instalment", "willing to pay", "want to pay", "pay it all", "repayment plan"),
 )
+#: Words that tell the reader to repay, or speak to them as the one who owes: never to
+#: someone who owes nothing here (a spouse, a relative, a borrower who has repaid).
+#: Told to repay, or that settling sooner helps, as if the loan were still theirs to settle.
+REPAY_WORDS = ("要还款", "To repay,", "。越早还清", "The sooner you settle")
+ACCOUNT_HOLDER_WORDS = ("传票叫你", "在支付宝 App 里看账单", "check your bill")
+#: A lawsuit spoken of as still to come: wrong once papers or a judgment have arrived.
+SUIT_TO_COME_WORDS = ("可能去法院起诉", "可能起诉", "might sue")
+#: Earlier threats taken as given: only where the answers say there were threats.
+THREATS_GIVEN_WORDS = ("之前威胁过你的", "of earlier threats")
 #: Items that never belong in one checklist together.
 CONTRADICTIONS = (
     ("pay_in_full", "ask_installments"),
@@ -233,9 +242,10 @@ def rules(flow: Flow) -> dict[str, Rule]:
             never=frozenset({"fake_authority", "lawyer_letter"}),
         ),
         "money_paid_to_a_person_comes_first": Rule(
-            "Money paid to a person: 110 and the bank, now (and first: see the order test).",
+            "Money paid to a person: 110 and the bank, now (and first: see the order test);"
+            " and no more money to anyone but through the app, now.",
             PAID_A_PERSON,
-            {"paid_report": NOW, "keep_evidence": TODAY},
+            {"paid_report": NOW, "pay_official_only": NOW, "keep_evidence": TODAY},
         ),
         "no_money_paid_no_paid_report": Rule(
             "No money paid to a person: no such item.",
@@ -312,6 +322,26 @@ def rules(flow: Flow) -> dict[str, Rule]:
             not_(BORROWER),
             never=PAYER | saying(flow, PAYING_WORDS),
         ),
+        "nobody_who_owes_nothing_here_is_told_to_repay": Rule(
+            "A spouse, a relative or a borrower who has repaid: no item says 'to repay, …'.",
+            any_(not_(BORROWER), is_("can_pay_full", "already_paid")),
+            never=saying(flow, REPAY_WORDS),
+        ),
+        "a_spouse_or_relative_is_not_addressed_as_the_account_holder": Rule(
+            "A spouse or relative: no item speaks of their bill or their summons.",
+            not_(BORROWER),
+            never=saying(flow, ACCOUNT_HOLDER_WORDS),
+        ),
+        "papers_or_a_judgment_never_hear_that_a_suit_may_come": Rule(
+            "Court papers or a judgment: the lawsuit is not spoken of as still to come.",
+            is_("court_notice", "papers", "judgment"),
+            never=saying(flow, SUIT_TO_COME_WORDS),
+        ),
+        "earlier_threats_only_where_there_were_threats": Rule(
+            "No item takes earlier threats as given where the answers name none.",
+            not_(has("misconduct", "threats")),
+            never=saying(flow, THREATS_GIVEN_WORDS),
+        ),
         "word_of_a_court_case_names_12368_or_the_15_days_today": Rule(
             "A court message, papers or a judgment: a today item naming 12368 or the 15 days.",
             is_("court_notice", "message", "papers", "judgment"),
@@ -339,10 +369,11 @@ def rules(flow: Flow) -> dict[str, Rule]:
             never=frozenset({"ask_installments", "already_paid", "nothing_to_pay"}),
         ),
         "already_paid_never_gets_pay_it_all": Rule(
-            "Already repaid: never 'pay it all'; proof of settlement, a complaint, the credit report.",
+            "Already repaid: never 'pay it all' nor 'stay reachable' for the collection;"
+            " proof of settlement, a complaint, the credit report.",
             is_("can_pay_full", "already_paid"),
             {"already_paid": TODAY, "report_12378": WEEK, "credit_report": LATER},
-            never=frozenset({"pay_in_full", "ask_installments", "make_a_plan"}),
+            never=frozenset({"pay_in_full", "ask_installments", "make_a_plan", "stay_reachable"}),
         ),
         "not_paying_in_full_means_instalments_and_no_agents": Rule(
             "Cannot pay in full: instalments or a deferral, no paid agents.",

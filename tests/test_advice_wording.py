@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from overdue_guide.base import i18n, words
 from overdue_guide.flow.model import Catalog, Flow, Item, Text
 from overdue_guide.interview import engine
 from overdue_guide.output import report
 
-from .helpers import SEEDS, run_cli, write
+from .helpers import SEEDS, needs_seeds, run_cli, write
+from .rules import AT_THE_DOOR
 
 #: Words above a middle-school reading level: replaced, or only inside a gloss （…）.
 JARGON = (
@@ -87,11 +86,29 @@ def test_no_charge_is_called_illegal_and_no_one_is_told_they_need_not_pay(main_f
             "不必还",
             "可以不还",
             "不用付",
-            "违法收费",
-            "非法收费",
-            "收费违法",
+            "违法",  # "illegal", of a charge or of anything: the law's name says what it punishes
+            "非法",
         ):
             assert phrase not in chinese, chinese
+
+
+def test_an_item_that_asks_for_papers_at_the_door_puts_110_first(main_flow: Flow) -> None:
+    """Asked of someone who may have said "not safe": seeing papers comes after safety."""
+    for item_id in AT_THE_DOOR:
+        detail = main_flow.items[item_id].detail
+        if "工作证" in detail.get("zh-CN"):
+            assert "害怕就别问，先打 110" in detail.get("zh-CN"), item_id
+            assert "If you are afraid, ask nothing and call 110 first" in detail.get("en"), item_id
+
+
+def test_no_source_the_reader_is_shown_calls_a_debt_illegal(catalog: Catalog) -> None:
+    """`overdue-guide sources` lists every reference: none may read as "your debt is
+    illegal" (the crime of collecting an illegal debt is about usury, not about 花呗)."""
+    for reference in catalog.references.values():
+        english = " ".join([reference.summary.get("en"), reference.gloss or ""]).lower()
+        chinese = reference.summary.get("zh-CN") + reference.cite
+        assert "illegal" not in english, reference.id
+        assert "违法" not in chinese and "非法债务" not in chinese, reference.id
 
 
 def test_chinese_avoids_jargon_or_glosses_it(main_flow: Flow, catalog: Catalog) -> None:
@@ -137,10 +154,7 @@ def test_medium_facts_are_marked_reported_once_in_the_source_list(
             assert (note.label.count(mark) == 1) if medium else (mark not in note.label), note
 
 
-@pytest.mark.skipif(
-    not SEEDS.is_dir(),
-    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
-)
+@needs_seeds
 def test_a_reader_comment_is_cited_as_a_comment_and_only_then(main_flow: Flow) -> None:
     body = re.sub(r"\s", "", (SEEDS / "000_e7ca3ee93b5e22fe.txt").read_text("utf-8"))
     comments_start = body.index("精彩评论")

@@ -13,7 +13,7 @@ from overdue_guide.base import places
 from overdue_guide.content import check
 from overdue_guide.errors import Finding
 
-from .helpers import SEEDS, SMALL_SOURCES, run_cli, write
+from .helpers import SEEDS, SMALL_SOURCES, needs_seeds, run_cli, write
 
 CORPUS = sorted((Path(__file__).parent / "malformed").glob("*.yaml"))
 
@@ -81,10 +81,7 @@ def test_the_shipped_flows_have_no_errors_or_warnings() -> None:
     assert {f.name for f in files} >= {"main.yaml", "sources.yaml"}
 
 
-@pytest.mark.skipif(
-    not SEEDS.is_dir(),
-    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
-)
+@needs_seeds
 def test_beside_the_documents_every_shipped_quote_is_checked() -> None:
     findings, _ = check.check_paths([], documents=SEEDS)
     assert [str(f) for f in findings] == []

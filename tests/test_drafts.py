@@ -60,13 +60,6 @@ def taken(flow: Flow, **answers: object) -> dict[str, Answer]:
     return engine.complete(flow, given)
 
 
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found, findings = parse_drafts(DRAFTS_FILE)
-    assert found is not None, findings
-    return found
-
-
 def test_the_shipped_drafts_have_no_findings() -> None:
     assert [str(f) for f in check_file(DRAFTS_FILE)] == []
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 import pytest
 
 from overdue_guide.base import i18n, places
-from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.paths import codes_named, situations
 from overdue_guide.drafts.render import Rendered, offered, render
@@ -20,13 +19,6 @@ from overdue_guide.flow.model import Answer, Flow
 from .test_drafts import SAMPLE, taken
 
 DRAFTS_FILE = places.shipped_dir() / "drafts.yaml"
-
-
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found, findings = parse_drafts(DRAFTS_FILE)
-    assert found is not None, findings
-    return found
 
 
 _RENDERED: dict[tuple[str, bool, str], list[tuple[Mapping[str, Answer], Rendered]]] = {}

@@ -196,6 +196,13 @@ def test_the_items_after_which_the_log_is_offered_are_items_of_the_main_flow(
     assert not evidence.worth_offering(["pay_in_full"])
 
 
+def test_someone_told_to_record_a_visit_now_is_offered_the_log() -> None:
+    """Afraid at the door with no papers shown: no `keep_evidence` yet, but a recording."""
+    from overdue_guide import evidence
+
+    assert evidence.worth_offering(["safety_110", "door_closed", "record_now", "pay_in_full"])
+
+
 def test_the_menu_after_the_interview_offers_the_log_when_there_is_evidence_to_keep(
     main_flow: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from overdue_guide.flow.model import URGENCIES, Answer, Catalog, Flow
 from overdue_guide.interview import engine
 
-from .helpers import SEEDS
+from .helpers import SEEDS, needs_seeds
 
 CALM = {
     "visitor_arrived": "no",
@@ -242,10 +242,7 @@ def test_every_quote_has_at_least_six_characters(main_flow: Flow) -> None:
                 assert len(re.sub(r"\s", "", source.quote)) >= 6, item.id
 
 
-@pytest.mark.skipif(
-    not SEEDS.is_dir(),
-    reason=f"the source documents are not at {SEEDS}: set OVERDUE_GUIDE_DOCUMENTS",
-)
+@needs_seeds
 def test_every_quote_stands_verbatim_in_its_document(main_flow: Flow) -> None:
     for item in main_flow.items.values():
         for source in item.sources:
@@ -299,3 +296,13 @@ def test_new_questions_have_defaults_so_old_answer_files_run(main_flow: Flow) ->
     answers = {**CALM, "misconduct": ("fake_authority", "personal_account")}
     filled = engine.complete(main_flow, answers)
     assert filled["authority_claimed"] == "official" and filled["paid_to_person"] == "no"
+
+
+def test_enter_alone_at_the_door_takes_the_careful_answer(main_flow: Flow) -> None:
+    """Someone frightened at the door presses Enter: the first option (what Enter picks)
+    is the one whose mistake costs least: unsafe, no papers seen, no money paid."""
+    first = {q: main_flow.questions[q].options[0].code for q in ("feel_safe", "credentials_shown")}
+    assert first == {"feel_safe": "no", "credentials_shown": "none"}
+    assert main_flow.questions["paid_to_person"].options[0].code == "no"
+    got = ids(main_flow, visitor_arrived="now", feel_safe="no", credentials_shown="none")
+    assert got[:2] == ["safety_110", "door_closed"] and "check_credentials" in got

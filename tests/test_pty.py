@@ -114,7 +114,7 @@ def test_arrow_keys_choose_and_back_returns_to_the_previous_question(term: pexpe
     term.send(ENTER)  # at home
     term.expect("第 4 步 · 来人出示工作证")  # credentials are asked about a past visit
     term.expect("上一步")
-    term.send(DOWN * 2 + ENTER)  # 都没有
+    term.send(ENTER)  # 都没有 (the first: Enter alone never says papers were shown)
     for number in range(5, 12):  # no court papers, no misconduct, nothing paid to a person,
         step(term, number)  # nobody else contacted, amount matches, can pay in full, no agent
         term.send(ENTER)
@@ -132,7 +132,7 @@ def test_not_feeling_safe_shows_the_110_alert_at_once(term: pexpect.spawn) -> No
     step(term, 2)
     term.send(ENTER)  # the borrower
     step(term, 3)
-    term.send(DOWN + ENTER)  # not safe
+    term.send(ENTER)  # not safe (the first: Enter alone at the door gets 110)
     term.expect("马上拨打 110")
     step(term, 4)
 

@@ -106,7 +106,7 @@ def while_the_next_question_draws(child: pexpect.spawn) -> None:
     step(child, 2)
     child.send(ENTER)  # the borrower
     step(child, 3)
-    child.send(DOWN + ENTER)  # not safe: an alert, then the next list
+    child.send(ENTER)  # not safe (the first option): an alert, then the next list
     child.expect("110")
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import opencc
 import pytest
 
 from overdue_guide.base import i18n, words
@@ -36,6 +39,11 @@ KNOWN_BAD = [
     ("逾期费用折合年利率", "摺"),  # comes to, not folds
     ("请告诉我年化利率和算法", "演算法"),  # a way of working it out, not an algorithm
     ("银行和互联网平台合作发放的贷款", "網際網路"),  # Taiwan says 網路平台
+    ("被发到群里或网上", "髮"),  # sent, posted: 髮 is hair
+    ("被发给了通讯录里的人", "髮"),
+    ("没有权限写这里", "許可權"),  # Taiwan says 權限 too
+    ("请用参数给出数字", "引數"),  # a figure given, as Taiwan says it: 參數
+    ("《中华人民共和国民事诉讼法》督促程序（2021 年版第227条）", "督促程式"),  # not a program
 ]
 
 
@@ -54,6 +62,11 @@ def test_the_fee_checks_words_read_as_taiwan_writes_them() -> None:
     assert i18n.traditional("折合年利率") == "折合年利率"
     assert i18n.traditional("年化利率和计算方式") == "年化利率和計算方式"
     assert i18n.traditional("银行和互联网平台合作") == "銀行和網路平台合作"
+
+
+def test_a_post_in_a_group_is_sent_not_hair() -> None:
+    assert i18n.traditional("被发到群里或网上") == "被發到群裡或網上"
+    assert i18n.traditional("被发现") == "被發現"
 
 
 def test_taiwan_wording_stays_where_it_keeps_the_meaning() -> None:
@@ -137,3 +150,21 @@ def test_with_no_environment_given_the_language_is_read_from_the_process(
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "zh_HK.UTF-8")
     assert i18n.detect_lang() == "zh-TW"
+
+
+def test_a_court_procedure_is_a_procedure_and_this_program_a_program() -> None:
+    assert i18n.traditional("督促程序") == "督促程序"
+    assert i18n.traditional("请他自己用这个程序") == "請他自己用這個程式"
+
+
+def test_a_citation_is_a_name_converted_character_by_character(catalog: Catalog) -> None:
+    """A law's, a rule's or a procedure's name is never rephrased in Taiwan's words (督促程序
+    is a procedure, not a program); only what a citation says in brackets is plain words."""
+    by_character = opencc.OpenCC("s2tw")
+
+    def names(cite: str) -> str:
+        return re.sub(r"（[^）]*）", "（）", cite).replace("籤", "簽")
+
+    for reference in catalog.references.values():
+        got = i18n.traditional(reference.cite)
+        assert names(got) == names(by_character.convert(reference.cite)), reference.id

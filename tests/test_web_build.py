@@ -38,13 +38,14 @@ def test_the_same_inputs_build_the_same_bytes() -> None:
     assert build(None) == build(None)
 
 
-def test_the_page_with_three_languages_is_at_most_480_kb(web_page: Path) -> None:
-    """Raised from 400 KB when advice v3 (issue 23) added about a hundred KB of questions,
-    items and letters in three languages; gzipped it stays well under its line."""
+def test_the_page_with_three_languages_is_at_most_400_kb(web_page: Path) -> None:
+    """Issue 21's limit; its data says each thing once (`web/pack.py`), so the content can
+    still grow. zh-TW texts are mostly derived from zh-CN in the page: the unpacked
+    document is compared with the CLI's in `test_web_pack`."""
     data = web_page.read_bytes()
-    assert len(data) <= 480 * 1024
-    assert len(gzip.compress(data)) <= 150 * 1024
-    for words in ("马上做", "馬上做", "Right now"):
+    assert len(data) <= 400 * 1024
+    assert len(gzip.compress(data)) <= 120 * 1024
+    for words in ("马上做", "Right now"):
         assert words.encode() in data
 
 

@@ -7,10 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from overdue_guide.base import i18n, places
-from overdue_guide.drafts.loader import parse_drafts
+from overdue_guide.base import i18n
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
@@ -41,13 +38,6 @@ DETAILS: list[dict[str, str]] = [
     },
     {"monthly_income": "¥ 2500.5", "essential_spending": "2,000", "collector": "李四"},
 ]
-
-
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
-    assert found is not None
-    return found
 
 
 def compare(

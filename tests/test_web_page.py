@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from overdue_guide.base import places
 from overdue_guide.base.i18n import LANGS, text
-from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
@@ -62,11 +60,24 @@ SHOWN = """() => ({
 })"""
 
 
-@pytest.fixture(scope="module")
-def drafts() -> DraftSet:
-    found = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
-    assert found is not None
-    return found
+#: Issue 23's situations: court papers arrived; a relative asking for the borrower after
+#: a visit; already repaid, still chased, a message about a lawsuit; nothing to pay.
+COURT_PAPERS = {**SHORT, "court_notice": "papers", "hardship": "job_loss"}
+RELATIVE: dict[str, Answer] = {
+    "visitor_arrived": "earlier",
+    "user_role": "relative",
+    "visit_place": "home",
+    "credentials_shown": "id_only",
+    "court_notice": "none",
+    "misconduct": ("threats", "told_others"),
+    "paid_to_person": "no",
+    "others_contacted": ("family",),
+    "debt_agent": "none",
+}
+SETTLED = {**QUIET, "court_notice": "message", "misconduct": ("too_many_calls",),
+           "can_pay_full": "already_paid"}  # fmt: skip
+NOTHING = {**SHORT, "others_contacted": ("emergency_contact",), "can_pay_some": "nothing",
+           "hardship": "job_loss"}  # fmt: skip
 
 
 def answer(page: Any, answers: dict[str, Answer]) -> list[str]:
@@ -257,6 +268,41 @@ def test_text_is_16px_taps_are_44px_and_nothing_scrolls_sideways_on_every_screen
         assert found == {"small": [], "tiny": [], "boxes": [], "wide": 360}
 
 
+#: Elements that show less than their content (clipped, or scrolling on their own).
+CUT = """() => [...document.querySelectorAll('body *')].filter(e => e.getClientRects().length > 0
+  && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+  .map(e => e.tagName + '.' + e.className)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_court_papers_a_relative_settled_and_nothing_to_pay_show_the_cli_s_result_uncut(
+    browser: Any,
+    web_page: Path,
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    lang: str,
+) -> None:
+    with phone(browser, web_page, lang) as opened:
+        page = opened.page
+        for answers in (COURT_PAPERS, RELATIVE, SETTLED, NOTHING):
+            finish(page, answers)
+            shown = page.evaluate(SHOWN)
+            want = cli_document(main_flow, catalog, drafts, answers, lang)
+            assert shown["items"] == [
+                [i["id"], i["urgency"], i["text"], i["detail"]] for i in want["checklist"]
+            ]
+            assert shown["drafts"] == [
+                [d["id"], d["text"], d.get("translation")] for d in want["drafts"]
+            ]
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+            measured = page.evaluate(MEASURE)
+            assert measured == {"small": [], "tiny": [], "boxes": [], "wide": 360}
+            assert page.evaluate(CUT) == []
+            page.tap("text=" + page.evaluate("Page.say('start_again')"))
+        assert opened.requests == [] and opened.errors == []
+
+
 def test_the_language_comes_from_the_address_then_the_browser_and_switches_in_place(
     browser: Any, web_page: Path, main_flow: Flow
 ) -> None:
@@ -394,6 +440,21 @@ def test_details_fill_the_letters_and_an_offer_above_what_is_left_stays_blank(
         assert "150" in (page.text_content(letter) or "")
 
 
+def test_with_nothing_left_each_month_the_form_stops_asking_what_will_be_paid_monthly(
+    browser: Any, web_page: Path
+) -> None:
+    with phone(browser, web_page, "en") as opened:
+        page = opened.page
+        finish(page, SHORT)
+        assert page.is_visible("#detail-plan_amount") and page.is_visible("#detail-defer_months")
+        page.fill("#detail-monthly_income", "0")
+        page.fill("#detail-essential_spending", "1200")
+        assert page.is_hidden("#detail-plan_amount") and page.is_hidden("#detail-plan_periods")
+        assert page.is_visible("#detail-defer_months")
+        page.fill("#detail-monthly_income", "4000")
+        assert page.is_visible("#detail-plan_amount") and page.is_hidden("#detail-defer_months")
+
+
 def test_a_copy_button_puts_the_chinese_text_on_the_clipboard(browser: Any, web_page: Path) -> None:
     with phone(
         browser, web_page, "en", permissions=["clipboard-read", "clipboard-write"]
@@ -430,7 +491,9 @@ def test_the_evidence_log_is_left_to_the_cli_and_the_page_says_so(
 ) -> None:
     with phone(browser, web_page, "en") as opened:
         finish(opened.page, WORST)
-        assert "overdue-guide log add" in (opened.page.text_content("#app") or "")
+        shown = opened.page.text_content("#app") or ""
+    assert 'open the overdue-guide program on a computer and choose "Log a call or visit"' in shown
+    assert "log add" not in shown
 
 
 def test_printing_opens_every_reason_and_puts_each_letter_on_its_own_page(

@@ -106,6 +106,10 @@ PHRASES: Mapping[str, str] = {
     "折合": "折合",  # comes to (a yearly rate), not 摺合 (to fold)
     "算法": "算法",  # a way of working a figure out, not 演算法 (an algorithm)
     "互联网平台": "網路平台",  # s2twp gives 網際網路平臺
+    "被发": "被發",  # sent, posted: s2twp reads 被髮 (hair worn loose)
+    "权限": "權限",  # permission: s2twp gives 許可權
+    "参数": "參數",  # a figure given on the command line: s2twp gives 引數
+    "督促程序": "督促程序",  # the courts' payment-order procedure: s2twp gives 程式 (a program)
 }
 
 

@@ -32,8 +32,8 @@ WORDS = Table(
         "help": {"zh-CN": "？ 这是什么意思", "en": "? What does this mean"},
         "select_hint": {"zh-CN": "（↑↓ 选择，回车确认）", "en": "(↑↓ to move, Enter to choose)"},
         "checkbox_hint": {
-            "zh-CN": "（空格选中，回车确认）",
-            "en": "(Space to tick, Enter to confirm)",
+            "zh-CN": "（空格选中，回车确认；都没有就直接回车）",
+            "en": "(Space to tick, Enter to confirm; none: just press Enter)",
         },
         "quit_hint": {"zh-CN": "随时按 Ctrl-C 退出。", "en": "Press Ctrl-C at any time to quit."},
         "document": {"zh-CN": "文章", "en": "Document"},
@@ -146,8 +146,8 @@ WORDS = Table(
             "en": "Type a number and Enter; Enter alone keeps *.",
         },
         "plain_multi": {
-            "zh-CN": "输入一个或几个编号（用空格隔开）后回车；直接回车保留 *。",
-            "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps *.",
+            "zh-CN": "输入一个或几个编号（用空格隔开）后回车；直接回车保留 *（没有 * 就是都不选）。",
+            "en": "Type one or more numbers (with spaces) and Enter; Enter alone keeps * (none, if none has *).",
         },
         "plain_help": {"zh-CN": "? 看说明。", "en": "? for help."},
         "plain_review": {

@@ -66,18 +66,34 @@ def details_asked(
     paragraphs that can show on this path, given the details already `known`: a letter
     that asks to defer does not ask how much will be paid each month."""
     needed: set[str] = set()
-    details = {*drafts.details, *COMPUTED_FACTS}
     for draft in chosen_drafts:
         for paragraph in draft.paragraphs:
-            if answers is not None and not _may_show(paragraph, answers, details, known or {}):
+            if answers is not None and not _may_show(drafts, paragraph, answers, known or {}):
                 continue
-            for name in fields.names(paragraph.text.get("zh-CN")):
-                needed.update(COMPUTED.get(name, (name,)))
+            needed.update(paragraph_details(drafts, paragraph))
+    return [d for d in drafts.details if d in needed]
+
+
+def paragraph_details(drafts: DraftSet, paragraph: Paragraph) -> list[str]:
+    """The details a paragraph's text needs, in the file's order: a computed field by its
+    inputs, a field filled from the evidence log never."""
+    needed: set[str] = set()
+    for name in fields.names(paragraph.text.get("zh-CN")):
+        needed.update(COMPUTED.get(name, (name,)))
     return [d for d in drafts.details if d in needed and d not in FILLED]
 
 
+def condition_details(drafts: DraftSet, paragraph: Paragraph) -> list[str]:
+    """The details, and the facts worked out from details, that a paragraph's condition
+    tests, sorted: those a person may still give or leave blank."""
+    if paragraph.when is None:
+        return []
+    tested = {t.question for t in leaves(paragraph.when)}
+    return sorted(tested & {*drafts.details, *COMPUTED_FACTS})
+
+
 def _may_show(
-    paragraph: Paragraph, answers: Mapping[str, Answer], details: set[str], known: Mapping[str, str]
+    drafts: DraftSet, paragraph: Paragraph, answers: Mapping[str, Answer], known: Mapping[str, str]
 ) -> bool:
     """Whether the paragraph shows on this path for some choice of the details its
     condition tests that are not `known` yet (given or not)."""
@@ -86,7 +102,7 @@ def _may_show(
     decided = set(known) | {
         fact for fact, inputs in COMPUTED_FACTS.items() if all(i in known for i in inputs)
     }
-    named = sorted(({t.question for t in leaves(paragraph.when)} & details) - decided)
+    named = [name for name in condition_details(drafts, paragraph) if name not in decided]
     seen = facts(answers, known)
     return any(
         evaluate(paragraph.when, {**dict.fromkeys(given, "x"), **seen})

@@ -17,7 +17,8 @@ from typing import Any
 #: Checklist items of the main flow that tell the person to keep evidence or to complain:
 #: a checklist with any of them is one after which the interview offers the log.
 OFFER_AFTER_ITEMS: frozenset[str] = frozenset(
-    {"keep_evidence", "note_visitor", "fake_authority", "contacts_limits", "report_12378"}
+    {"keep_evidence", "record_now", "note_visitor", "fake_authority", "contacts_limits"}
+    | {"report_12378"}
 )
 
 

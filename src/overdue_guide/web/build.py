@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..base.disk import write_atomic
-from ..base.i18n import LANGS, pick, text, traditional
+from ..base.i18n import LANGS, pick, text
 from ..base.words import message
 from ..drafts import drafts_path
 from ..drafts.checker import check_file as check_drafts_file
@@ -30,12 +30,14 @@ from ..flow.model import URGENCIES, Catalog, Flow
 from .draftdata import drafts_json, no_drafts
 from .feedata import fees_json
 from .flowdata import Json, by_lang, structure, texts
+from .pack import pack
 from .words import LANG_FULL, LANG_NAMES, NO_SCRIPT_ITEMS, PAGE, all_page_words
 
 DEFAULT_OUTPUT = "overdue-guide.html"
 
 #: The scripts, in the order they are put into the page: each uses those before it.
 SCRIPTS: tuple[str, ...] = (
+    "packed.js",
     "decimal.js",
     "engine.js",
     "drafts.js",
@@ -48,9 +50,6 @@ SCRIPTS: tuple[str, ...] = (
     "feeform.js",
     "boot.js",
 )
-
-#: Characters of the CJK blocks people type, for the zh-TW conversion of typed details.
-_CJK = (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))
 
 
 class WebFindings(FlowError):
@@ -83,16 +82,9 @@ def _unusable(path: Path) -> list[Finding]:
     return [Finding(str(path), 1, 1, "error", "unusable", "the flow could not be loaded")]
 
 
-def tw_table() -> str:
-    """Simplified → Traditional, one character at a time, as pairs in one string: the
-    characters `i18n.traditional` changes when each stands alone."""
-    chars = [chr(c) for c in _CJK]
-    converted = traditional("\n".join(chars)).split("\n")
-    return "".join(a + b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1)
-
-
 def page_data(flow: Flow, catalog: Catalog, path: Path) -> Json:
-    """Everything the page knows, as one JSON document."""
+    """Everything the page knows, as one JSON document, as its scripts read it (the page
+    carries it packed: `pack`)."""
     papers = drafts_path(path)
     drafts = parse_drafts(papers)[0] if papers is not None else None
     return {
@@ -109,7 +101,6 @@ def page_data(flow: Flow, catalog: Catalog, path: Path) -> Json:
         "fee_items": sorted(FEE_ITEMS),
         "evidence_items": sorted(OFFER_AFTER_ITEMS),
         "words": all_page_words(),
-        "tw": tw_table(),
     }
 
 
@@ -158,7 +149,7 @@ def render_page(flow: Flow, catalog: Catalog, path: Path) -> str:
         "DANGER": escape(pick(PAGE["danger"], "zh-CN")),
         "NOSCRIPT": no_script(flow),
         "STYLE": style,
-        "DATA": _json_block(page_data(flow, catalog, path)),
+        "DATA": _json_block(pack(page_data(flow, catalog, path), LANGS)),
         "SCRIPT": script,
     }
     page = asset("page.html")

@@ -14,8 +14,8 @@ from typing import Any
 from ..base.i18n import LANGS, text, traditional
 from ..base.words import message
 from ..drafts import fields
-from ..drafts.model import BLANK, DraftSet, Paragraph
-from ..drafts.render import details_asked, fields_of
+from ..drafts.model import BLANK, COMPUTED_FACTS, DraftSet, Paragraph
+from ..drafts.render import condition_details, paragraph_details
 from .flowdata import Json, condition
 
 #: Fields stand in the text as private-use characters from here on while it is converted.
@@ -48,20 +48,28 @@ def tokens(template: str, convert: bool = False) -> list[Json]:
     return [*found, literal] if literal else found
 
 
-def _paragraph(paragraph: Paragraph) -> Json:
+def _paragraph(drafts: DraftSet, paragraph: Paragraph) -> Json:
+    """A paragraph's condition, the details its text needs (`asks`) and those its
+    condition tests (`tests`), as `drafts.render.details_asked` reads them, and its text."""
     chinese = paragraph.text.get("zh-CN")
     return {
         "when": condition(paragraph.when),
-        "zh-CN": tokens(chinese),
-        "zh-TW": tokens(chinese, convert=True),
-        "en": tokens(paragraph.text.get("en")),
+        "asks": paragraph_details(drafts, paragraph),
+        "tests": condition_details(drafts, paragraph),
+        "text": {
+            "zh-CN": tokens(chinese),
+            "zh-TW": tokens(chinese, convert=True),
+            "en": tokens(paragraph.text.get("en")),
+        },
     }
 
 
 def drafts_json(drafts: DraftSet) -> Json:
-    """Details (asked in file order) and drafts, with their conditions as data."""
+    """Details (asked in file order) and drafts, with their conditions as data, and the
+    facts worked out from details (`drafts.model.COMPUTED_FACTS`) with their inputs."""
     return {
         "blank": BLANK,
+        "computed_facts": {fact: list(inputs) for fact, inputs in COMPUTED_FACTS.items()},
         "details": [
             {"id": d.id, "kind": d.kind, "label": {lang: text(d.label, lang) for lang in LANGS}}
             for d in drafts.details.values()
@@ -73,9 +81,7 @@ def drafts_json(drafts: DraftSet) -> Json:
                 "title": {lang: text(d.title, lang) for lang in LANGS},
                 "items": list(d.items),
                 "when": condition(d.when),
-                "fields": fields_of(d),
-                "asks": details_asked(drafts, [d]),
-                "paragraphs": [_paragraph(p) for p in d.paragraphs],
+                "paragraphs": [_paragraph(drafts, p) for p in d.paragraphs],
                 "notes": [
                     {
                         "when": condition(n.when),
@@ -92,4 +98,4 @@ def drafts_json(drafts: DraftSet) -> Json:
 
 def no_drafts() -> dict[str, Any]:
     """What the page gets for a flow without drafts."""
-    return {"blank": BLANK, "details": [], "drafts": [], "none_chosen": {}}
+    return {"blank": BLANK, "computed_facts": {}, "details": [], "drafts": [], "none_chosen": {}}

@@ -66,8 +66,8 @@ PAGE: dict[str, dict[str, str]] = {
         "en": "Could not copy: press and hold the text, then choose Copy.",
     },
     "evidence": {
-        "zh-CN": "记下每一次电话和上门（证据记录）要用电脑上的 overdue-guide 程序：overdue-guide log add。这个网页不保存任何记录。",
-        "en": "To log each call and visit (the evidence log), use the overdue-guide program on a computer: overdue-guide log add. This page keeps no log.",
+        "zh-CN": "这个网页不能记证据。要把每一次电话和上门记下来（证据记录），请在电脑上打开 overdue-guide 程序，选“记下一次电话或上门”。",
+        "en": 'This page cannot keep an evidence log. To note down each call and visit (the evidence log), open the overdue-guide program on a computer and choose "Log a call or visit".',
     },
     "keep": {"zh-CN": "把我的回答保存在这台手机上", "en": "Keep my answers on this phone"},
     "forget": {"zh-CN": "删除保存在这台手机上的回答", "en": "Forget my answers on this phone"},
@@ -127,6 +127,32 @@ NO_SCRIPT_ITEMS: tuple[str, ...] = (
     "pay_official_only",
 )
 
+#: The fee check's words that speak of a terminal (keys, the command and its options): the
+#: page, a form, never shows them.
+FEE_TERMINAL_ONLY: frozenset[str] = frozenset(
+    {
+        "intro",
+        "text_hint",
+        "first_hint",
+        "optional_hint",
+        "no_terminal",
+        "plan_one_of",
+        "need_principal",
+        "overdue_one_of",
+        "overdue_needs_days",
+        "start_without_schedule",
+        "schedule_start_before_year_1",
+    }
+)
+
+#: The fee check's words as the page says them, where the terminal's name an option.
+FEE_ON_PAGE: dict[str, dict[str, str]] = {
+    "schedule_needs_start": {
+        "zh-CN": "只有一笔还款时，请填上放款日期",
+        "en": "with a single repayment, give the date the money was received",
+    },
+}
+
 #: The languages' names, each in its own script, on the switch.
 LANG_NAMES: dict[str, str] = {"zh-CN": "简体", "zh-TW": "繁體", "en": "EN"}
 #: Their full names, for screen readers.
@@ -134,10 +160,12 @@ LANG_FULL: dict[str, str] = {"zh-CN": "简体中文", "zh-TW": "繁體中文", "
 
 
 def page_words(lang: str) -> dict[str, str]:
-    """Every word the page says in `lang`: its own, the program's, the fee check's (`fee.*`)."""
+    """Every word the page says in `lang`: its own, the program's, the fee check's (`fee.*`,
+    as a form words them)."""
     found = {key: pick(value, lang) for key, value in PAGE.items()}
     found |= {key: message(key, lang) for key in SHARED}
-    found |= {f"fee.{key}": pick(value, lang) for key, value in fee_words().items()}
+    fees = {**fee_words(), **FEE_ON_PAGE}
+    found |= {f"fee.{k}": pick(v, lang) for k, v in fees.items() if k not in FEE_TERMINAL_ONLY}
     return found
 
 

@@ -2,8 +2,8 @@
  * drafts/afford.py. Paragraph texts arrive as tokens (literal text and fields),
  * split by the Python field parser at build time; the zh-TW tokens were converted
  * there too, so the translation reads as the CLI's. What the person types into
- * the details form is converted character by character (`traditional`), as the
- * page cannot carry OpenCC's phrase tables.
+ * the details form is converted character by character (`Packed.traditional`), as
+ * the page cannot carry OpenCC's phrase tables.
  */
 "use strict";
 
@@ -36,22 +36,6 @@ var Drafts = (function () {
     });
   }
 
-  /* i18n.traditional, character by character, for text the person typed. */
-  var twTable = null;
-  function traditional(data, text) {
-    if (twTable === null) {
-      twTable = {};
-      var pairs = data.tw;
-      for (var i = 0; i + 1 < pairs.length; i += 2) twTable[pairs.charAt(i)] = pairs.charAt(i + 1);
-    }
-    var out = "";
-    for (var j = 0; j < text.length; j += 1) {
-      var c = text.charAt(j);
-      out += Engine.has(twTable, c) ? twTable[c] : c;
-    }
-    return out.replace(/籤/g, "簽");
-  }
-
   /* drafts.render.facts: the answers, each detail given (for `answered`), and the
    * facts worked out from details (drafts.model.COMPUTED_FACTS: `nothing_left`). */
   function facts(answers, details) {
@@ -71,11 +55,39 @@ var Drafts = (function () {
     return data.drafts.drafts.filter(function (d) { return Engine.holds(d.when, seen); });
   }
 
-  /* drafts.render.details_asked: the details these drafts need, in the file's order. */
-  function asked(data, drafts) {
-    return data.drafts.details.filter(function (detail) {
-      return drafts.some(function (d) { return d.asks.indexOf(detail.id) >= 0; });
+  /* drafts.render.details_asked: the details these drafts need, in the file's order;
+   * with `answers`, only those of the paragraphs that may show on this path, given the
+   * details `known` (each given, or left blank for good). */
+  function asked(data, drafts, answers, known) {
+    var needed = {};
+    drafts.forEach(function (d) {
+      d.paragraphs.forEach(function (p) {
+        if (answers && !mayShow(data, p, answers, known || {})) return;
+        p.asks.forEach(function (id) { needed[id] = true; });
+      });
     });
+    return data.drafts.details.filter(function (detail) { return Engine.has(needed, detail.id); });
+  }
+
+  /* drafts.render._may_show: whether the paragraph shows for some choice of the details
+   * its condition tests that are not known yet (each given or not). */
+  function mayShow(data, paragraph, answers, known) {
+    if (paragraph.when === null) return true;
+    var computed = data.drafts.computed_facts;
+    var decided = Object.keys(known).concat(Object.keys(computed).filter(function (fact) {
+      return computed[fact].every(function (input) { return Engine.has(known, input); });
+    }));
+    var named = paragraph.tests.filter(function (name) { return decided.indexOf(name) < 0; });
+    var seen = facts(answers, known);
+    for (var given = 0; given < Math.pow(2, named.length); given += 1) {
+      var trial = {};
+      named.forEach(function (name, i) {
+        if (Math.floor(given / Math.pow(2, i)) % 2 === 1) trial[name] = "x";
+      });
+      Object.keys(seen).forEach(function (key) { trial[key] = seen[key]; });
+      if (Engine.evaluate(paragraph.when, trial)) return true;
+    }
+    return false;
   }
 
   /* drafts.afford.money: an amount as a person types it, or null. */
@@ -156,7 +168,7 @@ var Drafts = (function () {
       }).map(function (code) { return options[code].label; });
       return labels.join("、") || data.drafts.none_chosen["zh-TW"];
     }
-    return traditional(data, value);
+    return Packed.traditional(value);
   }
 
   function fill(tokens, value) {
@@ -180,7 +192,7 @@ var Drafts = (function () {
     var listed = Engine.checklist(data.flow, answers).items;
     var kept = draft.paragraphs.filter(function (p) { return Engine.holds(p.when, seen); });
     function text(which, value) {
-      return join(draft.kind, kept.map(function (p) { return fill(p[which], value); }));
+      return join(draft.kind, kept.map(function (p) { return fill(p.text[which], value); }));
     }
     function value(which) {
       return function (name) { return fieldValue(data, name, answers, details, which); };
@@ -212,6 +224,6 @@ var Drafts = (function () {
 
   return {
     offered: offered, asked: asked, render: render, contract: contract, money: money,
-    amountText: amountText, verdict: verdict, OFFER: OFFER, traditional: traditional
+    amountText: amountText, verdict: verdict, OFFER: OFFER
   };
 })();

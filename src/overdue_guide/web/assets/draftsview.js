@@ -11,7 +11,7 @@ var DraftsView = (function () {
   var current = null;
 
   function draw(offered, answers) {
-    current = { offered: offered, answers: answers, nodes: {} };
+    current = { offered: offered, answers: answers, nodes: {}, fields: {} };
     var section = h("section", { class: "drafts" }, [
       h("h2", { text: say("drafts_heading") }),
       form(offered)
@@ -20,13 +20,16 @@ var DraftsView = (function () {
     return section;
   }
 
-  /* The details the offered drafts need, in the file's order (drafts.render.details_asked). */
+  /* The details the offered drafts may show on this path, in the file's order, as the
+   * CLI asks them (drafts.render.details_asked); `refill` hides those the details given
+   * make needless (the monthly offer, when nothing is left). */
   function form(offered) {
     var data = Page.data(), lang = Page.state().lang;
-    var fields = Drafts.asked(data, offered).map(function (detail) {
+    var fields = Drafts.asked(data, offered, current.answers).map(function (detail) {
       var id = "detail-" + detail.id;
       var value = Page.state().details[detail.id] || "";
-      return h("div", { class: "field" }, [
+      var error = h("p", { class: "error", id: "error-" + detail.id, "aria-live": "polite" });
+      var box = h("div", { class: "field" }, [
         h("label", { for: id, text: detail.label[lang] }),
         h("input", {
           id: id, name: detail.id, value: value, autocomplete: "off",
@@ -34,8 +37,10 @@ var DraftsView = (function () {
           "aria-describedby": "error-" + detail.id,
           oninput: function (event) { typed(detail, event.currentTarget.value); }
         }),
-        h("p", { class: "error", id: "error-" + detail.id, "aria-live": "polite" })
+        error
       ]);
+      current.fields[detail.id] = { box: box, error: error };
+      return box;
     });
     var found = h("form", { class: "details", novalidate: true }, [
       h("fieldset", {}, [
@@ -81,12 +86,25 @@ var DraftsView = (function () {
     return { details: details, shown: shown };
   }
 
+  /* The details given so far: those a person left blank may still be given. */
+  function given() {
+    var details = Page.state().details, found = {};
+    Object.keys(details).forEach(function (key) {
+      if (Decimal.strip(details[key] || "")) found[key] = details[key];
+    });
+    return found;
+  }
+
   function refill() {
     var data = Page.data(), lang = Page.state().lang, found = usable();
-    Drafts.asked(data, current.offered).forEach(function (detail) {
-      var error = document.getElementById("error-" + detail.id);
+    var needed = Drafts.asked(data, current.offered, current.answers, given()).map(function (d) {
+      return d.id;
+    });
+    Drafts.asked(data, current.offered, current.answers).forEach(function (detail) {
+      var field = current.fields[detail.id];
       var text = problem(detail, Page.state().details[detail.id]) || found.shown[detail.id] || "";
-      if (error && error.textContent !== text) error.textContent = text;
+      field.box.hidden = needed.indexOf(detail.id) < 0;
+      if (field.error.textContent !== text) field.error.textContent = text;
     });
     current.offered.forEach(function (d) {
       var made = Drafts.render(data, d, current.answers, found.details, lang);

@@ -300,7 +300,7 @@ var Page = (function () {
   /* --- start --------------------------------------------------------------------- */
 
   function start() {
-    data = JSON.parse(document.getElementById("guide-data").textContent);
+    data = Packed.unpack(JSON.parse(document.getElementById("guide-data").textContent));
     root = document.getElementById("app");
     state = {
       lang: null, answers: {}, remembered: {}, alerts: [], changing: null, screen: "ask",
