@@ -228,3 +228,10 @@ def test_a_schedule_that_is_a_pipe_is_refused_without_waiting(tmp_path: Path) ->
     os.mkfifo(tmp_path / "plan.csv")
     done = run_cli("fees", "--principal", "1000", "--schedule", str(tmp_path / "plan.csv"))
     assert done.returncode == 2 and "pipe" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_the_english_fee_check_names_each_source_in_english_before_its_chinese_title() -> None:
+    done = run_cli("fees", *VECTOR, "--lang", "en")
+    sources = "".join(done.stdout.split("Sources")[1].split())  # however the lines wrap
+    named = "R53 12348, the public legal services line; Legal Aid Law: 12348 公共法律服务热线"
+    assert "".join(named.split()) in sources

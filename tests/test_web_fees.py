@@ -179,3 +179,16 @@ def test_figures_the_cli_refuses_are_refused_for_the_same_reason(
     found = run_page(browser, web_page, [{"figures": f, "lang": "en"} for f in figures])
     assert [f.get("problem") for f in found] == [reason for _, reason in REFUSED]
     check(browser, web_page, tmp_path, figures)
+
+
+def test_the_page_lists_the_fee_check_s_sources_as_the_terminal_does(catalog: Any) -> None:
+    from overdue_guide.web.feedata import fees_json
+
+    cites = fees_json(catalog)["cites"]
+    assert (
+        cites["en"]["R53"]
+        == "12348, the public legal services line; Legal Aid Law: 12348 公共法律服务热线；《法律援助法》"
+    )
+    assert cites["zh-CN"]["R32"].endswith("（法发〔2017〕22号）第2条（据报道）")
+    assert cites["zh-TW"]["R32"].endswith("（法發〔2017〕22號）第2條（據報道）")
+    assert cites["en"]["R32"].endswith("第2条 (reported)")

@@ -484,6 +484,9 @@ def test_the_fee_form_shows_the_readme_figures_and_fills_the_instalment_request(
     for figure in ("¥1,305.60", "16.25 %", "15.86 %", "17.07 %"):
         assert figure in result
     assert "15.86" in letter
+    # its sources as the terminal's fee check lists them: the English name first, M reported
+    assert "R32 Supreme People's Court, Opinions on Further Strengthening" in result
+    assert "第2条 (reported)" in result
 
 
 def test_the_evidence_log_is_left_to_the_cli_and_the_page_says_so(

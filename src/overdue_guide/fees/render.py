@@ -18,6 +18,8 @@ from .words import say
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..flow.model import Catalog
+
 CENT = Decimal("0.01")
 
 
@@ -335,3 +337,20 @@ def inputs_json(result: FeeResult) -> dict[str, Any]:
 
 def _m(amount: Decimal) -> str:
     return f"{amount.quantize(CENT, ROUND_HALF_UP)}"
+
+
+def cites(catalog: Catalog, lang: str) -> dict[str, str]:
+    """Reference id → what it cites, as the fee check's sources list it (on a terminal and
+    on the page alike): in the script of `lang`, in English after its English name, a fact
+    marked M said to be reported, as the checklist's source list does."""
+    from ..base.i18n import traditional
+    from ..base.words import message
+
+    found = {}
+    for ident, ref in catalog.references.items():
+        cite = traditional(ref.cite) if lang == "zh-TW" else ref.cite
+        if lang == "en" and ref.gloss:
+            cite = f"{ref.gloss}: {cite}"
+        reported = ref.confidence == "M" and (lang == "en" or "据报道" not in ref.cite)
+        found[ident] = cite + (message("source_reported", lang) if reported else "")
+    return found

@@ -106,23 +106,14 @@ def _interrupted(lang: str) -> str:
 
 
 def _cites(lang: str) -> dict[str, str]:
-    """Reference id → what it cites, from the shipped sources file, in the script of
-    `lang`, a fact marked M said to be reported (as the checklist's source list does)."""
-    from ..base.i18n import traditional
+    """Reference id → what it cites (`render.cites`), from the shipped sources file."""
     from ..base.places import shipped_dir
-    from ..base.words import message
     from ..flow.bundle import SOURCES_FILE
     from ..flow.catalog import parse_catalog
+    from .render import cites
 
     catalog, _ = parse_catalog(shipped_dir() / SOURCES_FILE)
-    if catalog is None:
-        return {}
-    found = {}
-    for ident, ref in catalog.references.items():
-        cite = traditional(ref.cite) if lang == "zh-TW" else ref.cite
-        reported = ref.confidence == "M" and (lang == "en" or "据报道" not in ref.cite)
-        found[ident] = cite + (message("source_reported", lang) if reported else "")
-    return found
+    return {} if catalog is None else cites(catalog, lang)
 
 
 class _Terminal:

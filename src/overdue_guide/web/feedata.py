@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..base.i18n import LANGS, text
 from ..fees.lines import load_lines
 from ..fees.model import FeeLine, LineCheck
-from ..fees.render import _line, percent
+from ..fees.render import _line, cites, percent
 from ..flow.model import Catalog
 from .flowdata import Json
 
@@ -20,7 +20,8 @@ def _head(line: FeeLine, lang: str) -> str:
 
 
 def fees_json(catalog: Catalog) -> Json:
-    """Every line in its order, and what each reference cites (for the sources)."""
+    """Every line in its order, and what each reference cites in each language, as the
+    terminal's fee check lists its sources."""
     lines = load_lines()
     cited = {ref for line in lines for ref in line.references} | {"R53", "R60"}
     return {
@@ -42,6 +43,7 @@ def fees_json(catalog: Catalog) -> Json:
             for line in lines
         ],
         "cites": {
-            ref: catalog.references[ref].cite for ref in sorted(cited) if ref in catalog.references
+            lang: {ref: cite for ref, cite in sorted(cites(catalog, lang).items()) if ref in cited}
+            for lang in LANGS
         },
     }

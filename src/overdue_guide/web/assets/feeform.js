@@ -249,7 +249,7 @@ var FeeView = (function () {
     if (above) ["R53", "R60"].forEach(function (r) { if (cited.indexOf(r) < 0) cited.push(r); });
     cited.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); });
     if (!cited.length) return;
-    var cites = Page.data().fees.cites;
+    var cites = Page.data().fees.cites[Page.state().lang];
     place.appendChild(h("h4", { text: say("sources") }));
     place.appendChild(h("ul", {}, cited.map(function (r) {
       return h("li", { text: (r + " " + (cites[r] || "")).replace(/\s+$/, "") });
