@@ -119,7 +119,7 @@ Info _only_
 
 def with_drafts(report: Report) -> Report:
     """`report` with one script made for it."""
-    draft = Rendered("door", "script", "At the door", "说这句。", None, (), ())
+    draft = Rendered("door", "script", "At the <b>door</b>", "说这句。", "Say *this*.", (), ())
     return Report(
         report.flow,
         report.title,
@@ -164,11 +164,12 @@ def test_markdown_without_sources_has_no_sources_heading() -> None:
     assert shown.endswith("  It \\\\ may be wrong\n\n> Info \\_only\\_\n")
 
 
-def test_markdown_puts_the_drafts_before_the_footer() -> None:
+def test_markdown_puts_the_drafts_escaped_before_the_footer() -> None:
     shown = export.as_markdown(with_drafts(tiny_report()))
     assert shown.endswith(
-        "[^4]: A law, article 2\n\n## Words and letters\n\n### At the door\n\n说这句。\n\n\n"
-        "> Info \\_only\\_\n"
+        "[^4]: A law, article 2\n\n## Words and letters\n\n### At the \\<b\\>door\\</b\\>\n\n"
+        "说这句。\n\n*For your understanding — say or send the Chinese above:*\n\n"
+        "> Say \\*this\\*.\n\n\n> Info \\_only\\_\n"
     )
 
 
@@ -192,8 +193,12 @@ def test_html_puts_the_drafts_style_in_the_one_style_element() -> None:
     assert page.count("<style>") == 1
     assert "h2 { break-after: avoid; }\n}\n\nsection.draft { margin-top: 2rem; }" in page
     assert ".draft .tip { font-size: .9rem; color: #555; }\n</style>\n</head>" in page
-    assert '<section class="draft script" id="draft-door">\n<h2>At the door</h2>' in page
-    assert page.endswith("</section>\n</main>\n</body>\n</html>\n")
+    assert page.endswith(
+        '<section class="draft script" id="draft-door">\n<h2>At the &lt;b&gt;door&lt;/b&gt;</h2>\n'
+        '<div class="chinese" lang="zh-CN"><p>说这句。</p></div>\n<div class="translation" lang="en">'
+        "<p><em>For your understanding — say or send the Chinese above:</em></p>"
+        "<p>Say *this*.</p></div>\n</section>\n</main>\n</body>\n</html>\n"
+    )
 
 
 def test_html_names_the_scripts_that_help_with_an_item_escaped() -> None:
@@ -207,6 +212,13 @@ def test_text_is_the_terminal_checklist_without_colour() -> None:
     assert export.as_text(tiny_report("zh-CN")) == TEXT_ZH
 
 
+def test_text_has_no_escape_codes_even_where_colour_is_forced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert export.as_text(tiny_report("zh-CN")) == TEXT_ZH
+
+
 def test_text_keeps_emoji_codes_as_written() -> None:
     report = Report("f", ":warning: Take care", "en", {}, (), (), "end")
     assert export.as_text(report) == ":warning: Take care\n\nend\n"
@@ -214,12 +226,9 @@ def test_text_keeps_emoji_codes_as_written() -> None:
 
 def test_text_is_eighty_columns_wide_unless_told() -> None:
     report = tiny_report()
-    long = Report(report.flow, "word " * 20, "en", {}, (), (), "end")
-    assert export.as_text(long).splitlines()[:2] == [
-        "word word word word word word word word word word word word word word word word",
-        "word word word word",
-    ]
-    assert export.as_text(long, width=20).splitlines()[0] == "word word word word"
+    long = Report(report.flow, "x" * 40 + " " + "y" * 40, "en", {}, (), (), "end")
+    assert export.as_text(long).splitlines()[:2] == ["x" * 40, "y" * 40]
+    assert export.as_text(long, width=81).splitlines()[0] == "x" * 40 + " " + "y" * 40
 
 
 def test_json_keeps_chinese_and_markup_as_written_two_spaces_deep() -> None:

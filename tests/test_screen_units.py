@@ -156,7 +156,7 @@ def test_two_articles_of_one_law_share_one_number_in_order_of_first_use() -> Non
 
 @pytest.mark.parametrize(
     ("width", "most", "aimed"),
-    [(0, 200, 133), (40, 200, 133), (79, 101, 67), (80, 100, 66), (200, 100, 66)],
+    [(0, 200, 133), (40, 200, 133), (63, 126, 84), (79, 101, 67), (80, 100, 66), (200, 100, 66)],
 )
 def test_the_row_limit_keeps_about_the_same_text_at_any_width(
     width: int, most: int, aimed: int
@@ -173,6 +173,8 @@ def test_the_row_limit_keeps_about_the_same_text_at_any_width(
         ("A law, art 1", {"gloss": "English law; art"}, "zh-CN", "A law"),
         ("A law, art 1", {"gloss": ""}, "en", "A law"),
         ("，lead comma", {}, "en", "，lead comma"),
+        ("，lead，comma", {}, "en", "，lead"),
+        ("A，b", {}, "zh-CN", "A"),
         ("《a，b》，c", {}, "zh-CN", "《a，b》"),
         ("《a，b》第 3 条，c", {}, "zh-CN", "《a，b》"),
         ("第 3 条 only", {}, "zh-CN", "第 3 条 only"),
@@ -229,3 +231,49 @@ def test_a_long_list_of_sources_wraps_between_names(width: int, first: str, seco
         (first, "source", ""),
         (second, "source", ""),
     ]
+
+
+def test_the_most_whys_that_fit_are_found_whatever_the_count() -> None:
+    shown = screen.lay_out(items(7, "a\nb\nc\nd", "now"), 40)
+    assert (len(shown.rows), shown.whys, shown.now_ends) == (36, 3, 22)
+    assert rows(shown)[17:20] == [
+        ("   d", "detail", ""),
+        (" ☐ Item 3", "item", ""),
+        (" ☐ Item 4", "item", ""),
+    ]
+
+
+def test_a_checklist_of_exactly_one_screen_is_not_repeated() -> None:
+    shown = screen.lay_out(items(6, "a\nb", "now", "T\nT"), 40)
+    assert (len(shown.rows), shown.whys) == (24, 6)
+    assert rows(shown)[-3:] == [("   b", "detail", ""), ("", "", ""), ("F", "footer", "")]
+
+
+def test_items_and_whys_fill_the_width_less_their_indent() -> None:
+    fits = Line("a", "soon", "x" * 31, "w" * 20 + " " + "v" * 16, (1,))
+    wraps = Line("b", "soon", "y" * 32, "w" * 20 + " " + "v" * 17, (1,))
+    sources = (SourceNote(1, "Z" * 25, None, {"reference": "Z"}),)
+    report = Report("f", "T", "en", {}, (Group("soon", "H", (fits, wraps)),), sources, "F")
+    assert rows(screen.lay_out(report, 40))[3:14] == [
+        (" ☐ " + "x" * 31 + " ", "item", "[1]"),
+        ("   " + "w" * 20 + " " + "v" * 16, "detail", ""),
+        (" ☐ " + "y" * 32, "item", ""),
+        ("   ", "item", "[1]"),
+        ("   " + "w" * 20, "detail", ""),
+        ("   " + "v" * 17, "detail", ""),
+        ("", "", ""),
+        ("Sources", "sources", ""),
+        (" [1] " + "Z" * 25, "source", ""),
+        (SOURCES_HINT[0], "note", ""),
+        (SOURCES_HINT[1], "note", ""),
+    ]
+    assert rows(screen.lay_out(report, 20))[19] == (" [1] " + "Z" * 15, "source", "")
+
+
+def test_in_english_two_laws_with_one_english_name_share_a_number() -> None:
+    sources = (
+        SourceNote(1, "《刑法》第238条", None, {"reference": "a", "gloss": "Criminal Law"}),
+        SourceNote(2, "《中华人民共和国刑法》", None, {"reference": "b", "gloss": "Criminal Law"}),
+    )
+    report = Report("f", "T", "en", {}, (), sources, "F")
+    assert screen.origins(report) == {1: 1, 2: 1}
