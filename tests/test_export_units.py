@@ -151,7 +151,8 @@ def test_markdown_shows_every_flow_text_literally() -> None:
         ("*em* _u_ `c` # h", r"\*em\* \_u\_ \`c\` \# h"),
         ("back\\slash", "back\\\\slash"),
         ("one\ntwo\r\n  three", "one two three"),
-        ("X \u202e Y", "X \u202e Y"),
+        # a bidi control reaches the export written out by `report.clean`: it stays visible
+        (r"X \u202e Y", r"X \\u202e Y"),
     ],
 )
 def test_markdown_escapes_each_character_it_would_read(text: str, shown: str) -> None:
