@@ -38,6 +38,10 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
         ("evidence/export.py", ".*"),
     ],
     "zh-TW conversion and phrase table": [("base/i18n.py", ".*")],
+    "Checklist exports: JSON, Markdown, HTML, text (escaping of flow text)": [
+        ("output/export.py", ".*")
+    ],
+    "Screen: `now` first, urgency order, source numbers shown": [("output/screen.py", ".*")],
 }
 
 
