@@ -45,3 +45,16 @@ def test_write_visible_writes_the_shown_text_to_the_stream() -> None:
     assert stream.getvalue() == "\\x1b[31mred\\u202e\n"
     write_visible("\t", stream, keep="")
     assert stream.getvalue().endswith("\\x09")
+
+
+def test_every_character_it_escapes_is_one_isprintable_refuses() -> None:
+    """The fast path returns printable text untouched: it may, only if nothing printable is
+    ever escaped."""
+    from overdue_guide.base.visible import _table
+
+    assert all(not chr(code).isprintable() for code in _table(""))
+
+
+def test_printable_chinese_text_comes_back_as_it_was() -> None:
+    said = "今天不还就上门，打到我个人账户 95188"
+    assert visible(said) is said

@@ -158,11 +158,12 @@ def list_entries(lang: str) -> None:
     for _, _, flags in rows:
         if flags not in shown:
             shown[flags] = _under(decode(flags), lang)
-    from ..base.visible import visible, write_visible
+    from ..base.visible import visible
 
     # One line per entry: a line break typed in a number or an institution is shown as
-    # `\x0a`, so that it can never make a line look like another entry.
-    write_visible("".join(visible(line, keep="") + shown[flags] for _, line, flags in rows))
+    # `\x0a`, so that it can never make a line look like another entry. The flags' lines
+    # are the program's own words: the text is written as it is, not escaped a second time.
+    sys.stdout.write("".join(visible(line, keep="") + shown[flags] for _, line, flags in rows))
 
 
 #: Flag lines in `log list` start under the entry's date, past its number.
