@@ -320,7 +320,9 @@ def test_reading_back_an_export_refuses_an_attachment_changed_since(tmp_path: Pa
     )
     path = write(tmp_path, "export.json", log(tmp_path, "export", "--format", "json")[1])
     Path(recording).write_text("cut", encoding="utf-8")
-    result = run_cli("log", "add", "--from", str(path), env=data(tmp_path / "again"))
+    result = run_cli(
+        "log", "add", "--from", str(path), "--lang", "en", env=data(tmp_path / "again")
+    )
     assert result.returncode == 2
     assert "call.m4a has changed since it was logged" in result.stderr
     assert not (tmp_path / "again").exists()

@@ -333,7 +333,7 @@ def test_a_posix_fixed_offset_or_a_zoneinfo_path_in_tz_is_honoured(
 
 def test_an_argument_that_is_not_utf8_is_named_and_refused(tmp_path: Path) -> None:
     status, _, error = log(tmp_path, "add", "--at", "2026-01-20 10:00", "--channel", "call",
-                           "--said", "a\udc9bb")  # fmt: skip
+                           "--said", "a\udc9bb", "--lang", "en")  # fmt: skip
     assert status == 2
     assert "--said: not UTF-8 text: a\\x9bb" in error and "--output" not in error
 

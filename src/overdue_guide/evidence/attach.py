@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .model import Attachment, Entry, EntryError
+from .model import Attachment, Entry
+from .problems import problem
 
 _CHUNK = 1024 * 1024
 
@@ -26,17 +27,17 @@ def fingerprint(path: str) -> Attachment:
     try:
         info = absolute.stat()
     except FileNotFoundError:
-        raise EntryError(f"attachment {path} does not exist") from None
+        raise problem("attach_missing", path=path) from None
     except OSError as error:
-        raise EntryError(f"attachment {path} cannot be read: {error.strerror}") from None
+        raise problem("attach_unreadable", path=path, reason=error.strerror) from None
     if stat.S_ISDIR(info.st_mode):
-        raise EntryError(f"attachment {path} is a folder: give a file")
+        raise problem("attach_folder", path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise EntryError(f"attachment {path} is not a regular file")
+        raise problem("attach_not_file", path=path)
     try:
         digest = _sha256(absolute)
     except OSError as error:
-        raise EntryError(f"attachment {path} cannot be read: {error.strerror}") from None
+        raise problem("attach_unreadable", path=path, reason=error.strerror) from None
     return Attachment(str(absolute), digest, info.st_size, _mtime(info.st_mtime))
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExitStatus, GuideError, NoTerminal
 from . import store
-from .problems import EntryError
+from .problems import EntryError, said_in
 from .texts import flag_labels, say
 
 if TYPE_CHECKING:
@@ -66,10 +66,11 @@ def add(files: Sequence[Path], flags: Mapping[str, Value], lang: str) -> list[in
         where = next(iter(flags.values())).where
         raise EntryError(say("files_or_options", lang, where=where))
     now, zone = _now(), _zone()
-    if files:
-        entries = [e for path in files for e in read_file(path, now, zone, fingerprint)]
-    else:
-        entries = [build(flags, now, zone, fingerprint)]
+    with said_in(lang):
+        if files:
+            entries = [e for path in files for e in read_file(path, now, zone, fingerprint)]
+        else:
+            entries = [build(flags, now, zone, fingerprint)]
     from ..terminal.signals import held
 
     with held():  # stored, then reported, then exit 0: a signal now cannot make it 130
@@ -86,7 +87,8 @@ def interactive_add(lang: str, leave: bool = False) -> int | None:
     from .zones import usable_zone
 
     _need_terminal("instead_add", lang)
-    zone = usable_zone(_zone(), "log add", "tz_unusable_form")
+    with said_in(lang):
+        zone = usable_zone(_zone(), "log add", "tz_unusable_form")
     entry = prompts_evidence.entry_form(lang, None, zone, leave)
     if entry is None:
         return None
@@ -215,7 +217,8 @@ def edit(entry_id: int, changes: Mapping[str, Value], lang: str) -> None:
 
     entry = _stored(entry_id, lang)
     if changes:
-        changed: Entry | None = merge(entry, changes, _now(), fingerprint)
+        with said_in(lang):
+            changed: Entry | None = merge(entry, changes, _now(), fingerprint)
     else:
         from . import form as prompts_evidence
 

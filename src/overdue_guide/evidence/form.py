@@ -25,6 +25,7 @@ from ..terminal import prompts
 from .codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
 from .model import Entry, EntryError, to_mapping, zone_info
 from .parse import Value, build, merge
+from .problems import said
 from .texts import say
 
 _SEP = ";"
@@ -198,7 +199,7 @@ def _ask(step: str, form: _Form, can_go_back: bool) -> Any:
     if step in _LISTS:
         prompt = say(f"form_{step}", lang)
         default = f"{_SEP} ".join(answers.get(step) or [])
-        check = _check_files if step == "attachments" else None
+        check = _check_files(lang) if step == "attachments" else None
         reply = _text(prompt, default, lang, check)
         return reply if reply is GO_BACK else [p.strip() for p in reply.split(_SEP) if p.strip()]
     number = _check_number(lang) if step in ("people", "duration_s") else None
@@ -255,7 +256,7 @@ def _check_at(form: _Form) -> Callable[[str], str | None]:
 
 def _said(error: EntryError, lang: str) -> str:
     """The error in the person's language where it names its problem, else its English line."""
-    return say(error.key, lang, **error.values) if error.key else str(error)
+    return said(error, lang)
 
 
 def _no_files(path: str) -> Any:
@@ -269,13 +270,16 @@ def _check_number(lang: str) -> Callable[[str], str | None]:
     return check
 
 
-def _check_files(reply: str) -> str | None:
-    from .attach import fingerprint
+def _check_files(lang: str) -> Callable[[str], str | None]:
+    def check(reply: str) -> str | None:
+        from .attach import fingerprint
 
-    for path in (p.strip() for p in reply.split(_SEP)):
-        if path:
-            try:
-                fingerprint(path)
-            except EntryError as error:
-                return str(error)
-    return None
+        for path in (p.strip() for p in reply.split(_SEP)):
+            if path:
+                try:
+                    fingerprint(path)
+                except EntryError as error:
+                    return said(error, lang)
+        return None
+
+    return check

@@ -7,8 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Attachment, Entry, EntryError
+from .model import Attachment, Entry
 from .parse import Fingerprint, Value, build
+from .problems import problem
 
 if TYPE_CHECKING:
     from ..base.yamlsafe import Node
@@ -21,11 +22,10 @@ def read_file(path: Path, now: datetime, default_zone: str, fp: Fingerprint) -> 
 
     try:
         return _entries(path, yamlsafe.load(path, "entries file"), now, default_zone, fp)
-    except yamlsafe.YamlProblem as problem:  # not YAML, or a key given twice in a value
-        finding = problem.finding
-        raise EntryError(
-            f"{finding.file}:{finding.line}:{finding.col}: {finding.message}"
-        ) from None
+    except yamlsafe.YamlProblem as found:  # not YAML, or a key given twice in a value
+        finding = found.finding
+        where = f"{finding.file}:{finding.line}:{finding.col}"
+        raise problem("file_unreadable", where=where, message=finding.message) from None
 
 
 def _entries(
@@ -37,11 +37,11 @@ def _entries(
     if root is not None and root.kind == "map":  # `{"entries": [...]}`, a JSON export among them
         keys = yamlsafe.unique_pairs(root, name)
         if "entries" not in keys or not set(keys) <= _EXPORT_KEYS:
-            raise EntryError(f"{name}:{root.line}:{root.col}: expected a list of entries")
+            raise problem("not_a_list", where=f"{name}:{root.line}:{root.col}")
         root = keys["entries"]
     if root is None or root.kind != "seq" or not root.items:
         line, col = (root.line, root.col) if root else (1, 1)
-        raise EntryError(f"{name}:{line}:{col}: expected a list of entries (none found)")
+        raise problem("no_entries_found", where=f"{name}:{line}:{col}")
 
     def beside(attachment: str) -> Attachment:
         """An attachment path in a file is read from the file's folder, not the shell's."""
@@ -51,17 +51,17 @@ def _entries(
     entries = []
     for item in root.items:
         if item.kind != "map":
-            raise EntryError(f"{name}:{item.line}:{item.col}: an entry must be a mapping of fields")
+            raise problem("entry_not_map", where=f"{name}:{item.line}:{item.col}")
         values: dict[str, Value] = {}
         for key, value in item.pairs:
             if key.value in values:
                 where = f"{name}:{key.line}:{key.col}"
-                raise EntryError(f"{where}: '{key.value}' is given twice in one entry")
+                raise problem("field_twice", where=where, name=key.value)
             if key.value not in _KEPT_BY_THE_LOG:
                 where = f"{name}:{value.line}:{value.col}"
                 values[key.value] = Value(yamlsafe.plain_value(value, name), where)
         if not values:
-            raise EntryError(f"{name}:{item.line}:{item.col}: 'at' is required")
+            raise problem("required", where=f"{name}:{item.line}:{item.col}", name="at")
         entries.append(build(values, now, default_zone, beside))
     return entries
 

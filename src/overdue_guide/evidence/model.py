@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cached_property, lru_cache
 
 from .codes import CHANNELS, DIRECTIONS, IMPERSONATED, THREATS
-from .problems import EntryError
+from .problems import EntryError, problem
 
 #: Every field of an entry in contract order: name → kind. Kinds: "at", "zone", "text",
 #: "int", "bool", "code" (one of `CODES[name]`), "codes" (a list of them), "texts",
@@ -128,14 +128,14 @@ def zone_info(name: str) -> tzinfo:
         sign, hours, minutes = fixed.groups()
         delta = timedelta(hours=int(hours), minutes=int(minutes))
         if delta >= timedelta(hours=24):
-            raise EntryError(f"no such time zone: {name}")
+            raise problem("zone_unknown", name=name)
         return timezone(-delta if sign == "-" else delta)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise EntryError(f"no such time zone: {name}") from None
+        raise problem("zone_unknown", name=name) from None
 
 
 def offset_name(moment: datetime) -> str:

@@ -38,10 +38,6 @@ Fingerprint = Callable[[str], Attachment]
 
 #: Fields every entry has: given, they cannot be empty (`log edit` cannot clear them).
 KEPT: tuple[str, ...] = ("at", "zone", "channel")
-_NOT_EMPTY = {  # "at" is `texts`' at_empty, so that the form can say it in Chinese
-    "zone": "cannot be empty: give a time zone, e.g. Asia/Shanghai, or leave it out",
-    "channel": "cannot be empty: give one of: " + ", ".join(CODES["channel"]),
-}
 
 
 @dataclass(frozen=True)
@@ -68,10 +64,10 @@ def build(
     for name, value in values.items():
         if name not in FIELDS:
             known = ", ".join(FIELDS)
-            raise EntryError(f"{value.where}: unknown field '{name}' (fields: {known})")
+            raise problem("unknown_field", where=value.where, name=name, known=known)
     for name in REQUIRED:
         if name not in values:
-            raise EntryError(f"{_place(values, name)}: '{name}' is required")
+            raise problem("required", where=_place(values, name), name=name)
     _refuse_emptied(values)
     zone_value = values.get("zone")
     zone = _text(zone_value).strip() if zone_value else None
@@ -96,7 +92,9 @@ def _refuse_emptied(values: Mapping[str, Value]) -> None:
             where = values[name].where
             if name == "at":
                 raise problem("at_empty", where=where)
-            raise EntryError(f"{where}: {_NOT_EMPTY[name]}")
+            if name == "zone":
+                raise problem("zone_empty", where=where)
+            raise problem("channel_empty", where=where, codes=", ".join(CODES["channel"]))
 
 
 def _place(values: Mapping[str, Value], name: str) -> str:
@@ -150,8 +148,8 @@ def _zone(name: str, where: str) -> None:
         raise problem("no_zone", where=where, zone=name)
     try:
         zone_info(name)
-    except EntryError as error:
-        raise EntryError(f"{where}: {error}", "no_zone", {"where": where, "zone": name}) from None
+    except EntryError:
+        raise problem("no_zone", where=where, zone=name) from None
 
 
 def _at(
@@ -224,15 +222,15 @@ def _out_of_range(value: Value, text: str) -> EntryError:
 
 def _text(value: Value) -> str:
     if isinstance(value.raw, (dict, list, tuple)):
-        raise EntryError(f"{value.where}: expected text, found a list or mapping")
+        raise problem("not_text", where=value.where)
     text = str(value.raw)
     if len(text) > MAX_TEXT:
-        raise EntryError(f"{value.where}: longer than {MAX_TEXT} characters")
+        raise problem("too_long", where=value.where, limit=MAX_TEXT)
     if "\x00" in text:
-        raise EntryError(f"{value.where}: contains a NUL character")
+        raise problem("has_nul", where=value.where)
     if _NOT_UTF8.search(text):  # bytes that were not UTF-8 (an argument, a typed paste)
         shown = visible(text[:80])
-        raise EntryError(f"{value.where}: not UTF-8 text: {shown} (give it in UTF-8)")
+        raise problem("not_utf8", where=value.where, shown=shown)
     return text
 
 
@@ -244,7 +242,7 @@ def _items(value: Value) -> list[object]:
     raw = value.raw
     items = list(raw) if isinstance(raw, (list, tuple)) else [raw]
     if len(items) > MAX_ITEMS:
-        raise EntryError(f"{value.where}: more than {MAX_ITEMS} items")
+        raise problem("too_many", where=value.where, limit=MAX_ITEMS)
     return items
 
 
@@ -260,10 +258,10 @@ def _convert(name: str, kind: str, value: Value, fingerprint: Fingerprint) -> ob
         chosen = [_text(Value(item, value.where)).strip() for item in _items(value)]
         for code in chosen:
             if code not in codes:
-                raise EntryError(f"{value.where}: '{code}' is not one of: {', '.join(codes)}")
+                raise problem("not_a_code", where=value.where, code=code, codes=", ".join(codes))
         if kind == "code":
             if len(chosen) != 1:
-                raise EntryError(f"{value.where}: give one of: {', '.join(codes)}")
+                raise problem("one_code", where=value.where, codes=", ".join(codes))
             return chosen[0]
         return tuple(dict.fromkeys(chosen))
     if kind == "texts":
@@ -278,13 +276,13 @@ def _convert(name: str, kind: str, value: Value, fingerprint: Fingerprint) -> ob
 def _int(value: Value) -> int:
     raw = value.raw
     if isinstance(raw, bool):
-        raise EntryError(f"{value.where}: expected a whole number, found {raw}")
+        raise problem("int_not_bool", where=value.where, raw=raw)
     try:
         number = raw if isinstance(raw, int) else int(_text(value).strip())
     except ValueError:
-        raise EntryError(f"{value.where}: '{raw}' is not a whole number") from None
+        raise problem("not_int", where=value.where, raw=raw) from None
     if number < 0 or number > 10**7:
-        raise EntryError(f"{value.where}: {number} is out of range")
+        raise problem("int_range", where=value.where, number=number)
     return number
 
 
@@ -296,7 +294,7 @@ def _bool(value: Value) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise EntryError(f"{value.where}: '{value.raw}' is not true or false")
+    raise problem("not_bool", where=value.where, raw=value.raw)
 
 
 def _third_party(item: object, where: str) -> ThirdParty:
@@ -309,13 +307,13 @@ def _third_party(item: object, where: str) -> ThirdParty:
         pair = item
         extra = set(pair) - {"who", "told"}
         if extra:
-            raise EntryError(f"{where}: unknown key '{sorted(extra)[0]}' (use who, told)")
+            raise problem("party_key", where=where, name=sorted(extra)[0])
     else:
-        raise EntryError(f"{where}: a third party is {{who, told}} or 'who: told'")
+        raise problem("party_shape", where=where)
     who = _text(Value(pair.get("who") or "", where)).strip()
     told = _text(Value(pair.get("told") or "", where)).strip()
     if not who:
-        raise EntryError(f"{where}: a third party needs 'who'")
+        raise problem("party_who", where=where)
     return ThirdParty(who, told or None)
 
 
@@ -329,11 +327,11 @@ def _attachment_given(item: object, where: str) -> tuple[str, str | None]:
 
 def _attachment(path: str, sha: str | None, where: str, fingerprint: Fingerprint) -> Attachment:
     if not path:
-        raise EntryError(f"{where}: an attachment cannot be empty: give the path of a file")
+        raise problem("attach_empty", where=where)
     try:
         found = fingerprint(path)
     except EntryError as error:
-        raise EntryError(f"{where}: {error}") from None
+        raise problem("placed", where=where, error=error) from None
     if sha is not None and found.sha256 != sha:  # read back from an export: the file moved on
-        raise EntryError(f"{where}: {path} has changed since it was logged (its SHA-256 differs)")
+        raise problem("attach_changed", where=where, path=path)
     return found

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..base.i18n import Table
+from .problemtexts import PROBLEMS
 
 WORDS = Table(
     {
+        **PROBLEMS,
         # fields
         "at": {"zh-CN": "时间", "en": "When"},
         "zone": {"zh-CN": "时区", "en": "Time zone"},
@@ -230,77 +232,6 @@ WORDS = Table(
         "form_save_no": {"zh-CN": "不保存，退出", "en": "Do not save; quit"},
         "form_not_saved": {"zh-CN": "没有保存。", "en": "not saved"},
         "form_bad_number": {"zh-CN": "请输入整数", "en": "give a whole number"},
-        # the time of an entry, as the form says it is wrong (see `problems.problem`);
-        # the English is the message of the one-line CLI error, unchanged
-        "at_empty": {
-            "zh-CN": "{where}：不能空着：请写日期和时间，比如 2026-11-20 22:30",
-            "en": "{where}: cannot be empty: give a date and time, e.g. 2026-11-20 22:30",
-        },
-        "at_needs_time": {
-            "zh-CN": "{where}：“{text}”要写日期，也要写几点几分（比如 2026-11-20 22:30 "
-            "或 2026-11-20T22:30+08:00）",
-            "en": "{where}: '{text}' needs a date and a time of day "
-            "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)",
-        },
-        "at_impossible": {
-            "zh-CN": "{where}：“{text}”不是一个真实存在的日期和时间（比如这样写：2026-11-20 22:30 "
-            "或 2026-11-20T22:30+08:00）",
-            "en": "{where}: '{text}' is not a possible date and time "
-            "(write it like 2026-11-20 22:30 or 2026-11-20T22:30+08:00)",
-        },
-        "at_range": {
-            "zh-CN": "{where}：{text} 不能作为记录的时间：只能是 {first} 年到现在之间",
-            "en": "{where}: {text} is not a time a log entry can have: from {first} until now",
-        },
-        "at_whole_minutes": {
-            "zh-CN": "{where}：“{text}”：时差只能是整分钟，比如 +08:00",
-            "en": "{where}: '{text}': an offset is whole minutes, like +08:00",
-        },
-        "at_future": {
-            "zh-CN": "{where}：{text} 还没有到，不能记将来的时间",
-            "en": "{where}: {text} is in the future",
-        },
-        "tz_unusable": {
-            "zh-CN": "{where}：这台电脑的时区设置 TZ={tz} 不是本程序能保存的时区，本地时间会被当成 UTC 记错。"
-            "请加上 --zone（如 --zone Asia/Shanghai），或者把 TZ 设成一个地方，如 TZ=Asia/Shanghai",
-            "en": "{where}: this machine's TZ={tz} is not a time zone this program can keep, "
-            "and a local time read in it would be stored wrong: give --zone (e.g. --zone "
-            "Asia/Shanghai), or set TZ to a place, e.g. TZ=Asia/Shanghai",
-        },
-        "tz_unusable_form": {
-            "zh-CN": "{where}：这台电脑的时区设置 TZ={tz} 不是本程序能保存的时区，本地时间会被记错。"
-            "请把 TZ 设成一个地方再记，如 TZ=Asia/Shanghai",
-            "en": "{where}: this machine's TZ={tz} is not a time zone this program can keep, "
-            "and local times would be stored wrong: set TZ to a place, e.g. TZ=Asia/Shanghai",
-        },
-        "no_zone": {
-            "zh-CN": "{where}：没有这个时区：{zone}（请写一个地方，比如 Asia/Shanghai）",
-            "en": "{where}: no such time zone: {zone} (name a place, like Asia/Shanghai)",
-        },
-        "at_twice": {
-            "zh-CN": "{where}：在 {zone}，{time} 出现了两次（那天时钟往回拨了）："
-            "指第一次请写 {first}，指第二次请写 {second}",
-            "en": "{where}: {time} happened twice in {zone} (the clocks went back): "
-            "write {first} for the first time or {second} for the second",
-        },
-        "at_missing": {
-            "zh-CN": "{where}：在 {zone}，{time} 这个时间不存在：那天时钟从 {start} 直接跳到了 {end}",
-            "en": "{where}: {time} did not exist in {zone}: "
-            "that day the clocks jumped from {start} straight to {end}",
-        },
-        "at_missing_day": {
-            "zh-CN": "{where}：在 {zone}，{time} 这个时间不存在：时钟从 {start} 直接跳到了 {end}",
-            "en": "{where}: {time} did not exist in {zone}: "
-            "the clocks jumped from {start} straight to {end}",
-        },
-        "at_wrong_offset": {
-            "zh-CN": "{where}：在 {zone}，{time} 的时差是 {offset}，不是 {written}",
-            "en": "{where}: {time} in {zone} has the offset {offset}, not {written}",
-        },
-        "at_wrong_offset_two": {
-            "zh-CN": "{where}：在 {zone}，{time} 的时差是 {first} 或 {second}，不是 {written}",
-            "en": "{where}: {time} in {zone} has the offset {first} or {second}, not {written}",
-        },
         "honest_own": {
             "zh-CN": "这是我自己记下的经过。它要有原始证据支持：录音、截图、照片的原始文件，"
             "以及存放它们的手机或设备，都要保留好（R15）。剪辑过的录音、或只有一份孤立的录音，"
