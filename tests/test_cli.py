@@ -103,7 +103,9 @@ def test_text_output_to_a_pipe_has_no_colour_codes(tmp_path: Path) -> None:
 
 
 def test_an_unknown_code_exits_2_listing_the_allowed_ones(tmp_path: Path) -> None:
-    result = run_cli("run", "--answers", answers_file(tmp_path, "visitor_arrived: maybe\n"))
+    result = run_cli(
+        "run", "--answers", answers_file(tmp_path, "visitor_arrived: maybe\n"), "--lang", "en"
+    )
     assert result.returncode == 2
     assert "allowed: now, earlier, announced, no" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -117,7 +119,13 @@ def test_a_missing_required_answer_exits_2_naming_the_question(tmp_path: Path) -
 
 def test_an_unknown_question_id_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     result = run_cli(
-        "run", "--answers", answers_file(tmp_path, ANSWERS + "mood: fine\n"), "--format", "json"
+        "run",
+        "--answers",
+        answers_file(tmp_path, ANSWERS + "mood: fine\n"),
+        "--format",
+        "json",
+        "--lang",
+        "en",
     )
     assert result.returncode == 0
     assert "unknown question id 'mood'" in result.stderr
@@ -171,5 +179,5 @@ def test_help_works_as_a_module_too() -> None:
 
 def test_a_deeply_nested_json_answers_file_exits_2(tmp_path: Path) -> None:
     path = answers_file(tmp_path, "[" * 100_000 + "]" * 100_000, "answers.json")
-    result = run_cli("run", "--answers", path)
+    result = run_cli("run", "--answers", path, "--lang", "en")
     assert result.returncode == 2 and "nested too deeply" in result.stderr

@@ -70,7 +70,9 @@ def test_a_closed_stdout_exits_2(tmp_path: Path) -> None:
 
 def test_a_huge_number_in_a_json_answers_file_exits_2(tmp_path: Path) -> None:
     answers = write(tmp_path, "a.json", '{"visitor_arrived": ' + "9" * 5000 + "}")
-    assert "5000 digits" in assert_one_line(run_cli("run", "--answers", str(answers)))
+    assert "5000 digits" in assert_one_line(
+        run_cli("run", "--answers", str(answers), "--lang", "en")
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,7 +84,7 @@ def test_a_huge_number_in_a_json_answers_file_exits_2(tmp_path: Path) -> None:
 )
 def test_a_question_answered_twice_is_an_error(tmp_path: Path, name: str, text: str) -> None:
     answers = write(tmp_path, name, text)
-    line = assert_one_line(run_cli("run", "--answers", str(answers)))
+    line = assert_one_line(run_cli("run", "--answers", str(answers), "--lang", "en"))
     assert "'visitor_arrived' is answered twice" in line
 
 

@@ -59,7 +59,15 @@ class FlowNotFound(GuideError):
 
 
 class AnswersError(GuideError):
-    """An answers file, or one answer in it, that cannot be used."""
+    """An answers file, or one answer in it, that cannot be used.
+
+    The message is English; `key` and `values`, where set, name the problem so that a run
+    can say it in its language (`interview.answerwords.localized`)."""
+
+    def __init__(self, message: str, key: str = "", values: dict[str, object] | None = None):
+        super().__init__(message)
+        self.key = key
+        self.values = dict(values or {})
 
 
 class MissingAnswer(AnswersError):
@@ -68,11 +76,13 @@ class MissingAnswer(AnswersError):
     def __init__(self, question: str, codes: tuple[str, ...], multi: bool) -> None:
         self.question = question
         self.codes = codes
+        allowed = ", ".join(codes)
         if multi:
-            hint = f"a list of any of: {', '.join(codes)} ([] for none)"
+            message = f"no answer for '{question}': give a list of any of: {allowed} ([] for none)"
         else:
-            hint = f"one of: {', '.join(codes)}"
-        super().__init__(f"no answer for '{question}': give {hint}")
+            message = f"no answer for '{question}': give one of: {allowed}"
+        key = "missing_many" if multi else "missing_one"
+        super().__init__(message, key, {"id": question, "allowed": allowed})
 
 
 class NoTerminal(GuideError):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..base.words import message
 from ..errors import AnswersError
 from ..flow.model import Answer
+from ..interview.answerwords import problem as answer_problem
 from . import afford
 from .fromlog import from_log
 from .model import Draft, DraftSet
@@ -55,9 +56,8 @@ def prepare(
     from_log(kept, fitting if every else chosen, lambda line: warn(f"warning: {line}"))
     for draft_id in wanted or []:
         if draft_id not in drafts.drafts:
-            raise AnswersError(
-                f"{origin}: unknown draft '{draft_id}'; drafts: {', '.join(drafts.drafts)}"
-            )
+            known = ", ".join(drafts.drafts)
+            raise answer_problem("unknown_draft", where=origin, id=draft_id, drafts=known)
         if drafts.drafts[draft_id] not in fitting:
             warn(f"warning: {origin}: draft '{draft_id}' does not fit these answers; left out")
     return kept, chosen

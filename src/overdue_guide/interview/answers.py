@@ -13,6 +13,7 @@ from pathlib import Path
 from ..base import yamlsafe
 from ..errors import AnswersError
 from ..flow.model import Answer, Flow
+from .answerwords import WORDS, problem
 from .engine import validate
 
 
@@ -21,14 +22,14 @@ def read(path: Path) -> dict[str, object]:
     try:
         source = yamlsafe.read_text(path, "answers file")
         data = _parse(source, path)
-    except yamlsafe.YamlProblem as problem:
-        finding = problem.finding
+    except yamlsafe.YamlProblem as found:
+        finding = found.finding
         where = f"{finding.file}:{finding.line}" if finding.line else finding.file
-        raise AnswersError(f"{where}: {finding.message}") from None
+        raise problem("answers_unreadable", where=where, message=finding.message) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise AnswersError(f"{path}: an answers file is a mapping of question id to answer code")
+        raise problem("answers_not_map", path=path)
     return data
 
 
@@ -40,20 +41,23 @@ def _parse(source: str, path: Path) -> object:
     if path.suffix.lower() == ".json":
         try:
             return json.loads(
-                source, object_pairs_hook=lambda pairs: _unique(pairs, path), parse_int=_number
+                source,
+                object_pairs_hook=lambda pairs: _unique(pairs, path),
+                parse_int=lambda digits: _number(digits, path),
             )
         except json.JSONDecodeError as exc:
-            raise AnswersError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+            raise problem(
+                "answers_bad_json", where=f"{path}:{exc.lineno}", message=exc.msg
+            ) from None
         except RecursionError:
-            raise AnswersError(f"{path}: nested too deeply to be an answers file") from None
-        except ValueError as exc:  # from _number
-            raise AnswersError(f"{path}: {exc}") from None
+            raise problem("answers_too_deep", path=path) from None
     node = yamlsafe.parse(source, str(path))
     if node is not None and node.kind == "map":
         seen: set[str] = set()
         for key, _ in node.pairs:
             if key.value in seen:
-                raise AnswersError(f"{path}:{key.line}:{key.col}: '{key.value}' is answered twice")
+                where = f"{path}:{key.line}:{key.col}"
+                raise problem("answers_twice", where=where, id=key.value)
             seen.add(key.value)
     return yamlsafe.plain_value(node, str(path))  # a key twice deeper (details) is refused too
 
@@ -63,30 +67,33 @@ def _unique(pairs: list[tuple[str, object]], path: Path) -> dict[str, object]:
     found: dict[str, object] = {}
     for key, value in pairs:
         if key in found:
-            raise AnswersError(f"{path}: '{key}' is answered twice")
+            raise problem("answers_twice", where=path, id=key)
         found[key] = value
     return found
 
 
-def _number(digits: str) -> int:
+def _number(digits: str, path: Path) -> int:
     if len(digits) > MAX_NUMBER_DIGITS:
-        raise ValueError(f"a number of {len(digits)} digits is not an answer code")
+        raise problem("answers_long_number", path=path, digits=len(digits))
     return int(digits)
 
 
-def check(flow: Flow, raw: dict[str, object], origin: str) -> tuple[dict[str, Answer], list[str]]:
-    """Validated answers for the flow's questions, and a warning for each unknown id."""
+def check(
+    flow: Flow, raw: dict[str, object], origin: str, lang: str = "en"
+) -> tuple[dict[str, Answer], list[str]]:
+    """Validated answers for the flow's questions, and a warning (in `lang`) for each
+    unknown id."""
     answers: dict[str, Answer] = {}
     warnings: list[str] = []
     for key, value in raw.items():
         question = flow.questions.get(key)
         if question is None:
-            warnings.append(f"{origin}: unknown question id '{key}' ignored")
+            warnings.append(WORDS.say("unknown_id", lang, where=origin, id=key))
             continue
         try:
             answers[key] = validate(question, value)
         except AnswersError as exc:
-            raise AnswersError(f"{origin}: {exc}") from None
+            raise problem("answers_at", where=origin, error=exc) from None
     return answers, warnings
 
 
@@ -103,15 +110,15 @@ def split_extras(
     answers = {k: v for k, v in raw.items() if k not in (DETAILS_KEY, DRAFTS_KEY)}
     details_raw = raw.get(DETAILS_KEY) or {}
     if not isinstance(details_raw, dict):
-        raise AnswersError(f"{origin}: 'details' is a mapping of field name to text")
+        raise problem("details_not_map", where=origin)
     details: dict[str, str] = {}
     for key, value in details_raw.items():
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise AnswersError(f"{origin}: detail '{key}' must be text or a number")
+            raise problem("detail_not_text", where=origin, name=key)
         details[str(key)] = str(value)
     chosen = raw.get(DRAFTS_KEY)
     if chosen is not None and not (
         isinstance(chosen, list) and all(isinstance(c, str) for c in chosen)
     ):
-        raise AnswersError(f"{origin}: 'drafts' is a list of draft ids")
+        raise problem("drafts_not_list", where=origin)
     return answers, details, chosen

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from ..base.record import record
-from ..errors import AnswersError, Finding, FlowError, MissingAnswer
+from ..errors import Finding, FlowError, MissingAnswer
 from ..flow.conditions import evaluate
 from ..flow.model import END, URGENCIES, Answer, Answers, Flow, Item, Question
+from .answerwords import problem
 
 
 @record
@@ -43,17 +44,15 @@ def validate(question: Question, raw: object) -> Answer:
     allowed = ", ".join(codes)
     if question.kind == "multi":
         if not isinstance(raw, (list, tuple)) or not all(isinstance(c, str) for c in raw):
-            raise AnswersError(
-                f"'{question.id}' takes a list of codes (any of: {allowed}; [] for none)"
-            )
+            raise problem("takes_codes", id=question.id, allowed=allowed)
         unknown = [c for c in raw if c not in codes]
         if unknown:
-            raise AnswersError(f"'{question.id}': unknown code '{unknown[0]}'; allowed: {allowed}")
+            raise problem("unknown_code", id=question.id, code=unknown[0], allowed=allowed)
         return tuple(c for c in codes if c in raw)
     if not isinstance(raw, str):
-        raise AnswersError(f"'{question.id}' takes one code (one of: {allowed})")
+        raise problem("takes_one_code", id=question.id, allowed=allowed)
     if raw not in codes:
-        raise AnswersError(f"'{question.id}': unknown code '{raw}'; allowed: {allowed}")
+        raise problem("unknown_code", id=question.id, code=raw, allowed=allowed)
     return raw
 
 

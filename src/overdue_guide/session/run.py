@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..base import i18n, words
 from ..base.record import record
-from ..errors import GuideError, Interrupted, NoTerminal, StorageError
+from ..errors import AnswersError, GuideError, Interrupted, NoTerminal, StorageError
 from ..flow import bundle
 from ..flow.model import Answer, Text
 from ..interview import engine
@@ -56,16 +56,26 @@ def check_output(output: Output) -> None:
 
 
 def scripted(flow: str | None, answers_path: Path, output: Output) -> None:
-    """Answers from a file, defaults for what it leaves out, the checklist out."""
-    from ..interview import answers
+    """Answers from a file, defaults for what it leaves out, the checklist out; a problem
+    with the answers said in the run's language."""
+    from ..interview.answerwords import localized
 
     check_output(output)
     if output.file is None:
         output = for_screen(output)
+    try:
+        _scripted(flow, answers_path, output)
+    except AnswersError as error:
+        raise localized(error, output.lang) from None
+
+
+def _scripted(flow: str | None, answers_path: Path, output: Output) -> None:
+    from ..interview import answers
+
     opened = bundle.open_flow(flow)
     origin = str(answers_path)
     raw, details, wanted = answers.split_extras(answers.read(answers_path), origin)
-    taken = engine.complete(opened.flow, _checked(opened, raw, origin))
+    taken = engine.complete(opened.flow, _checked(opened, raw, origin, output.lang))
     papers = _papers(flow, opened)
     made: list[Draft] = []
     if papers is not None:
@@ -118,7 +128,7 @@ def _resume(
     check_output(output)
     opened = bundle.open_flow(_resumable(progress.flow, flow, i18n.detect_lang()))
     try:
-        given = _checked(opened, progress.answers, str(storage.progress_path()))
+        given = _checked(opened, progress.answers, str(storage.progress_path()), output.lang)
     except GuideError as error:
         raise storage.reject(str(error)) from None
     taken = _interview(opened, output, given, progress.flow)
@@ -165,10 +175,12 @@ def _after_saving(lang: str) -> None:
     warn(words.message("still_saved", lang, path=path))
 
 
-def _checked(opened: bundle.Bundle, raw: dict[str, object], origin: str) -> dict[str, Answer]:
+def _checked(
+    opened: bundle.Bundle, raw: dict[str, object], origin: str, lang: str
+) -> dict[str, Answer]:
     from ..interview import answers
 
-    given, warnings = answers.check(opened.flow, raw, origin)
+    given, warnings = answers.check(opened.flow, raw, origin, lang)
     for warning in warnings:
         warn(f"warning: {warning}")
     return given
