@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import overdue_guide
+from overdue_guide.base.i18n import traditional
 from overdue_guide.interview.answerwords import all_keys
 from tests.helpers import run_cli
 
@@ -90,3 +91,10 @@ def test_every_key_an_answers_error_names_has_chinese_and_english_text() -> None
     texts = all_keys()
     for key in keys:
         assert texts.get(key, {}).get("zh-CN") and texts[key].get("en"), key
+
+
+def test_answers_file_problems_keep_their_meaning_in_traditional_chinese() -> None:
+    assert traditional("没有“maybe”这个答案代码") == "沒有“maybe”這個答案代碼"
+    for by_lang in all_keys().values():
+        converted = traditional(by_lang["zh-CN"])
+        assert not any(bad in converted for bad in ("程式碼", "專案", "巢狀")), converted

@@ -110,6 +110,7 @@ PHRASES: Mapping[str, str] = {
     "权限": "權限",  # permission: s2twp gives 許可權
     "参数": "參數",  # a figure given on the command line: s2twp gives 引數
     "督促程序": "督促程序",  # the courts' payment-order procedure: s2twp gives 程式 (a program)
+    "答案代码": "答案代碼",  # an answer's code in an answers file: s2twp gives 程式碼 (program code)
 }
 
 

@@ -27,7 +27,7 @@ WORDS = Table(
             "en": "{where}: not valid JSON: {message}",
         },
         "answers_too_deep": {
-            "zh-CN": "{path}：嵌套的层数太多，不像一个答案文件",
+            "zh-CN": "{path}：一层套一层，套得太多了，不像一个答案文件",
             "en": "{path}: nested too deeply to be an answers file",
         },
         "answers_long_number": {
@@ -40,7 +40,7 @@ WORDS = Table(
         },
         "answers_at": {"zh-CN": "{where}：{error}", "en": "{where}: {error}"},
         "details_not_map": {
-            "zh-CN": "{where}：“details”要写成“项目名: 内容”的样子",
+            "zh-CN": "{where}：“details”要写成“名称: 内容”的样子",
             "en": "{where}: 'details' is a mapping of field name to text",
         },
         "detail_not_text": {
