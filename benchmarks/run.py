@@ -24,10 +24,12 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import write_flow  # the generator sits beside this script
 
+T = TypeVar("T")
 PYTHON = sys.executable
 SCRIPT = str(Path(PYTHON).with_name("overdue-guide"))
 TYPER_APP = """import typer
@@ -81,16 +83,9 @@ def ratio(
 ) -> Result:
     """`ours` against `base`, alternated, medians of wall time compared with `limit`; the
     ratio of CPU times is shown beside it, for a machine too busy for wall times to agree."""
-    walls: dict[str, list[float]] = {"base": [], "ours": []}
-    cpus: dict[str, list[float]] = {"base": [], "ours": []}
-    timed(base, env), timed(ours, env)  # warm-up: the file cache, .pyc files
-    for _ in range(runs):
-        for side, command in (("base", base), ("ours", ours)):
-            seconds, cpu = timed(command, env)
-            walls[side].append(seconds)
-            cpus[side].append(cpu)
-    a, b = statistics.median(walls["ours"]), statistics.median(walls["base"])
-    cpu = statistics.median(cpus["ours"]) / statistics.median(cpus["base"])
+    base_runs, our_runs = alternate(lambda: timed(base, env), lambda: timed(ours, env), runs)
+    a, b = statistics.median(w for w, _ in our_runs), statistics.median(w for w, _ in base_runs)
+    cpu = statistics.median(c for _, c in our_runs) / statistics.median(c for _, c in base_runs)
     return Result(
         name,
         f"{ms(a)} / {ms(b)} = {a / b:.2f}× (CPU {cpu:.2f}×)",
@@ -100,13 +95,20 @@ def ratio(
     )
 
 
-def side_by_side(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float]:
-    """Medians of `a` and `b`, measured alternately after one warm-up each."""
+def alternate(a: Callable[[], T], b: Callable[[], T], runs: int) -> tuple[list[T], list[T]]:
+    """`runs` measurements of `a` and of `b`, taken A B A B after one warm-up each (the file
+    cache, .pyc files), so that a change in the machine's load falls on both alike."""
     a(), b()
-    times_a, times_b = [], []
+    found_a, found_b = [], []
     for _ in range(runs):
-        times_a.append(a())
-        times_b.append(b())
+        found_a.append(a())
+        found_b.append(b())
+    return found_a, found_b
+
+
+def side_by_side(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float]:
+    """Medians of `a` and `b`, measured alternately."""
+    times_a, times_b = alternate(a, b, runs)
     return statistics.median(times_a), statistics.median(times_b)
 
 
