@@ -68,6 +68,18 @@ amount_checked: matches
 can_pay_full: 'yes'
 """
 
+#: The same shortest path as answers in the engine's form, every question on it answered.
+CALM_PATH: dict[str, Answer] = {
+    "visitor_arrived": "no",
+    "user_role": "borrower",
+    "court_notice": "none",
+    "misconduct": (),
+    "others_contacted": (),
+    "amount_checked": "matches",
+    "can_pay_full": "yes",
+    "debt_agent": "none",
+}
+
 
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name

@@ -6,20 +6,12 @@ from typing import Any
 
 import pytest
 
-from overdue_guide.flow.model import Answer, Catalog, Flow
+from overdue_guide.flow.model import Catalog, Flow
 from overdue_guide.interview import engine
 from overdue_guide.output import report
 
-CALM: dict[str, Answer] = {
-    "visitor_arrived": "no",
-    "user_role": "borrower",
-    "court_notice": "none",
-    "misconduct": (),
-    "others_contacted": (),
-    "amount_checked": "matches",
-    "can_pay_full": "yes",
-    "debt_agent": "none",
-}
+from .helpers import CALM_PATH as CALM
+
 SERVICE = "支付宝官方客服 95188，或支付宝 App →“我的客服”"
 
 

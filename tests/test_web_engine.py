@@ -67,6 +67,20 @@ def first_difference(
     return f"{count} differ; first: {case}"
 
 
+def in_every_language(
+    paths: list[dict[str, Answer]], main_flow: Flow, catalog: Catalog, drafts: DraftSet
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The page's cases for each path in each language, without details, and the CLI's JSON
+    for each."""
+    cases = [
+        {"answers": plain(a), "lang": lang, "details": {}} for a in paths for lang in i18n.LANGS
+    ]
+    expected = [
+        cli_document(main_flow, catalog, drafts, a, lang) for a in paths for lang in i18n.LANGS
+    ]
+    return cases, expected
+
+
 def test_every_widest_path_gives_the_cli_json_in_every_language(
     browser: Any,
     web_page: Path,
@@ -76,12 +90,7 @@ def test_every_widest_path_gives_the_cli_json_in_every_language(
     widest: list[dict[str, Answer]],
 ) -> None:
     paths = widest
-    cases = [
-        {"answers": plain(a), "lang": lang, "details": {}} for a in paths for lang in i18n.LANGS
-    ]
-    expected = [
-        cli_document(main_flow, catalog, drafts, a, lang) for a in paths for lang in i18n.LANGS
-    ]
+    cases, expected = in_every_language(paths, main_flow, catalog, drafts)
     assert len(paths) >= 50
     compare(browser, web_page, cases, expected)
 
@@ -90,12 +99,7 @@ def test_two_hundred_random_paths_give_the_cli_json_in_every_language(
     browser: Any, web_page: Path, main_flow: Flow, catalog: Catalog, drafts: DraftSet
 ) -> None:
     paths = random_paths(main_flow, 200, seed=21)
-    cases = [
-        {"answers": plain(a), "lang": lang, "details": {}} for a in paths for lang in i18n.LANGS
-    ]
-    expected = [
-        cli_document(main_flow, catalog, drafts, a, lang) for a in paths for lang in i18n.LANGS
-    ]
+    cases, expected = in_every_language(paths, main_flow, catalog, drafts)
     compare(browser, web_page, cases, expected)
 
 

@@ -14,6 +14,7 @@ from overdue_guide.base.i18n import LANGS, text
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
+from .helpers import CALM_PATH as QUIET
 from .webpage import PHONE, cli_document, phone, random_paths
 
 #: Someone at the door, afraid, threatened: the worst path (most `now` items).
@@ -37,16 +38,6 @@ WORST: dict[str, Answer] = {
     "hardship": "other",
     "debt_agent": "paid",
 }  # fmt: skip
-QUIET: dict[str, Answer] = {
-    "visitor_arrived": "no",
-    "user_role": "borrower",
-    "court_notice": "none",
-    "misconduct": (),
-    "others_contacted": (),
-    "amount_checked": "matches",
-    "can_pay_full": "yes",
-    "debt_agent": "none",
-}
 #: QUIET, but the borrower cannot pay in full and can pay something each month.
 SHORT = {**QUIET, "can_pay_full": "no", "can_pay_some": "some", "hardship": "none"}
 
