@@ -1,0 +1,131 @@
+/* The page's engine (web/assets/engine.js) run in Node, with no browser, on the cases
+ * tests/enginecases.py writes: each call's result must equal the Python side's.
+ *
+ *   node tests/web_engine_node.mjs CASES.json
+ *
+ * Exits 0 when every case agrees; otherwise prints how many differ and the first
+ * difference, and exits 1. Fast (well under a second), so StrykerJS can run it once
+ * per mutant (mutation/README.md). The scripts are run as the page runs them: classic
+ * scripts in one global scope, packed.js first, then engine.js.
+ */
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+
+const ASSETS = new URL("../src/overdue_guide/web/assets/", import.meta.url);
+for (const name of ["packed.js", "engine.js"]) {
+  vm.runInThisContext(readFileSync(new URL(name, ASSETS), "utf8"), { filename: name });
+}
+const { Engine, Packed } = globalThis;
+
+/* Equal as JSON values, as Python's == compares the parsed documents (key order aside). */
+function same(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length &&
+      a.every((v, i) => same(v, b[i]));
+  }
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length &&
+      keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k]));
+  }
+  return a === b;
+}
+
+/* The call's result, or what it threw as {throws: message}. */
+function attempt(call) {
+  try {
+    return call();
+  } catch (error) {
+    return { throws: String(error.message) };
+  }
+}
+
+const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const data = Packed.unpack(cases.packed);
+const differing = [];
+
+function check(what, got, want) {
+  if (!same(got, want)) differing.push({ what, want, got });
+}
+
+/* Complete paths: the contract and the checklist view, from the tables said once. */
+const tables = cases.expected;
+for (const c of cases.paths) {
+  const entries = tables.entries[c.lang], lines = tables.lines[c.lang];
+  const notes = tables.notes[c.lang];
+  check(
+    `contract ${c.lang} ${JSON.stringify(c.answers)}`,
+    attempt(() => Engine.contract(data, c.lang, c.answers)),
+    {
+      flow: tables.flow, lang: c.lang, answers: c.taken || c.answers,
+      checklist: c.items.map((id) => entries[id])
+    }
+  );
+  check(
+    `report ${c.lang} ${JSON.stringify(c.answers)}`,
+    attempt(() => Engine.report(data, c.lang, Engine.checklist(data.flow, c.answers))),
+    {
+      lines: c.items.map((id, i) => ({ ...lines[id], refs: c.refs[i] })),
+      sources: c.sources.map(([note, number]) => ({ number, ...notes[note] }))
+    }
+  );
+}
+
+/* Answers cut short or strayed: the walk, the answers on the path, those that count. */
+for (const c of cases.partial) {
+  const where = JSON.stringify(c.answers);
+  check(`walk ${where}`, attempt(() => Engine.walk(data.flow, c.answers)),
+    { path: c.path, pending: c.pending });
+  check(`onPath ${where}`, attempt(() => Engine.onPath(data.flow, c.answers)), c.on_path);
+  check(`applicable ${where}`, attempt(() => Engine.applicable(data.flow, c.answers)), c.applicable);
+}
+
+for (const c of cases.revise) {
+  check(`revise ${c.id}=${JSON.stringify(c.answer)} in ${JSON.stringify(c.answers)}`,
+    attempt(() => Engine.revise(data.flow, c.answers, c.id, c.answer)), c.expected);
+}
+
+for (const c of cases.validate) {
+  check(`validate ${c.id} ${JSON.stringify(c.raw)}`,
+    attempt(() => Engine.validate(data.flow, c.id, c.raw)), c.expected);
+}
+
+/* Hand-made: conditions, and small flows the checker would refuse or that end early. */
+for (const c of cases.conditions) {
+  check(`evaluate ${JSON.stringify(c.condition)} on ${JSON.stringify(c.answers)}`,
+    attempt(() => Engine.holds(c.condition, c.answers)), c.expected);
+}
+for (const c of cases.flows) {
+  for (const w of c.walk) {
+    check(`${c.name}: walk ${JSON.stringify(w.answers)}`,
+      attempt(() => Engine.walk(c.flow, w.answers)), w.expected);
+  }
+  for (const w of c.checklist) {
+    check(`${c.name}: checklist ${JSON.stringify(w.answers)}`,
+      attempt(() => Engine.checklist(c.flow, w.answers)), w.expected);
+  }
+}
+
+/* Where two JSON values first differ, as a path into them ("" where they differ whole). */
+function where(a, b, at = "") {
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object" ||
+      Array.isArray(a) !== Array.isArray(b)) return at;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const key = keys.find((k) => !same(a[k], b[k]));
+  return key === undefined ? at : where(a[key], b[key], `${at}/${key}`);
+}
+
+if (differing.length) {
+  const { what, want, got } = differing[0];
+  const at = where(want, got);
+  const part = (value) => JSON.stringify(at.split("/").slice(1).reduce((v, k) => v?.[k], value));
+  console.error(`${differing.length} differ; first: ${what}\nat ${at || "/"}\n` +
+    `Python: ${part(want)}\npage:   ${part(got)}`);
+  process.exit(1);
+}
+console.log(`the page's engine agrees on ${countCases()} cases`);
+
+function countCases() {
+  return ["paths", "partial", "revise", "validate", "conditions", "flows"]
+    .reduce((n, k) => n + cases[k].length, 0);
+}
