@@ -229,7 +229,8 @@ def _option(code: str, items: Json = (), routes: Json = ()) -> Json:
 #: A small flow in the page's form: `a`'s option `x` has a route that never holds (the
 #: flow ends there), `y` goes on to the multiple choice `b`, which ends the flow when `p`
 #: is ticked and else asks `c`. An item no flow lists (`ghost`) is dropped; a rule reads
-#: `c`, which is off the path after `x`.
+#: `c`, which is off the path after `x`; a code no option has (`w`, `nope`: answers not
+#: checked) brings no items and takes the question's own route, as in `engine.checklist`.
 SMALL = {
     "id": "small",
     "start": "a",
@@ -260,6 +261,48 @@ SMALL = {
     "items": {
         name: {"urgency": "soon", "rank": rank}
         for rank, name in enumerate(["i_x", "i_y", "i_q", "i_a", "i_p", "i_r", "i_c"])
+    },
+}
+
+#: Answers read back from storage for questions the flow does not have, some named as
+#: what every JavaScript object inherits: each is dropped (None), never looked up.
+UNKNOWN_IDS: list[Json] = [
+    {"id": qid, "raw": "yes", "expected": None}
+    for qid in ("no_such_question", "toString", "constructor", "__proto__", "hasOwnProperty")
+]
+
+#: The checklist view of two items by hand (`report.build` numbers sources in order of
+#: first use, once each, and lists each line's numbers sorted and once): `one` names
+#: source 1 twice, `two` a new source before an old one.
+REPORT: Json = {
+    "data": {
+        "flow": {"items": {"one": {"urgency": "now"}, "two": {"urgency": "soon"}}},
+        "texts": {
+            "en": {
+                "items": {
+                    "one": {"text": "One", "detail": "First", "sources": [1, 0, 1]},
+                    "two": {"text": "Two", "detail": "Second", "sources": [2, 0]},
+                },
+                "sources": [
+                    {"label": "A", "quote": "a", "contract": {}},
+                    {"label": "B", "quote": None, "contract": {}},
+                    {"label": "C", "quote": "c", "contract": {}},
+                ],
+            }
+        },
+    },
+    "lang": "en",
+    "result": {"items": ["one", "two"]},
+    "expected": {
+        "lines": [
+            {"id": "one", "urgency": "now", "text": "One", "detail": "First", "refs": [1, 2]},
+            {"id": "two", "urgency": "soon", "text": "Two", "detail": "Second", "refs": [2, 3]},
+        ],
+        "sources": [
+            {"number": 1, "label": "B", "quote": None},
+            {"number": 2, "label": "A", "quote": "a"},
+            {"number": 3, "label": "C", "quote": "c"},
+        ],
     },
 }
 
@@ -299,6 +342,10 @@ FLOWS: list[Json] = [
                 },
             },
             {"answers": {"a": "y", "b": []}, "expected": {"throws": "no answer for 'c'"}},
+            {
+                "answers": {"a": "w", "b": ["p", "nope"]},
+                "expected": {"answers": {"a": "w", "b": ["p", "nope"]}, "items": ["i_a", "i_p"]},
+            },
         ],
     },
     {
@@ -337,7 +384,8 @@ def engine_cases(flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]]) 
         "expected": expected.tables,
         "partial": [partial_case(flow, a) for a in partial_answers(flow, 200, seed=5)],
         "revise": revise_cases(flow, random_paths(flow, 100, seed=9), seed=9),
-        "validate": validate_cases(flow),
+        "validate": validate_cases(flow) + UNKNOWN_IDS,
+        "reports": [REPORT],
         "conditions": [
             {"condition": condition(c), "answers": plain(GIVEN), "expected": holds}
             for c, holds in CONDITIONS

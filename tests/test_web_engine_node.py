@@ -58,7 +58,8 @@ def test_the_harness_fails_on_one_difference_and_says_where(
 ) -> None:
     first, second = cases["paths"][:2]
     changed = {**cases, "paths": [second, {**first, "items": first["items"][::-1]}]}
-    done = run_harness({**changed, "partial": [], "revise": [], "validate": []}, tmp_path)
+    rest = {"partial": [], "revise": [], "validate": [], "reports": []}
+    done = run_harness({**changed, **rest}, tmp_path)
     assert done.returncode == 1
     assert done.stderr.startswith("2 differ; first: contract zh-CN ")
     assert "\nat /checklist/0/id\n" in done.stderr
@@ -76,5 +77,5 @@ def test_the_cases_cover_every_language_and_answers_off_the_path(cases: dict[str
 
 
 def count(cases: dict[str, Any]) -> int:
-    sections = ("paths", "partial", "revise", "validate", "conditions", "flows")
+    sections = ("paths", "partial", "revise", "validate", "reports", "conditions", "flows")
     return sum(len(cases[k]) for k in sections)

@@ -90,7 +90,12 @@ for (const c of cases.validate) {
     attempt(() => Engine.validate(data.flow, c.id, c.raw)), c.expected);
 }
 
-/* Hand-made: conditions, and small flows the checker would refuse or that end early. */
+/* Hand-made: a checklist view, conditions, and small flows the checker would refuse or
+ * that end early. */
+for (const c of cases.reports) {
+  check(`report by hand ${JSON.stringify(c.result)}`,
+    attempt(() => Engine.report(c.data, c.lang, c.result)), c.expected);
+}
 for (const c of cases.conditions) {
   check(`evaluate ${JSON.stringify(c.condition)} on ${JSON.stringify(c.answers)}`,
     attempt(() => Engine.holds(c.condition, c.answers)), c.expected);
@@ -126,6 +131,6 @@ if (differing.length) {
 console.log(`the page's engine agrees on ${countCases()} cases`);
 
 function countCases() {
-  return ["paths", "partial", "revise", "validate", "conditions", "flows"]
+  return ["paths", "partial", "revise", "validate", "reports", "conditions", "flows"]
     .reduce((n, k) => n + cases[k].length, 0);
 }
