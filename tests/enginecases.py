@@ -1,7 +1,7 @@
-"""The page's engine (`web/assets/engine.js`) held to the Python engine, as data for the
-Node harness `tests/web_engine_node.mjs`: the page's packed data, and cases whose expected
-values come from the Python side (the equality spec, as in `test_web_engine.py`) or, for
-the small hand-made flows and conditions, are written out.
+"""The page's engine (`web/assets/engine.js`) and letters (`drafts.js`) held to the Python
+side, as data for the Node harness `tests/web_engine_node.mjs`: the page's packed data, and
+cases whose expected values come from the Python side (the equality spec, as in
+`test_web_engine.py`) or, for the small hand-made flows and conditions, are written out.
 
 Run as a script it writes the cases to a file, for StrykerJS (`mutation/README.md`):
 `python -m tests.enginecases FILE`.
@@ -16,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from overdue_guide.base import i18n, places
+from overdue_guide.drafts import afford
+from overdue_guide.drafts.afford import INCOME, OFFER, SPENDING, amount_text
+from overdue_guide.drafts.model import DraftSet
+from overdue_guide.drafts.render import details_asked, offered
+from overdue_guide.drafts.view import contract as drafts_contract
 from overdue_guide.errors import AnswersError
 from overdue_guide.flow.model import (
     AllOf,
@@ -37,7 +42,7 @@ from overdue_guide.web.flowdata import condition
 from overdue_guide.web.pack import pack
 
 from .helpers import widest_paths
-from .webpage import plain, random_paths
+from .webpage import DETAILS, plain, random_paths
 
 #: Plain JSON, as `json.dumps` takes it.
 Json = Any
@@ -58,6 +63,7 @@ class Expected:
         self.flow = flow
         self.catalog = catalog
         self.tables: Json = {"flow": flow.id, "entries": {}, "lines": {}, "notes": {}}
+        self.numbered: dict[str, dict[str, int]] = {}  # a note's place in `notes`, by lang
         for lang in i18n.LANGS:
             for table in ("entries", "lines", "notes"):
                 self.tables[table][lang] = {} if table != "notes" else []
@@ -91,11 +97,12 @@ class Expected:
         assert kept == value, f"{table} {lang} {key} differs between paths"
 
     def _note(self, lang: str, note: report.SourceNote) -> int:
-        notes = self.tables["notes"][lang]
-        value = {"label": note.label, "quote": note.quote}
-        if value not in notes:
-            notes.append(value)
-        return int(notes.index(value))
+        numbered = self.numbered.setdefault(lang, {})
+        key = json.dumps([note.label, note.quote], ensure_ascii=False)
+        if key not in numbered:
+            numbered[key] = len(self.tables["notes"][lang])
+            self.tables["notes"][lang].append({"label": note.label, "quote": note.quote})
+        return numbered[key]
 
 
 def partial_case(flow: Flow, answers: dict[str, Answer]) -> Json:
@@ -369,7 +376,84 @@ FLOWS: list[Json] = [
 ]
 
 
-def engine_cases(flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]]) -> Json:
+#: Details beyond `DETAILS`, for the letters' sums and fields: nothing left (exactly, and
+#: below nothing), an offer just over and exactly at what is left, full-width digits, amounts
+#: the CLI refuses (an exponent, a sign, a bare point), control characters and runs of
+#: spaces, and lines from the evidence log with an English version of their own.
+TYPED: list[dict[str, str]] = [
+    *DETAILS,
+    {"monthly_income": "3000", "essential_spending": "3000", "plan_amount": "100"},
+    {"monthly_income": "2000", "essential_spending": "2500.75", "plan_amount": "0"},
+    {"monthly_income": "5000", "essential_spending": "1000", "plan_amount": "4000.01"},
+    {"monthly_income": "5000.004", "essential_spending": "1000", "plan_amount": "4000"},
+    {
+        "monthly_income": "１２０００",
+        "essential_spending": "３，０００元",
+        "plan_amount": "￥９００",
+    },
+    {"monthly_income": "1e4", "essential_spending": "3000", "plan_amount": "+5"},
+    {"monthly_income": "5000", "essential_spending": ".5", "plan_amount": "-0"},
+    {"monthly_income": "NaN", "essential_spending": "1_000", "plan_amount": "5."},
+    {
+        "name": " Li\x07  Si\t",
+        "cause": "lost\u2028my  job",
+        "log_timeline": " 3 May  called\r\n\n 4 May\x1b visit \x0b",
+        "log_timeline.en": "3 May: a call",
+        "log_evidence": "   ",
+    },
+]
+
+#: Amounts as a person might type them: `afford.money` reads some, refuses the rest.
+AMOUNTS: list[str] = sorted(
+    {d[k] for d in TYPED for k in d if k in (INCOME, SPENDING, OFFER)}
+    | {"0", "0.005", "0.015", "12.345", "1 000", "0x10", "Infinity", "1E2", "3,000元"}
+)
+
+
+def drafts_case(
+    flow: Flow, drafts: DraftSet, answers: dict[str, Answer], details: dict[str, str], lang: str
+) -> Json:
+    """The drafts a path offers, filled with `details` in `lang` (`drafts.view.contract`),
+    and the details they ask for: on any path, on this path, and on this path once the
+    details given are known (`render.details_asked`)."""
+    taken = engine.checklist(flow, answers).answers
+    chosen = offered(drafts, taken)
+    known = {k: v for k, v in details.items() if v.strip()}
+    return {
+        "answers": plain(taken),
+        "details": details,
+        "lang": lang,
+        "drafts": drafts_contract(drafts, flow, taken, details, lang),
+        "asked": details_asked(drafts, chosen),
+        "asked_here": details_asked(drafts, chosen, taken),
+        "asked_known": details_asked(drafts, chosen, taken, known),
+    }
+
+
+def verdict_case(details: dict[str, str]) -> Json:
+    """What `afford.check` says of the details' sums, figures as a letter writes them."""
+    found = afford.check(details)
+    if found is None:
+        return {"details": details, "expected": None}
+    figures = {"left": amount_text(found.left), "offer": amount_text(found.offer)}
+    return {
+        "details": details,
+        "expected": {
+            **figures,
+            "affordable": found.affordable,
+            "nothing_left": found.nothing_left,
+        },
+    }
+
+
+def money_case(typed: str) -> Json:
+    amount = afford.money(typed)
+    return {"typed": typed, "expected": None if amount is None else amount_text(amount)}
+
+
+def engine_cases(
+    flow: Flow, catalog: Catalog, drafts: DraftSet, widest: list[dict[str, Answer]]
+) -> Json:
     """Every case the harness runs, with the packed page data they run on: the random
     paths in every language, each widest path in one (in turn: `test_web_engine.py`
     runs them all in every language in Chromium; here they cost time once per mutant)."""
@@ -391,18 +475,26 @@ def engine_cases(flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]]) 
             for c, holds in CONDITIONS
         ],
         "flows": FLOWS,
+        "drafts": [
+            drafts_case(flow, drafts, a, TYPED[n % len(TYPED)], langs[n % len(langs)])
+            for n, a in enumerate(random_paths(flow, 100, seed=21) + widest[:: len(widest) // 20])
+        ],
+        "verdicts": [verdict_case(d) for d in TYPED],
+        "amounts": [money_case(a) for a in AMOUNTS],
     }
 
 
 def write_cases(target: Path) -> None:
     """The shipped main flow's cases, written to `target` as JSON."""
+    from overdue_guide.drafts.loader import parse_drafts
     from overdue_guide.flow.catalog import parse_catalog
     from overdue_guide.flow.loader import parse_flow
 
     flow = parse_flow(places.shipped_dir() / "main.yaml")[0]
     catalog = parse_catalog(places.shipped_dir() / "sources.yaml")[0]
-    assert flow is not None and catalog is not None
-    cases = engine_cases(flow, catalog, widest_paths(flow))
+    drafts = parse_drafts(places.shipped_dir() / "drafts.yaml")[0]
+    assert flow is not None and catalog is not None and drafts is not None
+    cases = engine_cases(flow, catalog, drafts, widest_paths(flow))
     target.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
 
 

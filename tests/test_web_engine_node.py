@@ -16,10 +16,15 @@ from typing import Any
 
 import pytest
 
+from overdue_guide.base import i18n, places
+from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.conditions import evaluate
 from overdue_guide.flow.model import Answer, Catalog, Flow
+from overdue_guide.web.build import page_data
+from overdue_guide.web.pack import pack
 
-from .enginecases import CONDITIONS, GIVEN, HARNESS, engine_cases
+from .enginecases import CONDITIONS, GIVEN, HARNESS, Expected, engine_cases
+from .helpers import CALM_PATH
 
 
 def node() -> str:
@@ -39,27 +44,32 @@ def run_harness(cases: dict[str, Any], folder: Path) -> subprocess.CompletedProc
     )
 
 
-@pytest.fixture(scope="module")
-def cases(main_flow: Flow, catalog: Catalog, widest: list[dict[str, Answer]]) -> dict[str, Any]:
-    found: dict[str, Any] = engine_cases(main_flow, catalog, widest)
-    return found
-
-
-def test_the_page_s_engine_gives_the_python_engine_s_results(
-    cases: dict[str, Any], tmp_path: Path
+def test_the_page_s_engine_and_letters_give_the_python_side_s_results(
+    main_flow: Flow,
+    catalog: Catalog,
+    drafts: DraftSet,
+    widest: list[dict[str, Answer]],
+    tmp_path: Path,
 ) -> None:
+    cases = engine_cases(main_flow, catalog, drafts, widest)
+    assert {c["lang"] for c in cases["paths"]} == {"zh-CN", "zh-TW", "en"}
+    assert sum("taken" in c for c in cases["paths"]) >= 150  # answers off the path
+    assert sum(c["pending"] is not None for c in cases["partial"]) >= 50  # cut short
     done = run_harness(cases, tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"the page's engine agrees on {count(cases)} cases\n"
+    assert done.stdout == f"the page agrees with the Python side on {results(cases)} results\n"
 
 
 def test_the_harness_fails_on_one_difference_and_says_where(
-    cases: dict[str, Any], tmp_path: Path
+    main_flow: Flow, catalog: Catalog, tmp_path: Path
 ) -> None:
-    first, second = cases["paths"][:2]
-    changed = {**cases, "paths": [second, {**first, "items": first["items"][::-1]}]}
-    rest = {"partial": [], "revise": [], "validate": [], "reports": []}
-    done = run_harness({**changed, **rest}, tmp_path)
+    expected = Expected(main_flow, catalog)
+    right = expected.case(dict(CALM_PATH), "en")
+    wrong = {**expected.case(dict(CALM_PATH), "zh-CN"), "items": right["items"][::-1]}
+    shipped = places.shipped_dir() / "main.yaml"
+    packed = pack(page_data(main_flow, catalog, shipped), i18n.LANGS)
+    cases = {"packed": packed, "expected": expected.tables, "paths": [right, wrong]}
+    done = run_harness(cases, tmp_path)
     assert done.returncode == 1
     assert done.stderr.startswith("2 differ; first: contract zh-CN ")
     assert "\nat /checklist/0/id\n" in done.stderr
@@ -70,12 +80,11 @@ def test_the_hand_made_conditions_hold_as_the_python_evaluator_says() -> None:
     assert found == [holds for _, holds in CONDITIONS]
 
 
-def test_the_cases_cover_every_language_and_answers_off_the_path(cases: dict[str, Any]) -> None:
-    assert {c["lang"] for c in cases["paths"]} == {"zh-CN", "zh-TW", "en"}
-    assert sum("taken" in c for c in cases["paths"]) >= 150
-    assert sum(c["pending"] is not None for c in cases["partial"]) >= 50
-
-
-def count(cases: dict[str, Any]) -> int:
-    sections = ("paths", "partial", "revise", "validate", "reports", "conditions", "flows")
-    return sum(len(cases[k]) for k in sections)
+def results(cases: dict[str, Any]) -> int:
+    """How many results the harness compares: two for a path (its contract and its view),
+    three for answers cut short (the walk, on the path, applicable), four for a path's
+    letters (filled, and the details asked three ways), one for every other case."""
+    flows = sum(len(f["walk"]) + len(f["checklist"]) for f in cases["flows"])
+    weighed = 2 * len(cases["paths"]) + 3 * len(cases["partial"]) + 4 * len(cases["drafts"])
+    ones = ("revise", "validate", "reports", "conditions", "verdicts", "amounts")
+    return weighed + flows + sum(len(cases[k]) for k in ones)

@@ -6,16 +6,16 @@
  * Exits 0 when every case agrees; otherwise prints how many differ and the first
  * difference, and exits 1. Fast (well under a second), so StrykerJS can run it once
  * per mutant (mutation/README.md). The scripts are run as the page runs them: classic
- * scripts in one global scope, packed.js first, then engine.js.
+ * scripts in one global scope, each after those it uses.
  */
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 
 const ASSETS = new URL("../src/overdue_guide/web/assets/", import.meta.url);
-for (const name of ["packed.js", "engine.js"]) {
+for (const name of ["packed.js", "decimal.js", "engine.js", "drafts.js"]) {
   vm.runInThisContext(readFileSync(new URL(name, ASSETS), "utf8"), { filename: name });
 }
-const { Engine, Packed } = globalThis;
+const { Drafts, Engine, Packed } = globalThis;
 
 /* Equal as JSON values, as Python's == compares the parsed documents (key order aside). */
 function same(a, b) {
@@ -41,16 +41,21 @@ function attempt(call) {
 }
 
 const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
+/* The cases of one kind; a file may leave a kind out (the count printed says how many ran). */
+const section = (name) => cases[name] || [];
 const data = Packed.unpack(cases.packed);
 const differing = [];
 
+let checked = 0;
+
 function check(what, got, want) {
+  checked += 1;
   if (!same(got, want)) differing.push({ what, want, got });
 }
 
 /* Complete paths: the contract and the checklist view, from the tables said once. */
 const tables = cases.expected;
-for (const c of cases.paths) {
+for (const c of section("paths")) {
   const entries = tables.entries[c.lang], lines = tables.lines[c.lang];
   const notes = tables.notes[c.lang];
   check(
@@ -72,7 +77,7 @@ for (const c of cases.paths) {
 }
 
 /* Answers cut short or strayed: the walk, the answers on the path, those that count. */
-for (const c of cases.partial) {
+for (const c of section("partial")) {
   const where = JSON.stringify(c.answers);
   check(`walk ${where}`, attempt(() => Engine.walk(data.flow, c.answers)),
     { path: c.path, pending: c.pending });
@@ -80,27 +85,27 @@ for (const c of cases.partial) {
   check(`applicable ${where}`, attempt(() => Engine.applicable(data.flow, c.answers)), c.applicable);
 }
 
-for (const c of cases.revise) {
+for (const c of section("revise")) {
   check(`revise ${c.id}=${JSON.stringify(c.answer)} in ${JSON.stringify(c.answers)}`,
     attempt(() => Engine.revise(data.flow, c.answers, c.id, c.answer)), c.expected);
 }
 
-for (const c of cases.validate) {
+for (const c of section("validate")) {
   check(`validate ${c.id} ${JSON.stringify(c.raw)}`,
     attempt(() => Engine.validate(data.flow, c.id, c.raw)), c.expected);
 }
 
 /* Hand-made: a checklist view, conditions, and small flows the checker would refuse or
  * that end early. */
-for (const c of cases.reports) {
+for (const c of section("reports")) {
   check(`report by hand ${JSON.stringify(c.result)}`,
     attempt(() => Engine.report(c.data, c.lang, c.result)), c.expected);
 }
-for (const c of cases.conditions) {
+for (const c of section("conditions")) {
   check(`evaluate ${JSON.stringify(c.condition)} on ${JSON.stringify(c.answers)}`,
     attempt(() => Engine.holds(c.condition, c.answers)), c.expected);
 }
-for (const c of cases.flows) {
+for (const c of section("flows")) {
   for (const w of c.walk) {
     check(`${c.name}: walk ${JSON.stringify(w.answers)}`,
       attempt(() => Engine.walk(c.flow, w.answers)), w.expected);
@@ -120,6 +125,37 @@ function where(a, b, at = "") {
   return key === undefined ? at : where(a[key], b[key], `${at}/${key}`);
 }
 
+/* The letters: filled, and the details they ask for (with and without the path, and once
+ * the details given are known); the sums of the monthly plan, and amounts as typed. */
+for (const c of section("drafts")) {
+  const where = `${c.lang} ${JSON.stringify(c.answers)} ${JSON.stringify(c.details)}`;
+  const offered = attempt(() => Drafts.offered(data, c.answers));
+  const ids = (found) => found.map((detail) => detail.id);
+  check(`drafts ${where}`, attempt(() => Drafts.contract(data, c.answers, c.details, c.lang)),
+    c.drafts);
+  check(`asked ${where}`, attempt(() => ids(Drafts.asked(data, offered))), c.asked);
+  check(`asked on the path ${where}`,
+    attempt(() => ids(Drafts.asked(data, offered, c.answers))), c.asked_here);
+  const known = Object.fromEntries(Object.entries(c.details).filter(([, v]) => v.trim()));
+  check(`asked with the details known ${where}`,
+    attempt(() => ids(Drafts.asked(data, offered, c.answers, known))), c.asked_known);
+}
+for (const c of section("verdicts")) {
+  check(`verdict ${JSON.stringify(c.details)}`, attempt(() => {
+    const found = Drafts.verdict(c.details);
+    return found && {
+      left: Drafts.amountText(found.left), offer: Drafts.amountText(found.offer),
+      affordable: found.affordable, nothing_left: found.nothingLeft
+    };
+  }), c.expected);
+}
+for (const c of section("amounts")) {
+  check(`money ${JSON.stringify(c.typed)}`, attempt(() => {
+    const found = Drafts.money(c.typed);
+    return found && Drafts.amountText(found);
+  }), c.expected);
+}
+
 if (differing.length) {
   const { what, want, got } = differing[0];
   const at = where(want, got);
@@ -128,9 +164,4 @@ if (differing.length) {
     `Python: ${part(want)}\npage:   ${part(got)}`);
   process.exit(1);
 }
-console.log(`the page's engine agrees on ${countCases()} cases`);
-
-function countCases() {
-  return ["paths", "partial", "revise", "validate", "reports", "conditions", "flows"]
-    .reduce((n, k) => n + cases[k].length, 0);
-}
+console.log(`the page agrees with the Python side on ${checked} results`);

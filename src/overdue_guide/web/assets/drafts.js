@@ -90,13 +90,15 @@ var Drafts = (function () {
     return false;
   }
 
-  /* drafts.afford.money: an amount as a person types it, or null. */
+  /* drafts.afford.money: an amount as a person types it ("3,000", "3000元", "¥ 2500.5",
+   * full-width digits read as NFKC reads them), or null: digits with an optional decimal
+   * part, so never an exponent, a sign, NaN or infinity, which Decimal.parse would take. */
+  var AMOUNT = /^[0-9]+(?:\.[0-9]+)?$/;
+
   function money(value) {
     if (value === undefined || value === null) return null;
-    var cleaned = Decimal.strip(value).replace(/[,，元¥￥]/g, "");
-    var amount = Decimal.parse(cleaned);
-    if (!(amount instanceof Decimal.Dec)) return null;
-    return amount.negative && !amount.isZero() ? null : amount;
+    var cleaned = Decimal.strip(Decimal.strip(value.normalize("NFKC")).replace(/[,，元¥￥]/g, ""));
+    return AMOUNT.test(cleaned) ? Decimal.parse(cleaned) : null;
   }
 
   /* drafts.afford.amount_text: no trailing zeros, no exponent. */
