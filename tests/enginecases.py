@@ -395,7 +395,8 @@ TYPED: list[dict[str, str]] = [
     {"monthly_income": "5000", "essential_spending": ".5", "plan_amount": "-0"},
     {"monthly_income": "NaN", "essential_spending": "1_000", "plan_amount": "5."},
     {
-        "name": " Li\x07  Si\t",
+        "name": " Li\x07  Si\t\x7f\x9f",
+        "address": "Room \u202e12\u202c, \u2066Road\u2069 \u200f\u061c",
         "cause": "lost\u2028my  job",
         "log_timeline": " 3 May  called\r\n\n 4 May\x1b visit \x0b",
         "log_timeline.en": "3 May: a call",

@@ -1,7 +1,8 @@
-"""The page's engine, run in Node with no browser, gives the Python engine's results: the
-contract and the checklist view on 200 random paths and 100 paths with answers off them in
-every language, and on every widest path in one language in turn; the walk, the answers on the path and those that still
-count on answers cut short; a changed answer; every raw answer read back from storage; and
+"""The page's engine and letters, run in Node with no browser, give the Python side's
+results (`enginecases.py` says which): the contract and the checklist view on random paths,
+paths with answers off them and the widest paths, in every language; walks cut short, a
+changed answer, every raw answer read back from storage; the letters filled with typed
+details, the details they ask for, the monthly plan's verdict and typed amounts; and
 hand-made conditions and small flows, their results written out. Fast enough to run once per
 mutant under StrykerJS (`mutation/README.md`)."""
 

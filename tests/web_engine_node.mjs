@@ -1,11 +1,11 @@
 /* The page's engine (web/assets/engine.js) run in Node, with no browser, on the cases
  * tests/enginecases.py writes: each call's result must equal the Python side's.
  *
- *   node tests/web_engine_node.mjs CASES.json
+ *   node tests/web_engine_node.mjs CASES.json [--bail]
  *
  * Exits 0 when every case agrees; otherwise prints how many differ and the first
- * difference, and exits 1. Fast (well under a second), so StrykerJS can run it once
- * per mutant (mutation/README.md). The scripts are run as the page runs them: classic
+ * difference, and exits 1 (with --bail, at the first difference: StrykerJS runs it once
+ * per mutant, and a killed mutant need not run the rest; mutation/README.md). The scripts are run as the page runs them: classic
  * scripts in one global scope, each after those it uses.
  */
 import { readFileSync } from "node:fs";
@@ -48,9 +48,12 @@ const differing = [];
 
 let checked = 0;
 
+const bail = process.argv.includes("--bail");
+
 function check(what, got, want) {
   checked += 1;
   if (!same(got, want)) differing.push({ what, want, got });
+  if (bail && differing.length) report();
 }
 
 /* Complete paths: the contract and the checklist view, from the tables said once. */
@@ -156,7 +159,7 @@ for (const c of section("amounts")) {
   }), c.expected);
 }
 
-if (differing.length) {
+function report() {
   const { what, want, got } = differing[0];
   const at = where(want, got);
   const part = (value) => JSON.stringify(at.split("/").slice(1).reduce((v, k) => v?.[k], value));
@@ -164,4 +167,6 @@ if (differing.length) {
     `Python: ${part(want)}\npage:   ${part(got)}`);
   process.exit(1);
 }
+
+if (differing.length) report();
 console.log(`the page agrees with the Python side on ${checked} results`);

@@ -28,11 +28,14 @@ var Drafts = (function () {
     return words.join(" ");
   }
 
-  /* visible.visible: control characters shown as \xNN, harmless (tab and newline kept). */
+  /* visible.visible: control characters shown as \xNN (tab and newline kept) and bidi
+   * controls as \uNNNN, harmless: a typed detail cannot reorder the letter's text. */
+  var UNSEEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
   function clean(text) {
-    return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, function (c) {
+    return text.replace(UNSEEN, function (c) {
       var code = c.charCodeAt(0).toString(16);
-      return "\\x" + (code.length < 2 ? "0" : "") + code;
+      return code.length <= 2 ? "\\x" + ("0" + code).slice(-2) : "\\u" + ("000" + code).slice(-4);
     });
   }
 
