@@ -18,6 +18,7 @@ from typing import Any
 from overdue_guide.base import i18n, places
 from overdue_guide.drafts import afford
 from overdue_guide.drafts.afford import INCOME, OFFER, SPENDING, amount_text
+from overdue_guide.drafts.loader import parse_drafts
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.drafts.render import details_asked, offered
 from overdue_guide.drafts.view import contract as drafts_contract
@@ -38,10 +39,11 @@ from overdue_guide.flow.model import (
 from overdue_guide.interview import engine
 from overdue_guide.output import report
 from overdue_guide.web.build import page_data
+from overdue_guide.web.draftdata import drafts_json
 from overdue_guide.web.flowdata import condition
 from overdue_guide.web.pack import pack
 
-from .helpers import widest_paths
+from .helpers import CALM_PATH, widest_paths
 from .webpage import DETAILS, plain, random_paths
 
 #: Plain JSON, as `json.dumps` takes it.
@@ -394,6 +396,14 @@ TYPED: list[dict[str, str]] = [
     {"monthly_income": "1e4", "essential_spending": "3000", "plan_amount": "+5"},
     {"monthly_income": "5000", "essential_spending": ".5", "plan_amount": "-0"},
     {"monthly_income": "NaN", "essential_spending": "1_000", "plan_amount": "5."},
+    {"name": " ", "plan_amount": ""},
+    {
+        "user_role": " typed\tby  hand ",
+        "misconduct": "  ",
+        "monthly_income": "100",
+        "plan_amount": "50",
+        "log_evidence": " a.mp3 \n\n b.jpg ",
+    },
     {
         "name": " Li\x07  Si\t\x7f\x9f",
         "address": "Room \u202e12\u202c, \u2066Road\u2069 \u200f\u061c",
@@ -416,7 +426,7 @@ def drafts_case(
 ) -> Json:
     """The drafts a path offers, filled with `details` in `lang` (`drafts.view.contract`),
     and the details they ask for: on any path, on this path, and on this path once the
-    details given are known (`render.details_asked`)."""
+    details given are known, or once each is given or left blank (`render.details_asked`)."""
     taken = engine.checklist(flow, answers).answers
     chosen = offered(drafts, taken)
     known = {k: v for k, v in details.items() if v.strip()}
@@ -428,7 +438,26 @@ def drafts_case(
         "asked": details_asked(drafts, chosen),
         "asked_here": details_asked(drafts, chosen, taken),
         "asked_known": details_asked(drafts, chosen, taken, known),
+        "asked_decided": details_asked(drafts, chosen, taken, details),
     }
+
+
+#: Drafts by hand whose fields name questions (their answers' labels), the sum left, the
+#: lines from the evidence log, and a paragraph that needs two details given.
+HAND_DRAFTS = Path(__file__).with_name("enginedrafts.yaml")
+
+
+def hand_drafts(flow: Flow) -> Json:
+    """The hand-made drafts as the page carries them, and their cases: the calm path (no
+    box ticked) and 30 random paths, with each set of typed details in turn."""
+    drafts = parse_drafts(HAND_DRAFTS)[0]
+    assert drafts is not None
+    paths = [dict(CALM_PATH)] * len(i18n.LANGS) + random_paths(flow, 30, seed=13)
+    cases = [
+        drafts_case(flow, drafts, a, TYPED[n % len(TYPED)], i18n.LANGS[n % len(i18n.LANGS)])
+        for n, a in enumerate(paths)
+    ]
+    return {"drafts": drafts_json(drafts), "cases": cases}
 
 
 def verdict_case(details: dict[str, str]) -> Json:
@@ -480,6 +509,7 @@ def engine_cases(
             drafts_case(flow, drafts, a, TYPED[n % len(TYPED)], langs[n % len(langs)])
             for n, a in enumerate(random_paths(flow, 100, seed=21) + widest[:: len(widest) // 20])
         ],
+        "hand_drafts": hand_drafts(flow),
         "verdicts": [verdict_case(d) for d in TYPED],
         "amounts": [money_case(a) for a in AMOUNTS],
     }
@@ -487,7 +517,6 @@ def engine_cases(
 
 def write_cases(target: Path) -> None:
     """The shipped main flow's cases, written to `target` as JSON."""
-    from overdue_guide.drafts.loader import parse_drafts
     from overdue_guide.flow.catalog import parse_catalog
     from overdue_guide.flow.loader import parse_flow
 

@@ -83,9 +83,10 @@ def test_the_hand_made_conditions_hold_as_the_python_evaluator_says() -> None:
 
 def results(cases: dict[str, Any]) -> int:
     """How many results the harness compares: two for a path (its contract and its view),
-    three for answers cut short (the walk, on the path, applicable), four for a path's
-    letters (filled, and the details asked three ways), one for every other case."""
+    three for answers cut short (the walk, on the path, applicable), five for a path's
+    letters (filled, and the details asked four ways), one for every other case."""
     flows = sum(len(f["walk"]) + len(f["checklist"]) for f in cases["flows"])
-    weighed = 2 * len(cases["paths"]) + 3 * len(cases["partial"]) + 4 * len(cases["drafts"])
+    letters = len(cases["drafts"]) + len(cases["hand_drafts"]["cases"])
+    weighed = 2 * len(cases["paths"]) + 3 * len(cases["partial"]) + 5 * letters
     ones = ("revise", "validate", "reports", "conditions", "verdicts", "amounts")
     return weighed + flows + sum(len(cases[k]) for k in ones)

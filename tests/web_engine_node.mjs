@@ -129,9 +129,14 @@ function where(a, b, at = "") {
 }
 
 /* The letters: filled, and the details they ask for (with and without the path, and once
- * the details given are known); the sums of the monthly plan, and amounts as typed. */
-for (const c of section("drafts")) {
-  const where = `${c.lang} ${JSON.stringify(c.answers)} ${JSON.stringify(c.details)}`;
+ * the details given are known, or each given or left blank); the sums of the monthly plan,
+ * and amounts as typed. */
+for (const c of section("drafts")) checkDrafts(data, c, "");
+const hand = cases.hand_drafts || { cases: [] };
+for (const c of hand.cases) checkDrafts({ ...data, drafts: hand.drafts }, c, "by hand ");
+
+function checkDrafts(data, c, kind) {
+  const where = `${kind}${c.lang} ${JSON.stringify(c.answers)} ${JSON.stringify(c.details)}`;
   const offered = attempt(() => Drafts.offered(data, c.answers));
   const ids = (found) => found.map((detail) => detail.id);
   check(`drafts ${where}`, attempt(() => Drafts.contract(data, c.answers, c.details, c.lang)),
@@ -142,6 +147,8 @@ for (const c of section("drafts")) {
   const known = Object.fromEntries(Object.entries(c.details).filter(([, v]) => v.trim()));
   check(`asked with the details known ${where}`,
     attempt(() => ids(Drafts.asked(data, offered, c.answers, known))), c.asked_known);
+  check(`asked with each detail given or left blank ${where}`,
+    attempt(() => ids(Drafts.asked(data, offered, c.answers, c.details))), c.asked_decided);
 }
 for (const c of section("verdicts")) {
   check(`verdict ${JSON.stringify(c.details)}`, attempt(() => {
