@@ -448,14 +448,18 @@ HAND_DRAFTS = Path(__file__).with_name("enginedrafts.yaml")
 
 
 def hand_drafts(flow: Flow) -> Json:
-    """The hand-made drafts as the page carries them, and their cases: the calm path (no
-    box ticked) and 30 random paths, with each set of typed details in turn."""
+    """The hand-made drafts as the page carries them, and their cases in every language:
+    the calm path (no box ticked, `visit_place` not asked), the calm path with a code no
+    option has (an answer not checked), and 30 random paths, with each set of typed details
+    in turn."""
     drafts = parse_drafts(HAND_DRAFTS)[0]
     assert drafts is not None
-    paths = [dict(CALM_PATH)] * len(i18n.LANGS) + random_paths(flow, 30, seed=13)
+    unchecked = {**CALM_PATH, "misconduct": ("threats", "nonsense")}
+    paths = [dict(CALM_PATH), unchecked, *random_paths(flow, 30, seed=13)]
     cases = [
-        drafts_case(flow, drafts, a, TYPED[n % len(TYPED)], i18n.LANGS[n % len(i18n.LANGS)])
+        drafts_case(flow, drafts, a, TYPED[n % len(TYPED)], lang)
         for n, a in enumerate(paths)
+        for lang in i18n.LANGS
     ]
     return {"drafts": drafts_json(drafts), "cases": cases}
 
