@@ -164,9 +164,15 @@ def startup(work: Path, runs: int) -> list[Result]:
             typer_app,
             1.3,
             runs,
+            fresh,
         ),
         ratio(
-            "2 --help vs typer app --help", [SCRIPT, "--help"], [*typer_app, "--help"], 1.2, runs
+            "2 --help vs typer app --help",
+            [SCRIPT, "--help"],
+            [*typer_app, "--help"],
+            1.2,
+            runs,
+            fresh,
         ),
     ]
     env = {

@@ -183,7 +183,7 @@ def _command() -> int:
 
         status = fees_app(argv[1:], prog_name="overdue-guide fees", standalone_mode=False)
     elif argv[:1] == ["run"]:  # the interview or a scripted run, without the other commands
-        from .cli.main import run_app
+        from .cli.run import run_app
 
         status = run_app(argv[1:], prog_name="overdue-guide run", standalone_mode=False)
     elif argv[:1] == ["log"]:  # straight to its commands, without building the others
