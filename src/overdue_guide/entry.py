@@ -107,7 +107,9 @@ def _last_resort(error: Exception) -> int:
     from .cli.usage import UsageError, line
 
     if isinstance(error, UsageError):
-        _fail(line(error, *_parser()))
+        from .cli.options import asked_lang
+
+        _fail(line(error, *_parser(), lang=asked_lang(sys.argv[1:])))
         return int(ExitStatus.BAD_INPUT)
     if type(error).__name__ == "Abort":  # typer's word for an EOF at its own prompt
         return _stopped()

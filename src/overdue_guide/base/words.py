@@ -123,6 +123,12 @@ WORDS = Table(
             "zh-CN": "无法写入 {path}：{reason}",
             "en": "cannot write {path}: {reason}",
         },
+        "no_terminal": {
+            "zh-CN": "这里没有能提问的终端：请用 --answers 文件给出答案"
+            "（下一个问题“{id}”：{codes}）",
+            "en": "no terminal to ask in: give the answers with --answers FILE "
+            "(next question '{id}': {codes})",
+        },
         "unknown_extension": {
             "zh-CN": "看不出 {path} 要存成什么格式：请以 .md、.html、.json 或 .txt 结尾",
             "en": "cannot tell the format of {path}: name it .md, .html, .json or .txt",

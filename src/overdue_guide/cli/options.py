@@ -100,6 +100,18 @@ class Group(TyperGroup):
         return _as_flags(super().get_params(ctx))
 
 
+def asked_lang(argv: Sequence[str]) -> str:
+    """The language a command line asks for (`--lang en`, `--lang=en`), else the one the
+    environment names: what a mistake in that very line is said in."""
+    codes = [lang.value for lang in Lang]
+    for at, word in enumerate(argv):
+        value = argv[at + 1] if word == "--lang" and at + 1 < len(argv) else None
+        value = word.partition("=")[2] if word.startswith("--lang=") else value
+        if value in codes:
+            return value
+    return lang_code(None)
+
+
 def lang_code(lang: Lang | None) -> str:
     """The language asked for, else the one the environment names."""
     from ..base.i18n import detect_lang
