@@ -56,6 +56,7 @@ def test_a_usage_mistake_is_one_line_naming_the_valid_choices(args: list[str], n
         (["run", "--plain=yes"], "run：--plain 后面不用写值（说明见 overdue-guide run --help）"),
         (["run", "main", "extra"], "run：多出了“extra”，不知道它是什么意思（说明见"),
         (["log", "show", "abc"], "log show：entry_id 要写一个整数，比如 3（说明见"),
+        (["log", "edit"], "log edit：缺少 entry_id，这一项一定要写（说明见"),
         (["flows", "bogus"], "没有“bogus”这个命令。可以用的命令有：check、graph、schema"),
         (["flows"], "flows：请写出要用哪个命令。可以用的命令有：check、graph、schema"),
     ],
