@@ -51,6 +51,10 @@ hardship: job_loss
 """
 
 
+#: Runs of each side under callgrind for the instruction ratio (`--instructions N`); 0: none.
+INSTRUCTION_RUNS = 0
+
+
 @dataclass
 class Result:
     name: str
@@ -86,13 +90,36 @@ def ratio(
     base_runs, our_runs = alternate(lambda: timed(base, env), lambda: timed(ours, env), runs)
     a, b = statistics.median(w for w, _ in our_runs), statistics.median(w for w, _ in base_runs)
     cpu = statistics.median(c for _, c in our_runs) / statistics.median(c for _, c in base_runs)
+    counted = ""
+    if INSTRUCTION_RUNS:
+        base_counts, our_counts = alternate(
+            lambda: instructions(base, env), lambda: instructions(ours, env), INSTRUCTION_RUNS
+        )
+        counted = f", instr {statistics.median(our_counts) / statistics.median(base_counts):.2f}×"
     return Result(
         name,
-        f"{ms(a)} / {ms(b)} = {a / b:.2f}× (CPU {cpu:.2f}×)",
+        f"{ms(a)} / {ms(b)} = {a / b:.2f}× (CPU {cpu:.2f}×{counted})",
         f"≤ {limit:g}×",
         a <= limit * b,
         runs,
     )
+
+
+def instructions(command: Sequence[str], env: dict[str, str] | None = None) -> int:
+    """Instructions one run of `command` executed, counted by valgrind's callgrind: the same
+    count however busy the machine is (within a few percent: hash seeds, addresses)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=False,
+    )
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1].strip())
+    raise RuntimeError(f"callgrind counted nothing for {command[0]}: {done.stderr[-300:]}")
 
 
 def alternate(a: Callable[[], T], b: Callable[[], T], runs: int) -> tuple[list[T], list[T]]:
@@ -164,9 +191,15 @@ def startup(work: Path, runs: int) -> list[Result]:
             typer_app,
             1.3,
             runs,
+            fresh,
         ),
         ratio(
-            "2 --help vs typer app --help", [SCRIPT, "--help"], [*typer_app, "--help"], 1.2, runs
+            "2 --help vs typer app --help",
+            [SCRIPT, "--help"],
+            [*typer_app, "--help"],
+            1.2,
+            runs,
+            fresh,
         ),
     ]
     env = {
@@ -383,7 +416,18 @@ def main() -> int:
         choices=["startup", "checking", "log", "web"],
         help="measure one group of targets",
     )
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also count instructions (valgrind's callgrind), N runs a side, for the ratio rows",
+    )
     options = parser.parse_args()
+    global INSTRUCTION_RUNS
+    INSTRUCTION_RUNS = options.instructions
+    if INSTRUCTION_RUNS and shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (Debian's valgrind package)")
     if not Path(SCRIPT).exists():
         sys.exit(
             f"no overdue-guide beside {PYTHON}: run this with the interpreter of an installed environment"

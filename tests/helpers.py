@@ -97,6 +97,10 @@ def small_flow(tmp_path: Path, text: str) -> tuple[Flow, Catalog]:
     return flow, catalog
 
 
+#: The environment of a reader whose locale is English: what a usage mistake is said in.
+ENGLISH = {"LANG": "en_US.UTF-8"}
+
+
 def run_cli(
     *args: str,
     cwd: Path | None = None,

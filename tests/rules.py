@@ -337,6 +337,12 @@ def rules(flow: Flow) -> dict[str, Rule]:
             is_("court_notice", "papers", "judgment"),
             never=saying(flow, SUIT_TO_COME_WORDS),
         ),
+        "after_danger_nothing_says_visits_follow_being_unreachable": Rule(
+            "Threats, violence, refusing to leave, a claimed official or fear: no item that"
+            " could read as 'they came because you could not be reached'; the police come first.",
+            DANGER_HERE,
+            never=frozenset({"stay_reachable"}),
+        ),
         "earlier_threats_only_where_there_were_threats": Rule(
             "No item takes earlier threats as given where the answers name none.",
             not_(has("misconduct", "threats")),

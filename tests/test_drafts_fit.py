@@ -231,6 +231,35 @@ def test_the_police_summary_only_where_the_police_have_something_to_act_on(
         assert ("police_summary" in ids) == something, answers
 
 
+#: Who the police summary says they claimed to be, by `authority_claimed` (None: no claim).
+CLAIMED = {
+    None: ("自称是催收机构 " + SAMPLE["agency"], "from the collection agency " + SAMPLE["agency"]),
+    "official": ("自称是警察、法院或政府部门的", "claimed to be from the police, a court"),
+    "lawyer": ("自称是 " + SAMPLE["law_firm"] + " 的律师", "lawyers from " + SAMPLE["law_firm"]),
+}
+
+
+def test_the_police_summary_says_once_who_they_claimed_to_be_and_only_that(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    """A collection agency, police or a court, or lawyers: the one the answers give, said
+    once ("自称" once in all), never one claim and then another."""
+    reads = ["authority_claimed", "visitor_arrived"]
+    for lang in ("zh-CN", "en"):
+        for answers, details, done in everywhere(drafts, main_flow, "police_summary", reads, lang):
+            if not details:
+                continue
+            claim = answers.get("authority_claimed")
+            zh, en = CLAIMED[claim if isinstance(claim, str) else None]
+            assert done.text.count("自称") == 1 and zh in done.text, answers
+            others = [w for c, pair in CLAIMED.items() if pair[0] != zh for w in pair]
+            assert not [w for w in others if w in done.text], answers
+            if lang == "en":
+                said = str(done.translation)
+                assert en in said and not [w for w in others if w in said], answers
+                assert said.count("said they were") + said.count("claimed to be") == 1, answers
+
+
 def test_a_lawyers_letter_alone_gets_neither_complaint_nor_police_summary_but_a_question(
     drafts: DraftSet, main_flow: Flow
 ) -> None:
@@ -362,6 +391,34 @@ def test_the_complaint_names_only_the_people_the_answers_say_were_reached(
                     assert code in chosen(answers, "others_contacted"), (answers, said)
 
 
+def collector_at_work(answers: Answers) -> bool:
+    """What says a collector is at work on this loan, besides a visit: a visit announced,
+    collection misconduct (a claim of authority alone names no agency), people around the
+    borrower contacted, or an amount from a collector that differs from the bill."""
+    return (
+        answers.get("visitor_arrived") == "announced"
+        or bool(set(chosen(answers, "misconduct")) & set(COMPLAINED_OF))
+        or bool(chosen(answers, "others_contacted"))
+        or answers.get("amount_checked") == "differs"
+    )
+
+
+def test_the_95188_call_asks_about_an_agency_only_where_a_collector_is_at_work(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    """A court message alone, a lawyer's letter alone or a calm path names no collector:
+    the call asks about a collection agency only where the answers put one at work."""
+    reads = ["visitor_arrived", "amount_checked", "authority_claimed", "court_notice"]
+    for answers, details, done in everywhere(drafts, main_flow, "call_95188", reads):
+        if not details:
+            continue
+        met = answers["visitor_arrived"] in ("now", "earlier")
+        asked = "催收这笔借款的机构自称是 " + SAMPLE["agency"] in done.text
+        assert asked == (not met and collector_at_work(answers)), answers
+        assert ("来催收的人自称叫 " + SAMPLE["collector"] in done.text) == met, answers
+        assert "还有一家" not in done.text, answers  # an "also" with nothing before it
+
+
 def test_the_95188_call_asks_what_the_path_needs(drafts: DraftSet, main_flow: Flow) -> None:
     reads = ["paid_to_person", "amount_checked", "can_pay_full", "court_notice"]
     for answers, _, done in everywhere(drafts, main_flow, "call_95188", reads):
@@ -419,3 +476,32 @@ def test_a_settled_borrower_says_at_the_door_that_it_is_settled(
     for answers, _, done in everywhere(drafts, main_flow, draft_id, reads):
         settled = answers.get("can_pay_full") == "already_paid"
         assert ("已经全部还清" in done.text) == settled, answers
+
+
+#: The words that ask for the papers, at the door and at work: (zh-CN, en).
+ASKS_FOR_PAPERS = {
+    "door": ("工作证和书面授权书从门缝塞进来，或者举到猫眼前", "slide your work ID and written"),
+    "workplace": ("出示你的工作证和书面授权书", "show me your work ID and written"),
+}
+
+
+@pytest.mark.parametrize("draft_id", ["door", "workplace"])
+def test_papers_already_shown_by_whoever_is_here_are_noted_not_asked_for_again(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    """Both papers shown by the people here now: the script says they were seen and will be
+    noted (the source: note the name and staff number), and never asks for them again; shown
+    at an earlier visit, the next visitors are asked for theirs "this time too"."""
+    zh, en = ASKS_FOR_PAPERS[draft_id]
+    reads = ["visitor_arrived", "credentials_shown"]
+    for answers, _, done in everywhere(drafts, main_flow, draft_id, reads, "en"):
+        shown = answers.get("credentials_shown") == "both"
+        here, before = (
+            shown and answers["visitor_arrived"] == "now",
+            shown and answers["visitor_arrived"] == "earlier",
+        )
+        said = str(done.translation)
+        assert (zh in done.text) == (en in said) == (not here), answers
+        seen = "你的工作证和授权书我已经看过了。我会记下你的姓名、工号" in done.text
+        assert seen == ("I have seen your work ID" in said) == here, answers
+        assert ("这次来，也请" in done.text) == ("This time too" in said) == before, answers

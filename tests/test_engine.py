@@ -105,7 +105,11 @@ def test_complete_fills_a_question_with_its_default(flow: Flow) -> None:
 def test_complete_refuses_a_required_question_without_answer(flow: Flow) -> None:
     with pytest.raises(MissingAnswer) as caught:
         engine.complete(flow, {"first": "a"})
-    assert "'second'" in str(caught.value) and "x, y" in str(caught.value)
+    assert str(caught.value) == "no answer for 'second': give a list of any of: x, y ([] for none)"
+    assert (caught.value.key, caught.value.values) == (
+        "missing_many",
+        {"id": "second", "allowed": "x, y"},
+    )
 
 
 def test_validate_lists_the_allowed_codes_for_an_unknown_one(flow: Flow) -> None:
@@ -121,6 +125,59 @@ def test_validate_refuses_a_list_for_a_single_choice(flow: Flow) -> None:
 def test_validate_refuses_a_single_code_for_a_multiple_choice(flow: Flow) -> None:
     with pytest.raises(AnswersError, match="list of codes"):
         engine.validate(flow.questions["second"], "x")
+
+
+@pytest.mark.parametrize(
+    ("qid", "raw", "key", "values", "said"),
+    [
+        (
+            "first",
+            "c",
+            "unknown_code",
+            {"id": "first", "code": "c", "allowed": "a, b"},
+            "'first': unknown code 'c'; allowed: a, b",
+        ),
+        (
+            "first",
+            ["a"],
+            "takes_one_code",
+            {"id": "first", "allowed": "a, b"},
+            "'first' takes one code (one of: a, b)",
+        ),
+        (
+            "second",
+            "x",
+            "takes_codes",
+            {"id": "second", "allowed": "x, y"},
+            "'second' takes a list of codes (any of: x, y; [] for none)",
+        ),
+    ],
+)
+def test_a_refused_answer_names_its_question_what_was_given_and_what_is_allowed(
+    flow: Flow, qid: str, raw: object, key: str, values: dict[str, str], said: str
+) -> None:
+    with pytest.raises(AnswersError) as caught:
+        engine.validate(flow.questions[qid], raw)
+    assert (caught.value.key, caught.value.values, str(caught.value)) == (key, values, said)
+
+
+#: Each question leads only to the next: what is reachable is found step after step.
+CHAIN = """
+flow: chain
+title: {zh-CN: 链, en: Chain}
+start: one
+questions:
+  - {id: one, kind: yes_no, prompt: {zh-CN: 一, en: One}, next: two}
+  - {id: two, kind: yes_no, prompt: {zh-CN: 二, en: Two}, next: three}
+  - {id: three, kind: yes_no, prompt: {zh-CN: 三, en: Three}, next: end}
+items:
+  - {id: it, urgency: later, text: {zh-CN: 项, en: Item}, detail: {zh-CN: 因为, en: Because}, sources: [{reference: R1}]}
+"""
+
+
+def test_reachable_follows_routes_beyond_the_first_step(tmp_path: Path) -> None:
+    chain = small_flow(tmp_path, CHAIN)[0]
+    assert engine.reachable(chain, "one") == {"two", "three"}
 
 
 def test_validate_puts_multiple_choices_in_option_order_without_repeats(flow: Flow) -> None:

@@ -339,7 +339,7 @@ def test_an_argument_that_is_not_utf8_is_named_and_refused(tmp_path: Path) -> No
 
 
 def test_a_channel_without_a_value_names_the_valid_ones(tmp_path: Path) -> None:
-    status, _, error = log(tmp_path, "add", "--channel")
+    status, _, error = log(tmp_path, "add", "--lang", "en", "--channel")
     assert status == 2
     assert "one of: call, sms, message, visit, letter" in error
     assert "(see 'overdue-guide log add --help')" in error

@@ -243,19 +243,20 @@ drafts: [instalment_request]
 
 
 @pytest.mark.parametrize(
-    ("income", "offer", "field"),
+    ("income", "offer", "line"),
     [
-        (4000, ".nan", "plan_amount"),
-        (4000, '"-1500"', "plan_amount"),
-        (".inf", 800, "monthly_income"),
+        (4000, ".nan", "detail 'plan_amount': '.nan' is not an amount in yuan"),
+        (4000, '"-1500"', "detail 'plan_amount': '-1500' is not an amount in yuan"),
+        (".inf", 800, "detail 'monthly_income': '.inf' is not an amount in yuan"),
     ],
 )
 def test_a_letter_amount_that_is_no_amount_is_refused(
-    tmp_path: Path, income: object, offer: object, field: str
+    tmp_path: Path, income: object, offer: object, line: str
 ) -> None:
     given = answers(tmp_path, LETTER.format(income=income, offer=offer))
-    done = run_cli("run", "--answers", str(given), "--format", "markdown")
-    assert done.returncode == 2 and f"detail '{field}'" in done.stderr
+    done = run_cli("run", "--answers", str(given), "--format", "markdown", "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr == f"overdue-guide: {given}: {line} (Enter a number, e.g. 1500)\n"
     assert "NaN" not in done.stdout and "-1500 元" not in done.stdout
 
 

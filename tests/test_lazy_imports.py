@@ -117,7 +117,12 @@ def test_a_scripted_json_run_without_a_log_loads_neither_widgets_nor_sqlite_nor_
     answers.write_text(LETTERS, encoding="utf-8")
     modules = loaded(tmp_path, "run", "--answers", str(answers), "--format", "json")
     assert "overdue_guide.drafts.render" in modules  # the probe saw the letters filled
-    for heavy in (*NOT_FOR_JSON, "sqlite3", "overdue_guide.evidence.store"):
+    for heavy in (
+        *NOT_FOR_JSON,
+        "sqlite3",
+        "overdue_guide.evidence.store",
+        "overdue_guide.cli.main",
+    ):
         assert heavy not in modules, heavy
 
 

@@ -12,7 +12,7 @@ from overdue_guide.content import check
 from overdue_guide.errors import StorageError
 from overdue_guide.session import progress as storage
 
-from .helpers import SCRIPT, run_cli, write
+from .helpers import ENGLISH, SCRIPT, run_cli, write
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], status: int = 2) -> str:
@@ -38,8 +38,58 @@ def assert_one_line(result: subprocess.CompletedProcess[str], status: int = 2) -
     ],
 )
 def test_a_usage_mistake_is_one_line_naming_the_valid_choices(args: list[str], names: str) -> None:
-    line = assert_one_line(run_cli(*args))
+    line = assert_one_line(run_cli(*args, env=ENGLISH))
     assert names in line
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["bogus"], "没有“bogus”这个命令。可以用的命令有：run、resume、forget、sources、fees"),
+        (["run", "-1"], "run：没有 -1 这个选项。可以用的选项有：--answers、--format、--lang"),
+        (
+            ["run", "--format", "xml"],
+            "run：--format 不能写“xml”。可以写：text、markdown、html、json",
+        ),
+        (["run", "--format=xml"], "run：--format 不能写“xml”。可以写：text、markdown"),
+        (["run", "--format"], "run：--format 后面要写上一个值。可以写：text、markdown"),
+        (["run", "--plain=yes"], "run：--plain 后面不用写值（说明见 overdue-guide run --help）"),
+        (["run", "main", "extra"], "run：多出了“extra”，不知道它是什么意思（说明见"),
+        (["log", "show", "abc"], "log show：entry_id 要写一个整数，比如 3（说明见"),
+        (["log", "edit"], "log edit：缺少 entry_id，这一项一定要写（说明见"),
+        (["flows", "bogus"], "没有“bogus”这个命令。可以用的命令有：check、graph、schema"),
+        (["flows"], "flows：请写出要用哪个命令。可以用的命令有：check、graph、schema"),
+    ],
+)
+def test_a_usage_mistake_is_said_in_the_chinese_of_a_chinese_locale(
+    args: list[str], said: str
+) -> None:
+    line = assert_one_line(run_cli(*args, env={"LANG": "zh_CN.UTF-8"}))
+    assert said in line
+    assert line.endswith("--help）")
+
+
+def test_lang_on_the_command_line_chooses_the_language_of_a_usage_mistake() -> None:
+    english = assert_one_line(run_cli("run", "--lang", "en", "-1", env={"LANG": "zh_CN.UTF-8"}))
+    traditional = assert_one_line(run_cli("--lang=zh-TW", "run", "--format", "xml", env=ENGLISH))
+    assert english.startswith("overdue-guide: run: no such option: -1; options: --answers")
+    assert traditional == (
+        "overdue-guide: run：--format 不能寫“xml”。可以寫：text、markdown、html、json"
+        "（說明見 overdue-guide run --help）"
+    )
+
+
+def test_no_terminal_to_ask_in_is_said_in_the_runs_language() -> None:
+    chinese = assert_one_line(run_cli("--lang", "zh-CN"))
+    english = assert_one_line(run_cli("run", "--lang", "en"))
+    assert chinese == (
+        "overdue-guide: 这里没有能提问的终端：请用 --answers 文件给出答案"
+        "（下一个问题“visitor_arrived”：now | earlier | announced | no）"
+    )
+    assert english == (
+        "overdue-guide: no terminal to ask in: give the answers with --answers FILE "
+        "(next question 'visitor_arrived': now | earlier | announced | no)"
+    )
 
 
 def test_help_still_exits_0() -> None:

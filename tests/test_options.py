@@ -12,7 +12,7 @@ from overdue_guide.cli.log import log_group
 from overdue_guide.cli.main import app
 from overdue_guide.cli.options import hoisted
 
-from .helpers import run_cli
+from .helpers import ENGLISH, run_cli
 
 
 @pytest.mark.parametrize(
@@ -52,11 +52,20 @@ def test_plain_and_lang_before_fees_are_honoured() -> None:
 
 
 def test_save_before_a_command_that_cannot_save_is_refused_in_one_line() -> None:
-    result = run_cli("--save", "sources")
+    result = run_cli("--save", "sources", env=ENGLISH)
     assert result.returncode == 2
     assert result.stderr == (
         "overdue-guide: sources: no such option: --save; options: --lang"
         " (see 'overdue-guide sources --help')\n"
+    )
+
+
+def test_save_before_a_command_that_cannot_save_is_refused_in_the_locales_chinese() -> None:
+    result = run_cli("--save", "sources", env={"LANG": "zh_CN.UTF-8"})
+    assert result.returncode == 2
+    assert result.stderr == (
+        "overdue-guide: sources：没有 --save 这个选项。可以用的选项有：--lang"
+        "（说明见 overdue-guide sources --help）\n"
     )
 
 

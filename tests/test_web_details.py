@@ -48,3 +48,36 @@ def test_the_page_asks_the_details_the_cli_asks_on_every_widest_path(
     assert not differing, f"{len(differing)} differ; first: {differing[0]}"
     assert any("plan_amount" in e for e in expected)  # the monthly offer is asked somewhere
     assert any("defer_months" in e and "plan_amount" not in e for e in expected)
+
+
+#: What a person may type into a date or an amount, checked by the page's `Drafts.isDay`
+#: and `Drafts.money` (what its details form asks) as the CLI checks it.
+TYPED = [
+    ("date", "2026-02-28", True),
+    ("date", "2026年2月28日", True),
+    ("date", "２０２６/３/１", True),
+    ("date", "2026-02-30", False),
+    ("date", "2026-13-01", False),
+    ("date", "上个月", False),
+    ("money", "１，２００元", True),
+    ("money", "1_200", False),
+    ("money", "١٢٠٠", False),
+    ("money", "1e3", False),
+]
+
+#: The page's check of one detail.
+CHECKED = """cases => cases.map(c => {
+  return c.kind === "date" ? Drafts.isDay(c.typed) : Drafts.money(c.typed) !== null;
+})"""
+
+
+def test_the_page_accepts_and_refuses_the_details_the_cli_does(
+    browser: Any, web_page: Path
+) -> None:
+    from overdue_guide.drafts.afford import refused
+
+    assert [refused(kind, typed) is None for kind, typed, _ in TYPED] == [ok for *_, ok in TYPED]
+    cases = [{"kind": kind, "typed": typed} for kind, typed, _ in TYPED]
+    with phone(browser, web_page) as opened:
+        found = opened.page.evaluate(CHECKED, cases)
+    assert found == [ok for *_, ok in TYPED]

@@ -51,6 +51,7 @@ DOCUMENTED: list[dict[str, str]] = [
         "overdue_amount": "¥1200",
     },
     {"plan": "schedule", "principal": "1000", "schedule": "2026-03-01,1100", "start": "2026-01-01"},
+    {"plan": "instalments", "principal": "１２００", "periods": "１２", "fee_rate": "８．８％"},
 ]
 
 #: Figures refused, each for its reason (the problem's key).
@@ -61,6 +62,14 @@ REFUSED: list[tuple[dict[str, str], str]] = [
     ),
     (
         {"plan": "instalments", "principal": "NaN", "periods": "12", "fee_rate": "8.8"},
+        "not_a_number",
+    ),
+    (  # digits of another script, and an underscore: base.numerals refuses both
+        {"plan": "instalments", "principal": "١٢٠٠", "periods": "12", "fee_rate": "8.8"},
+        "not_a_number",
+    ),
+    (
+        {"plan": "instalments", "principal": "1_200", "periods": "12", "fee_rate": "8.8"},
         "not_a_number",
     ),
     ({"plan": "instalments", "principal": "0", "periods": "12", "fee_rate": "8.8"}, "not_positive"),

@@ -107,7 +107,9 @@ def _last_resort(error: Exception) -> int:
     from .cli.usage import UsageError, line
 
     if isinstance(error, UsageError):
-        _fail(line(error, *_parser()))
+        from .cli.options import asked_lang
+
+        _fail(line(error, *_parser(), lang=asked_lang(sys.argv[1:])))
         return int(ExitStatus.BAD_INPUT)
     if type(error).__name__ == "Abort":  # typer's word for an EOF at its own prompt
         return _stopped()
@@ -183,7 +185,7 @@ def _command() -> int:
 
         status = fees_app(argv[1:], prog_name="overdue-guide fees", standalone_mode=False)
     elif argv[:1] == ["run"]:  # the interview or a scripted run, without the other commands
-        from .cli.main import run_app
+        from .cli.run import run_app
 
         status = run_app(argv[1:], prog_name="overdue-guide run", standalone_mode=False)
     elif argv[:1] == ["log"]:  # straight to its commands, without building the others

@@ -67,13 +67,19 @@ def _temporary_prefix(path: Path) -> str:
 
 def refuse_special(path: Path, lang: str | None = None) -> None:
     """A `StorageError` if `path` is there and is not a regular file (symlinks followed)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return  # not there (yet): writing it will say what is wrong, if anything
-    if not stat.S_ISREG(mode):
+    if special(path):
         reason = message("reason_not_file", lang or detect_lang())
         raise StorageError(say("cannot_write", lang, path=path, reason=reason))
+
+
+def special(path: Path) -> bool:
+    """Whether `path` is there but is not a regular file (a device such as /dev/full, a
+    pipe, a folder; symlinks followed): a file written by a rename would replace the thing
+    itself, or fail late. Not there (yet) is not special: writing it says what is wrong."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):  # ValueError: a NUL in the name, which nothing can have
+        return False
 
 
 def refuse_data_folder(path: Path, lang: str | None = None) -> None:

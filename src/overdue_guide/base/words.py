@@ -95,6 +95,10 @@ WORDS = Table(
             "zh-CN": "请填一个整数，例如 12",
             "en": "Enter a whole number, e.g. 12",
         },
+        "detail_not_date": {
+            "zh-CN": "请填一个真实的日期，例如 2026-03-01",
+            "en": "Enter a real date, e.g. 2026-03-01",
+        },
         "not_affordable": {
             "zh-CN": "收入交完房租、吃饭、看病这些必要开支，每月只剩约 {left} 元，不够你想还的 {offer} 元。只写你真能做到的数，请重新填（直接回车就留空）。",
             "en": "After rent, food, medical care and other essentials, about {left} yuan of your income is left each month: not enough for the {offer} yuan you offered. Offer only what you can really pay: enter it again (Enter leaves it blank).",
@@ -122,6 +126,12 @@ WORDS = Table(
         "cannot_write": {
             "zh-CN": "无法写入 {path}：{reason}",
             "en": "cannot write {path}: {reason}",
+        },
+        "no_terminal": {
+            "zh-CN": "这里没有能提问的终端：请用 --answers 文件给出答案"
+            "（下一个问题“{id}”：{codes}）",
+            "en": "no terminal to ask in: give the answers with --answers FILE "
+            "(next question '{id}': {codes})",
         },
         "unknown_extension": {
             "zh-CN": "看不出 {path} 要存成什么格式：请以 .md、.html、.json 或 .txt 结尾",

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from ..errors import Finding
 from . import files
+from .yamlimport import reader_pattern_deferred
+
+with reader_pattern_deferred():  # see base/yamlimport.py: a tenth of a scripted run
+    import yaml
 
 MAX_DEPTH = 64
 #: A 25 MB flow (the 100k-node benchmark) has 3.2 million; each costs about 240 bytes.

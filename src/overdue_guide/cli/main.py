@@ -16,7 +16,21 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ExitStatus
-from .options import CONTEXT, CheckFormat, Command, Group, LangOption, PlainOption, lang_code
+from .options import (
+    CONTEXT,
+    CheckFormat,
+    Command,
+    FlowArgument,
+    Format,
+    FormatOption,
+    Group,
+    LangOption,
+    OutputOption,
+    PlainOption,
+    SaveOption,
+    lang_code,
+)
+from .run import run
 
 
 class _Commands(Group):
@@ -51,31 +65,9 @@ web_app = typer.Typer(
 app.add_typer(web_app, name="web")
 
 
-class Format(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-
-
 class GraphFormat(str, Enum):
     mermaid = "mermaid"
     dot = "dot"
-
-
-FlowArgument = Annotated[
-    str | None, typer.Argument(help="A shipped flow's name or a flow file (default: main).")
-]
-FormatOption = Annotated[Format, typer.Option("--format", help="What goes to standard output.")]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output", "-o", help="Also write the checklist to FILE: .md, .html, .json or .txt."
-    ),
-]
-SaveOption = Annotated[
-    bool, typer.Option("--save", help="Keep progress after each answer, to continue with `resume`.")
-]
 
 
 @app.callback(invoke_without_command=True)
@@ -92,39 +84,7 @@ def start(
         session.interactive(None, session.Output(lang_code(lang), plain=plain), save)
 
 
-def run(
-    flow: FlowArgument = None,
-    answers: Annotated[
-        Path | None,
-        typer.Option(
-            "--answers", help="YAML or JSON file of question id → answer code: no prompts."
-        ),
-    ] = None,
-    output_format: FormatOption = Format.text,
-    output: OutputOption = None,
-    lang: LangOption = None,
-    plain: PlainOption = False,
-    save: SaveOption = False,
-) -> None:
-    """Ask the questions (or read them from --answers) and print the checklist.
-
-    Example: overdue-guide run --answers answers.yaml --format json
-    """
-    from ..session import run as session
-
-    settings = session.Output(lang_code(lang), output_format.value, output, plain)
-    if answers is not None:
-        session.scripted(flow, answers, settings)
-    else:
-        session.interactive(flow, settings, save)
-
-
 app.command(cls=Command)(run)
-#: `run` on its own, for `entry.py`: a scripted run need not build the other commands.
-run_app = typer.Typer(
-    add_completion=False, pretty_exceptions_enable=False, context_settings=CONTEXT
-)
-run_app.command(cls=Command)(run)
 
 
 @app.command(cls=Command)

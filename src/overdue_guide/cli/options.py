@@ -1,11 +1,12 @@
 """Options shared by the top-level command line and the commands built on their own.
 
-`log` and `fees` are run without building the top-level app (see `entry.py`), so
-what they share with it lives here rather than in `cli.py`.
+`run`, `log` and `fees` are run without building the top-level app (see `entry.py`), so
+what they share with it lives here rather than in `cli/main.py`.
 """
 
 from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -23,11 +24,31 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="zh-CN, zh-TW or en (default: from LC_ALL, LC_MESSAGES or LANG)."),
 ]
 PlainOption = Annotated[bool, typer.Option("--plain", help="No colours (also: NO_COLOR=1).")]
+FlowArgument = Annotated[
+    str | None, typer.Argument(help="A shipped flow's name or a flow file (default: main).")
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="What goes to standard output.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Also write the checklist to FILE: .md, .html, .json or .txt."
+    ),
+]
+SaveOption = Annotated[
+    bool, typer.Option("--save", help="Keep progress after each answer, to continue with `resume`.")
+]
 
 #: What every command line of the program accepts for help.
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -77,6 +98,18 @@ class Group(TyperGroup):
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _as_flags(super().get_params(ctx))
+
+
+def asked_lang(argv: Sequence[str]) -> str:
+    """The language a command line asks for (`--lang en`, `--lang=en`), else the one the
+    environment names: what a mistake in that very line is said in."""
+    codes = [lang.value for lang in Lang]
+    for at, word in enumerate(argv):
+        value = argv[at + 1] if word == "--lang" and at + 1 < len(argv) else None
+        value = word.partition("=")[2] if word.startswith("--lang=") else value
+        if value in codes:
+            return value
+    return lang_code(None)
 
 
 def lang_code(lang: Lang | None) -> str:

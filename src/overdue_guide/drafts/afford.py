@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from ..base import numerals
 from ..base.record import record
 
 INCOME, SPENDING, OFFER = "monthly_income", "essential_spending", "plan_amount"
@@ -18,19 +19,11 @@ def money(value: str | None) -> Decimal | None:
     minus sign (a letter must never say "每月还 NaN 元" or "-1500 元")."""
     if value is None:
         return None
-    cleaned = value
-    if not cleaned.isascii():  # full-width digits, as an input method types them
-        import unicodedata  # only then: a scripted JSON run loads no more than it needs
-
-        cleaned = unicodedata.normalize("NFKC", cleaned)
-    cleaned = cleaned.strip().replace(",", "").replace("，", "").replace("元", "")
-    cleaned = cleaned.replace("¥", "").replace("￥", "").strip()
-    if not _AMOUNT.fullmatch(cleaned):
+    cleaned = numerals.fold(value)  # full-width digits, as an input method types them
+    cleaned = cleaned.replace(",", "").replace("元", "").replace("¥", "").strip()
+    if not _AMOUNT.fullmatch(cleaned):  # the page's check too: no "5." and no ".5"
         return None
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        return None
+    return numerals.decimal(cleaned)
 
 
 _AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -38,12 +31,8 @@ _AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 def count(value: str) -> int | None:
     """A whole number of 1 or more as typed ('12', or full width, '１２'); None if not one."""
-    text = value.strip()
-    if not text.isascii():
-        import unicodedata
-
-        text = unicodedata.normalize("NFKC", text)
-    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
+    number = numerals.whole(value)
+    return number if number is not None and number > 0 else None
 
 
 def refused(kind: str, value: str) -> str | None:
@@ -55,6 +44,8 @@ def refused(kind: str, value: str) -> str | None:
         return "detail_not_money"
     if kind == "count" and count(value) is None:
         return "detail_not_count"
+    if kind == "date" and numerals.day(value) is None:
+        return "detail_not_date"
     return None
 
 

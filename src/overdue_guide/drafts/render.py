@@ -7,7 +7,7 @@ also gets a translation. A field not given prints as a visible blank.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from itertools import combinations
 
@@ -117,8 +117,11 @@ def render(
     answers: Mapping[str, Answer],
     details: Mapping[str, str],
     lang: str,
+    listed: Collection[str] | None = None,
 ) -> Rendered:
-    """The draft for these answers and details, for a reader of `lang`."""
+    """The draft for these answers and details, for a reader of `lang`. `listed`, the ids of
+    the checklist's items, is worked out here unless a caller rendering several drafts for
+    one checklist gives it."""
     seen = facts(answers, details)
     kept = [p for p in draft.paragraphs if p.when is None or evaluate(p.when, seen)]
     chinese = _join(draft, [_fill(p, flow, answers, details, "zh-CN") for p in kept])
@@ -130,11 +133,17 @@ def render(
     notes = tuple(
         text(n.text, lang) for n in draft.notes if n.when is None or evaluate(n.when, seen)
     )
-    listed = {item.id for item in checklist(flow, answers).items}
+    if listed is None:
+        listed = listed_items(flow, answers)
     helps = tuple(item for item in draft.items if item in listed)
     return Rendered(
         draft.id, draft.kind, text(draft.title, lang), chinese, translation, notes, helps
     )
+
+
+def listed_items(flow: Flow, answers: Mapping[str, Answer]) -> frozenset[str]:
+    """The ids of the items on the checklist for `answers`: what a draft may say it helps with."""
+    return frozenset(item.id for item in checklist(flow, answers).items)
 
 
 def _join(draft: Draft, paragraphs: list[str]) -> str:

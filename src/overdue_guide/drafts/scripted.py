@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..base.visible import visible
 from ..base.words import message
-from ..errors import AnswersError
 from ..flow.model import Answer
+from ..interview.answerwords import WORDS
 from ..interview.answerwords import problem as answer_problem
 from . import afford
 from .fromlog import from_log
 from .model import Draft, DraftSet
 from .render import offered
-
-#: What a detail of a checked kind must be, for the line that refuses one.
-_KINDS = {"money": "an amount in yuan", "count": "a whole number of 1 or more"}
 
 
 def prepare(
@@ -32,19 +30,21 @@ def prepare(
     evidence log's timeline and files fill the letters that show them, unless given.
 
     `every`: every fitting draft is filled (the JSON document), not only the chosen
-    ones; the log is read only if a draft that is filled shows it."""
+    ones; the log is read only if a draft that is filled shows it. Warnings and
+    problems are said in `lang`, each after `warning: ` (a prefix scripts look for)."""
+
+    def warning(key: str, **values: object) -> None:
+        warn("warning: " + WORDS.say(key, lang, where=origin, **values))
+
     kept: dict[str, str] = {}
     for key, value in details.items():
         if key not in drafts.details:
-            warn(f"warning: {origin}: unknown detail '{key}' ignored")
+            warning("unknown_detail", name=key)
             continue
         kind = drafts.details[key].kind
         refused = afford.refused(kind, value)
         if refused is not None:  # checked as the interview checks what is typed
-            raise AnswersError(
-                f"{origin}: detail '{key}': '{value}' is not {_KINDS[kind]} "
-                f"({message(refused, 'en')})"
-            )
+            raise answer_problem(refused, where=origin, name=key, value=visible(value))
         kept[key] = afford.as_given(kind, value)
     verdict = afford.check(kept)
     if verdict is not None and not verdict.affordable:
@@ -59,5 +59,5 @@ def prepare(
             known = ", ".join(drafts.drafts)
             raise answer_problem("unknown_draft", where=origin, id=draft_id, drafts=known)
         if drafts.drafts[draft_id] not in fitting:
-            warn(f"warning: {origin}: draft '{draft_id}' does not fit these answers; left out")
+            warning("draft_left_out", id=draft_id)
     return kept, chosen

@@ -10,7 +10,7 @@ from ..base.i18n import text
 from ..flow.model import Answer, Flow
 from ..output.report import Report
 from .model import Draft, DraftSet
-from .render import offered, render
+from .render import listed_items, offered, render
 
 
 def attach(
@@ -33,7 +33,8 @@ def attach(
         )
         for group in view.groups
     )
-    rendered = tuple(render(d, flow, answers, details, view.lang) for d in made)
+    listed = listed_items(flow, answers)
+    rendered = tuple(render(d, flow, answers, details, view.lang, listed) for d in made)
     return replace(view, groups=groups, drafts=rendered)
 
 
@@ -45,4 +46,7 @@ def contract(
     lang: str,
 ) -> list[dict[str, object]]:
     """Every draft that fits the path, filled, in the README's JSON shape."""
-    return [render(d, flow, answers, details, lang).contract() for d in offered(drafts, answers)]
+    listed = listed_items(flow, answers)
+    return [
+        render(d, flow, answers, details, lang, listed).contract() for d in offered(drafts, answers)
+    ]

@@ -313,8 +313,11 @@ def _cited(ids: Sequence[str], lang: str) -> list[Any]:
 
 def export(output_format: str | None, output: Path | None, lang: str) -> None:
     """`log export`: to standard output, or written atomically to `output`."""
+    from ..base.disk import special
     from .export import EXTENSIONS
 
+    if output is not None and special(output):  # before its name: /dev/full has no suffix
+        raise EntryError(say("not_a_file", lang, path=output))
     if output_format is None:
         suffix = output.suffix.lower() if output else ""
         if output and suffix not in EXTENSIONS:
@@ -324,7 +327,6 @@ def export(output_format: str | None, output: Path | None, lang: str) -> None:
         from ..base.disk import refuse_data_folder
 
         refuse_data_folder(output, lang)  # never over the log itself
-        _refuse_special(output, lang)
     content = export_text(output_format, lang)
     if output is None:
         _to_stdout(content, output_format, lang)
@@ -355,19 +357,6 @@ def _to_stdout(content: str, output_format: str, lang: str) -> None:
             )
         encoding.for_format(sys.stdout, output_format)
     write_visible(content.replace("\r\n", "\n"), keep="\n")
-
-
-def _refuse_special(output: Path, lang: str) -> None:
-    """An export replaces its file atomically (a rename): onto a device such as /dev/full, a
-    pipe or a folder that would replace the thing itself, or fail late, so it is refused."""
-    import stat
-
-    try:
-        mode = output.stat().st_mode
-    except OSError:
-        return  # not there yet (a missing folder is reported when it is written)
-    if not stat.S_ISREG(mode):
-        raise EntryError(say("not_a_file", lang, path=output))
 
 
 def load_for_letters() -> dict[str, Any] | None:

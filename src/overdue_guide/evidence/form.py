@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from ..base.numerals import whole
 from ..base.words import message
 from ..errors import Interrupted
 from ..interview.loop import Nav
@@ -265,7 +266,7 @@ def _no_files(path: str) -> Any:
 
 def _check_number(lang: str) -> Callable[[str], str | None]:
     def check(reply: str) -> str | None:
-        return None if reply.strip().isdigit() else say("form_bad_number", lang)
+        return None if whole(reply) is not None else say("form_bad_number", lang)
 
     return check
 

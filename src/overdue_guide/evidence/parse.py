@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
+from ..base.numerals import whole
 from ..base.visible import visible
 from .model import (
     CODES,
@@ -277,10 +278,9 @@ def _int(value: Value) -> int:
     raw = value.raw
     if isinstance(raw, bool):
         raise problem("int_not_bool", where=value.where, raw=raw)
-    try:
-        number = raw if isinstance(raw, int) else int(_text(value).strip())
-    except ValueError:
-        raise problem("not_int", where=value.where, raw=raw) from None
+    number = raw if isinstance(raw, int) else whole(_text(value), signed=True)
+    if number is None:  # '٣' or '1_0', which int() would take: see `base.numerals`
+        raise problem("not_int", where=value.where, raw=raw)
     if number < 0 or number > 10**7:
         raise problem("int_range", where=value.where, number=number)
     return number

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..base.numerals import whole
 from ..errors import Finding, FlowError
 from .codes import CHANNELS, DIRECTIONS, FLAG_CODES
 from .model import FIELDS
@@ -193,10 +194,11 @@ def _rule(r: Reader, node: Node) -> Rule | None:
         return None if start is None or end is None else _with(rule, night=(start, end))
     if "per_number_per_day" in keys:
         limit = keys["per_number_per_day"]
-        if not limit.value.isdigit() or int(limit.value) < 1:
+        most = whole(limit.value)
+        if most is None or most < 1:  # not isdigit(): '²' is a digit that int() refuses
             r.report(limit, "rules-bad-value", "'per_number_per_day' must be a whole number ≥ 1")
             return None
-        return _with(rule, per_number_per_day=int(limit.value))
+        return _with(rule, per_number_per_day=most)
     found = keys["any"]
     tests_found = [
         t for item in (found.items if found.kind == "seq" else [found]) if (t := _test(r, item))
@@ -211,15 +213,11 @@ def _with(rule: Rule, **changes: object) -> Rule:
 
 
 def _minutes(r: Reader, node: Node) -> int | None:
-    hours, _, minutes = node.value.partition(":")
-    if (
-        hours.isdigit()
-        and minutes.isdigit()
-        and int(hours) < 24
-        and int(minutes) < 60
-        and len(minutes) == 2
-    ):
-        return int(hours) * 60 + int(minutes)
+    written_hours, _, written_minutes = node.value.partition(":")
+    hours, minutes = whole(written_hours), whole(written_minutes)
+    two_digits = len(written_minutes.strip()) == 2
+    if hours is not None and minutes is not None and hours < 24 and minutes < 60 and two_digits:
+        return hours * 60 + minutes
     r.report(node, "rules-bad-time", f"'{node.value}' is not a time of day like 22:00")
     return None
 

@@ -1,19 +1,21 @@
 """Figures as a person or a script gives them (text), turned into `FeeInputs`.
 
 Parsing is strict and says what is wrong in one line (a `FeeInputError`): a
-number that is not one (NaN, "1,2,3"), a date not written YYYY-MM-DD, a schedule
+number that is not one (NaN, "1,2,3", "١٢٠٠"), a date not written YYYY-MM-DD, a schedule
 file that is not UTF-8 or has its dates out of order. Thousands separators and
-a trailing "%" or "元" are accepted, as people copy them from the app.
+a trailing "%" or "元" are accepted, as people copy them from the app, and full-width
+figures as a Chinese input method types them (`base.numerals` says why).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
+from ..base import numerals
 from ..errors import FeeInputError
 from .model import DailyRate, FeeInputs, Instalments, Overdue, Payments, Plan, Schedule
 from .words import problem
@@ -101,15 +103,12 @@ def _overdue(f: Figures) -> Overdue | None:
 
 
 def number(text: str, field: str, limit: Decimal = MAX_FIGURE, **where: object) -> Decimal:
-    """A finite decimal number, as typed ("1,200", "8.8%", "108.80元" are fine)."""
-    cleaned = text.strip().replace(",", "").replace("，", "")
+    """A finite decimal number, as typed ("1,200", "8.8%", "108.80元", "１２００" are fine)."""
+    cleaned = numerals.fold(text).replace(",", "")  # folding made "，" a ","
     for mark in _STRIP:
         cleaned = cleaned.removesuffix(mark).removeprefix(mark).strip()
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise problem("not_a_number", field=field, value=_shown(text), **where) from None
-    if not value.is_finite():
+    value = numerals.decimal(cleaned, signed=True, exponent=True)
+    if value is None:  # not one, NaN, infinity, or digits of another script
         raise problem("not_a_number", field=field, value=_shown(text), **where)
     if value.copy_abs() > limit:  # copy_abs: exact, where abs() may overflow
         raise problem("too_large", field=field, value=_shown(text), limit=f"{limit:,}", **where)

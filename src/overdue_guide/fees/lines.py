@@ -16,11 +16,12 @@ import hashlib
 import json
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..base import numerals
 from ..errors import Finding, FlowError
 from ..flow.model import Loc, Text
 from .model import FeeLine
@@ -153,12 +154,11 @@ def _number(r: Reader, node: Node, what: str) -> Decimal | None:
     text = r.string(node, what)
     if text is None:
         return None
-    try:
-        value = Decimal(text.strip().removesuffix("%").strip())
-    except InvalidOperation:
+    value = numerals.decimal(numerals.fold(text).removesuffix("%"), signed=True, exponent=True)
+    if value is None:  # Decimal() would read '٢٤' and '2_4': see `base.numerals`
         r.report(node, "bad-rate", f"{what} must be a number of percent, like 24 or 3.00")
         return None
-    if not value.is_finite() or value <= 0 or value > MAX_LINE_RATE:
+    if value <= 0 or value > MAX_LINE_RATE:
         r.report(node, "bad-rate", f"{what} must be above 0 and at most {MAX_LINE_RATE}")
         return None
     return value

@@ -47,6 +47,29 @@ WORDS = Table(
             "zh-CN": "{where}：“{name}”这一项只能写文字或数字",
             "en": "{where}: detail '{name}' must be text or a number",
         },
+        "detail_not_money": {
+            "zh-CN": "{where}：“{name}”要写金额（元），例如 1500，现在写的是“{value}”",
+            "en": "{where}: detail '{name}': '{value}' is not an amount in yuan "
+            "(Enter a number, e.g. 1500)",
+        },
+        "detail_not_count": {
+            "zh-CN": "{where}：“{name}”要写 1 或更大的整数，例如 12，现在写的是“{value}”",
+            "en": "{where}: detail '{name}': '{value}' is not a whole number of 1 or more "
+            "(Enter a whole number, e.g. 12)",
+        },
+        "detail_not_date": {
+            "zh-CN": "{where}：“{name}”要写一个真实的日期，例如 2026-03-01，现在写的是“{value}”",
+            "en": "{where}: detail '{name}': '{value}' is not a real date "
+            "(Enter a date, e.g. 2026-03-01)",
+        },
+        "unknown_detail": {
+            "zh-CN": "{where}：没有“{name}”这一项，已经跳过",
+            "en": "{where}: unknown detail '{name}' ignored",
+        },
+        "draft_left_out": {
+            "zh-CN": "{where}：“{id}”这份文书和这些回答对不上，没有放进去",
+            "en": "{where}: draft '{id}' does not fit these answers; left out",
+        },
         "drafts_not_list": {
             "zh-CN": "{where}：“drafts”要写成一列文书编号",
             "en": "{where}: 'drafts' is a list of draft ids",

@@ -335,10 +335,8 @@ def _interview(
     if pending is None and not terminal:
         return given
     if pending is not None and not terminal:
-        raise NoTerminal(
-            f"no terminal to ask in: give the answers with --answers FILE "
-            f"(next question '{pending.id}': {' | '.join(pending.codes)})"
-        )
+        codes = " | ".join(pending.codes)
+        raise NoTerminal(words.message("no_terminal", lang, id=pending.id, codes=codes))
     from ..interview import loop as interview
     from ..output import render
     from ..terminal import prompts

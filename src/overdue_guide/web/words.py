@@ -26,6 +26,7 @@ SHARED: tuple[str, ...] = (
     "drafts_tip",
     "detail_not_money",
     "detail_not_count",
+    "detail_not_date",
     "lender_decides",
     "action_fees",
 )

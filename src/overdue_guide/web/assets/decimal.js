@@ -95,18 +95,15 @@ var Decimal = (function () {
     return new Dec(negative, digits, exp);
   }
 
-  /* Python's Decimal(text): a sign, digits with an optional point, an optional
-   * exponent, after stripping whitespace and removing every underscore; null for
-   * anything else. Infinity and NaN parse, and are refused by `finite`. Full-width
-   * digits, as a Chinese keyboard types them, count as digits, as in Python. */
+  /* base.numerals.decimal: a sign, digits 0-9 with an optional point, an optional
+   * exponent, after folding full-width forms to ASCII (as a Chinese input method types
+   * them: １２００，８．８) and stripping whitespace; null for anything else (an underscore,
+   * digits of another script). Infinity and NaN parse, and are refused by `finite`. */
   var NUMBER = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
   var SPECIAL = /^([+-]?)(inf|infinity|s?nan\d*)$/i;
 
   function parse(text) {
-    var cleaned = String(text).replace(/[\uff10-\uff19]/g, function (c) {
-      return String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48);
-    });
-    cleaned = stripSpace(cleaned).replace(/_/g, "");
+    var cleaned = stripSpace(fold(String(text)));
     var special = SPECIAL.exec(cleaned);
     if (special) return { special: special[2].toLowerCase(), finite: false };
     var found = NUMBER.exec(cleaned);
@@ -121,6 +118,14 @@ var Decimal = (function () {
    * and \x85, and has \ufeff). */
   var SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004" +
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+
+  /* base.numerals.fold: NFKC on the full-width block and the ideographic space, which is
+   * all of NFKC a figure meets. */
+  function fold(text) {
+    return text.replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/\u3000/g, " ");
+  }
 
   function stripSpace(text) {
     var start = 0, end = text.length;
@@ -311,5 +316,7 @@ var Decimal = (function () {
     return of(String(value));
   }
 
-  return { parse: parse, of: of, ofFloat: ofFloat, strip: stripSpace, SPACE: SPACE, Dec: Dec };
+  return {
+    parse: parse, of: of, ofFloat: ofFloat, strip: stripSpace, fold: fold, SPACE: SPACE, Dec: Dec
+  };
 })();

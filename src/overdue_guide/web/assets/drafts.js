@@ -94,14 +94,29 @@ var Drafts = (function () {
   }
 
   /* drafts.afford.money: an amount as a person types it ("3,000", "3000元", "¥ 2500.5",
-   * full-width digits read as NFKC reads them), or null: digits with an optional decimal
-   * part, so never an exponent, a sign, NaN or infinity, which Decimal.parse would take. */
-  var AMOUNT = /^[0-9]+(?:\.[0-9]+)?$/;
-
+   * full-width forms folded), or null: digits with an optional decimal part, so never an
+   * exponent, a sign, NaN or infinity, which Decimal.parse alone would take. */
   function money(value) {
     if (value === undefined || value === null) return null;
-    var cleaned = Decimal.strip(Decimal.strip(value.normalize("NFKC")).replace(/[,，元¥￥]/g, ""));
-    return AMOUNT.test(cleaned) ? Decimal.parse(cleaned) : null;
+    var cleaned = Decimal.strip(Decimal.fold(value).replace(/[,元¥￥]/g, ""));
+    return /^[0-9]+(\.[0-9]+)?$/.test(cleaned) ? Decimal.parse(cleaned) : null;
+  }
+
+  /* base.numerals.day: a real calendar day written year first (2026-03-01, 2026/3/1,
+   * 2026.3.1, 2026年3月1日), full-width folded; false if not one (2026-02-30). */
+  function isDay(value) {
+    var text = Decimal.strip(Decimal.fold(value));
+    var found = /^([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})$/.exec(text);
+    var parts = found ? [found[1], found[3], found[4]] : null;
+    if (!parts) {
+      found = /^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]?$/.exec(text);
+      parts = found ? [found[1], found[2], found[3]] : null;
+    }
+    if (!parts || +parts[0] < 1) return false;
+    var moment = new Date(Date.UTC(2000, +parts[1] - 1, +parts[2]));
+    moment.setUTCFullYear(+parts[0]);
+    return +parts[1] >= 1 && +parts[1] <= 12 && moment.getUTCMonth() === +parts[1] - 1 &&
+      moment.getUTCDate() === +parts[2];
   }
 
   /* drafts.afford.amount_text: no trailing zeros, no exponent. */
@@ -229,6 +244,6 @@ var Drafts = (function () {
 
   return {
     offered: offered, asked: asked, render: render, contract: contract, money: money,
-    amountText: amountText, verdict: verdict, OFFER: OFFER
+    isDay: isDay, amountText: amountText, verdict: verdict, OFFER: OFFER
   };
 })();

@@ -63,9 +63,11 @@ var DraftsView = (function () {
     value = Decimal.strip(value || "");
     if (!value) return "";
     if (detail.kind === "money" && Drafts.money(value) === null) return say("detail_not_money");
-    if (detail.kind === "count" && !(/^[0-9]+$/.test(value) && parseInt(value, 10) > 0)) {
+    var folded = Decimal.strip(Decimal.fold(value));
+    if (detail.kind === "count" && !(/^[0-9]+$/.test(folded) && parseInt(folded, 10) > 0)) {
       return say("detail_not_count");
     }
+    if (detail.kind === "date" && !Drafts.isDay(value)) return say("detail_not_date");
     return "";
   }
 
