@@ -11,7 +11,7 @@ from overdue_guide.base import i18n
 from overdue_guide.drafts.model import DraftSet
 from overdue_guide.flow.model import Answer, Catalog, Flow
 
-from .webpage import cli_document, phone, plain, random_paths
+from .webpage import DETAILS, cli_document, phone, plain, random_paths
 
 #: Runs each case through the page's own functions: the checklist, then the drafts.
 RUN_CASES = """cases => cases.map(c => {
@@ -20,24 +20,6 @@ RUN_CASES = """cases => cases.map(c => {
   found.drafts = Drafts.contract(data, found.answers, c.details, c.lang);
   return found;
 })"""
-
-#: Details as a person might type them, to fill the letters (blanks elsewhere).
-DETAILS: list[dict[str, str]] = [
-    {},
-    {
-        "name": "张三",
-        "phone": "138 0000 0000",
-        "address": "北京市朝阳区建国路 1 号",
-        "amount": "3,000元",
-        "monthly_income": "4000",
-        "essential_spending": "3000.50",
-        "plan_amount": "500",
-        "plan_periods": "12",
-        "cause": "  失业了，\n正在找工作  ",
-        "ticket_number": "A123",
-    },
-    {"monthly_income": "¥ 2500.5", "essential_spending": "2,000", "collector": "李四"},
-]
 
 
 def compare(

@@ -338,7 +338,14 @@ def test_nothing_is_kept_until_asked_and_forget_removes_it(browser: Any, web_pag
 def test_answers_kept_on_the_phone_are_checked_before_use(browser: Any, web_page: Path) -> None:
     kept = {
         "v": 1,
-        "answers": {"visitor_arrived": "now", "feel_safe": "maybe", "misconduct": ["x"], "z": 1},
+        "answers": {
+            "visitor_arrived": "now",
+            "feel_safe": "maybe",
+            "misconduct": ["x"],
+            "z": 1,
+            "toString": "yes",
+            "constructor": [],
+        },
         "details": {"name": 5},
         "figures": [],
     }

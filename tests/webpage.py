@@ -74,6 +74,26 @@ def phone(
         context.close()
 
 
+#: Details as a person might type them, to fill the letters (blanks elsewhere): the page's
+#: letters are held to the CLI's with them (`test_web_engine.py`, `enginecases.py`).
+DETAILS: list[dict[str, str]] = [
+    {},
+    {
+        "name": "张三",
+        "phone": "138 0000 0000",
+        "address": "北京市朝阳区建国路 1 号",
+        "amount": "3,000元",
+        "monthly_income": "4000",
+        "essential_spending": "3000.50",
+        "plan_amount": "500",
+        "plan_periods": "12",
+        "cause": "  失业了，\n正在找工作  ",
+        "ticket_number": "A123",
+    },
+    {"monthly_income": "¥ 2500.5", "essential_spending": "2,000", "collector": "李四"},
+]
+
+
 def cli_document(
     flow: Flow,
     catalog: Catalog,

@@ -28,11 +28,14 @@ var Drafts = (function () {
     return words.join(" ");
   }
 
-  /* visible.visible: control characters shown as \xNN, harmless (tab and newline kept). */
+  /* visible.visible: control characters shown as \xNN (tab and newline kept) and bidi
+   * controls as \uNNNN, harmless: a typed detail cannot reorder the letter's text. */
+  var UNSEEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
   function clean(text) {
-    return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, function (c) {
+    return text.replace(UNSEEN, function (c) {
       var code = c.charCodeAt(0).toString(16);
-      return "\\x" + (code.length < 2 ? "0" : "") + code;
+      return code.length <= 2 ? "\\x" + ("0" + code).slice(-2) : "\\u" + ("000" + code).slice(-4);
     });
   }
 
@@ -90,7 +93,9 @@ var Drafts = (function () {
     return false;
   }
 
-  /* drafts.afford.money: an amount as a person types it, or null. */
+  /* drafts.afford.money: an amount as a person types it ("3,000", "3000元", "¥ 2500.5",
+   * full-width forms folded), or null: digits with an optional decimal part, so never an
+   * exponent, a sign, NaN or infinity, which Decimal.parse alone would take. */
   function money(value) {
     if (value === undefined || value === null) return null;
     var cleaned = Decimal.strip(Decimal.fold(value).replace(/[,元¥￥]/g, ""));

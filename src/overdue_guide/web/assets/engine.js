@@ -65,10 +65,11 @@ var Engine = (function () {
   }
 
   /* engine.validate: a raw answer made a checked one (codes in the options' order), or
-   * null when it is not one, as for answers read back from the phone's storage. */
+   * null when it is not one, as for answers read back from the phone's storage (whose
+   * keys may be anything, "toString" and "__proto__" too: only the flow's own count). */
   function validate(flow, id, raw) {
+    if (!has(flow.questions, id)) return null;
     var question = flow.questions[id];
-    if (!question) return null;
     var codes = question.options.map(function (o) { return o.code; });
     if (question.kind === "multi") {
       if (!Array.isArray(raw) || raw.some(function (c) { return codes.indexOf(c) < 0; })) return null;
