@@ -170,6 +170,15 @@ TRIGGERS = [
 CONDUCT = {"misconduct", "authority_claimed", "others_contacted", "can_pay_full", "paid_to_person"}
 CALM = {"visitor_arrived": "no", "misconduct": [], "others_contacted": [],
         "amount_checked": "matches", "can_pay_full": "yes"}  # fmt: skip
+#: The complaint's lines that say who: whom it is against, and who the spouse or relative
+#: sending it is. One form of each shows on every path, the form the answers as a whole
+#: give (a claim of authority changes whom it is against), so they are not what it
+#: complains of, and may read an answer as not ticked.
+WHO_LINES = ("被投诉：", "我不是借款人，也没有为这笔借款签字。", "我是借款人 ")
+
+
+def says_who(paragraph: Paragraph) -> bool:
+    return paragraph.text.get("zh-CN").startswith(WHO_LINES)
 
 
 def conduct_said(drafts: DraftSet, answers: Answers, details: Mapping[str, str]) -> list[Paragraph]:
@@ -181,6 +190,7 @@ def conduct_said(drafts: DraftSet, answers: Answers, details: Mapping[str, str])
         and evaluate(p.when, facts(answers, details))
         and CONDUCT & {t.question for t in leaves(p.when)}
         and "请求" not in p.text.get("zh-CN")
+        and not says_who(p)
     ]
 
 
@@ -213,7 +223,11 @@ def test_the_complaint_says_what_it_complains_of_before_it_asks(
 
 def test_the_complaint_reads_what_it_complains_of_only_as_ticked(drafts: DraftSet) -> None:
     for paragraph in drafts.drafts["complaint"].paragraphs:
-        if paragraph.when is not None and "请求" not in paragraph.text.get("zh-CN"):
+        if (
+            paragraph.when is not None
+            and "请求" not in paragraph.text.get("zh-CN")
+            and not says_who(paragraph)
+        ):
             for test, negated in polar_leaves(paragraph.when, False):
                 assert not (negated and test.question in CONDUCT), paragraph.text.get("zh-CN")
 
@@ -407,15 +421,23 @@ def test_the_95188_call_asks_about_an_agency_only_where_a_collector_is_at_work(
     drafts: DraftSet, main_flow: Flow
 ) -> None:
     """A court message alone, a lawyer's letter alone or a calm path names no collector:
-    the call asks about a collection agency only where the answers put one at work."""
+    the call asks about a collection agency only where the answers put one at work, and
+    no one there claimed to be police, a court, a government office or a lawyer (as the
+    police summary: who they claimed to be, said once); after a visit with such a claim,
+    only the name one of them gave."""
     reads = ["visitor_arrived", "amount_checked", "authority_claimed", "court_notice"]
     for answers, details, done in everywhere(drafts, main_flow, "call_95188", reads):
         if not details:
             continue
         met = answers["visitor_arrived"] in ("now", "earlier")
+        claim = "authority_claimed" in answers
         asked = "催收这笔借款的机构自称是 " + SAMPLE["agency"] in done.text
-        assert asked == (not met and collector_at_work(answers)), answers
-        assert ("来催收的人自称叫 " + SAMPLE["collector"] in done.text) == met, answers
+        assert asked == (not met and not claim and collector_at_work(answers)), answers
+        staff = "来催收的人自称叫 " + SAMPLE["collector"] + "，工号 " + SAMPLE["collector_id"]
+        assert (staff in done.text) == (met and not claim), answers
+        one = "上门来催收的人里，有一个人说自己叫 " + SAMPLE["collector"] + "。"
+        assert (one in done.text) == (met and claim), answers
+        assert (SAMPLE["agency"] in done.text) == (not claim and (met or asked)), answers
         assert "还有一家" not in done.text, answers  # an "also" with nothing before it
 
 
@@ -505,3 +527,177 @@ def test_papers_already_shown_by_whoever_is_here_are_noted_not_asked_for_again(
         seen = "你的工作证和授权书我已经看过了。我会记下你的姓名、工号" in done.text
         assert seen == ("I have seen your work ID" in said) == here, answers
         assert ("这次来，也请" in done.text) == ("This time too" in said) == before, answers
+
+
+#: Misconduct that the letters tell in the reader's own name ("threatened me", "told me and
+#: others", "called me many times"): with it, a spouse or relative was reached.
+TOLD_AS_MINE = ("threats", "violence", "insults", "refuses_to_leave", "night_visit",
+                "personal_account", "told_others", "too_many_calls", "new_loan")  # fmt: skip
+
+
+def reader_reached(answers: Answers) -> bool:
+    """Collectors reached the reader: a visit, now or before, to the reader's own home or
+    workplace (`visit_place` is theirs), or misconduct the letters tell as done to them.
+    Others contacted, a claim of authority alone or a post in a group do not say so."""
+    return answers["visitor_arrived"] in ("now", "earlier") or bool(
+        set(chosen(answers, "misconduct")) & set(TOLD_AS_MINE)
+    )
+
+
+#: What a spouse or relative says of being reached, and what they say otherwise, by draft:
+#: ((zh-CN, en) where reached, (zh-CN, en) where not).
+REACHED_WORDS = {
+    "call_95188": (
+        ("催收的人为这笔借款找过我", "People collecting this loan have come to me"),
+        ("我想为这笔借款问清几件事", "I would like to ask a few things about this loan"),
+    ),
+    "complaint": (
+        ("找过我、打扰我", "have come to me and disturbed me"),
+        ("我投诉的是下面这些催收的做法", "the collection practices set out below"),
+    ),
+}
+#: Words that take contact with the reader as given, or the collectors as the lender's own.
+CONTACT_GIVEN = ("你们的催收人员", "Your collectors", "别再联系你", "stop contacting you")
+
+
+@pytest.mark.parametrize("draft_id", ["call_95188", "complaint"])
+def test_a_spouse_or_relative_says_collectors_reached_them_only_where_the_answers_say_so(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    """A calm path, a court message, others contacted or a claim of authority alone does not
+    say that anyone came to the reader: the opening then says only why they call or write."""
+    (zh_yes, en_yes), (zh_no, en_no) = REACHED_WORDS[draft_id]
+    reads = ["user_role", "visitor_arrived"]
+    for lang in ("zh-CN", "en"):
+        for answers, details, done in everywhere(drafts, main_flow, draft_id, reads, lang, True):
+            if answers["user_role"] == "borrower" or not details:
+                continue
+            said = done.text + "\n".join(done.notes) + str(done.translation)
+            reached = reader_reached(answers)
+            assert (zh_yes in done.text) == reached and (zh_no in done.text) != reached, answers
+            if lang == "en":
+                assert (en_yes in said) == reached and (en_no in said) != reached, answers
+            assert not [w for w in CONTACT_GIVEN if w in said], (answers, said)
+
+
+def test_a_relative_asks_on_95188_that_no_collector_disturbs_them_without_saying_one_did(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    reads = ["user_role"]
+    for answers, _, done in everywhere(drafts, main_flow, "call_95188", reads, "en"):
+        relative = answers["user_role"] == "relative"
+        said = str(done.translation)
+        asked = "这笔借款不是我的。请不要让催收人员为它联系我、打扰我。" in done.text
+        assert asked == ("Please see that no collector contacts or disturbs me" in said) == relative
+        note = "discuss with collectors. If they come to you, only ask them to leave you alone."
+        assert any(note in n for n in done.notes) == relative, answers
+
+
+def test_a_spouse_or_relative_asks_that_no_one_be_told_only_where_someone_was(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    """'Tell no one any more' needs someone told or contacted; 'stop contacting me' needs
+    the reader reached."""
+    reads = ["user_role", "visitor_arrived"]
+    for lang in ("zh-CN", "en"):
+        for answers, details, done in everywhere(drafts, main_flow, "complaint", reads, lang, True):
+            if answers["user_role"] == "borrower" or not details:
+                continue
+            disclosed = bool(chosen(answers, "others_contacted")) or bool(
+                {"told_others", "public_post"} & set(chosen(answers, "misconduct"))
+            )
+            told = "不再向任何人透露 " + SAMPLE["borrower_name"] in done.text
+            stop = "马上停止联系我、打扰我" in done.text
+            assert (told, stop) == (disclosed, reader_reached(answers)), answers
+            if lang == "en":
+                said = str(done.translation)
+                assert ("nobody tells anyone about" in said) == disclosed, answers
+                assert ("stop contacting and disturbing me" in said) == stop, answers
+
+
+#: Whom the complaint is against, by what the answers give: (claim, met, a collector at
+#: work) -> (zh-CN, en), with the sample's details.
+AGAINST = {
+    (None, True, True): (
+        "被投诉：某消费金融有限公司，以及自称受它委托的催收机构 某催收公司、催收人员 李四（工号 A1024）。",
+        "Complaint against: 某消费金融有限公司 and the collection agency that says it acts for"
+        " it, 某催收公司, collector 李四 (staff number A1024).",
+    ),
+    (None, False, True): (
+        "被投诉：某消费金融有限公司，以及自称受它委托的催收机构 某催收公司。",
+        "Complaint against: 某消费金融有限公司 and the collection agency that says it acts for"
+        " it, 某催收公司.",
+    ),
+    (None, False, False): (
+        "被投诉：某消费金融有限公司。",
+        "Complaint against: 某消费金融有限公司.",
+    ),
+    ("official", True): (
+        "被投诉：某消费金融有限公司，以及为这笔借款来催收的人，共 2 人，其中一人说自己叫 李四。",
+        "Complaint against: 某消费金融有限公司 and the people who came to collect this loan,"
+        " 2 in all; one of them gave the name 李四.",
+    ),
+    ("official", False): (
+        "被投诉：某消费金融有限公司，以及为这笔借款催收的人。",
+        "Complaint against: 某消费金融有限公司 and the people collecting this loan.",
+    ),
+    ("lawyer", True): (
+        "被投诉：某消费金融有限公司，以及为这笔借款来催收、自称是 某律师事务所 律师的人，"
+        "共 2 人，其中一人说自己叫 李四。",
+        "Complaint against: 某消费金融有限公司 and the people who came to collect this loan"
+        " saying they were lawyers from 某律师事务所, 2 in all; one of them gave the name 李四.",
+    ),
+    ("lawyer", False): (
+        "被投诉：某消费金融有限公司，以及为这笔借款催收、自称是 某律师事务所 律师的人。",
+        "Complaint against: 某消费金融有限公司 and the people collecting this loan who said"
+        " they were lawyers from 某律师事务所.",
+    ),
+}
+
+
+def test_the_complaint_is_against_whom_the_answers_give(drafts: DraftSet, main_flow: Flow) -> None:
+    """No collection agency that 'says it acts for the lender' where they claimed to be
+    police, a court, a government office or lawyers, or where nobody but the lender is
+    known to be chasing a loan already repaid."""
+    reads = ["authority_claimed", "visitor_arrived"]
+    for answers, details, done in everywhere(drafts, main_flow, "complaint", reads, "en", True):
+        if details != SAMPLE:
+            continue
+        met = answers["visitor_arrived"] in ("now", "earlier")
+        claim = answers.get("authority_claimed")
+        key = (claim, met) if isinstance(claim, str) else (None, met, collector_at_work(answers))
+        zh, en = AGAINST[key]
+        lines = [line for line in done.text.split("\n") if line.startswith("被投诉")]
+        assert lines == [zh], answers
+        assert en in str(done.translation), answers
+
+
+@pytest.mark.parametrize("draft_id", ["call_95188", "complaint"])
+def test_money_paid_is_said_to_have_gone_to_people_collecting_this_loan_and_no_more(
+    drafts: DraftSet, main_flow: Flow, draft_id: str
+) -> None:
+    """Whether the person paid said they collect for Alipay the answers do not say: they
+    may have claimed to be police, a court or a lawyer."""
+    reads = ["paid_to_person", "authority_claimed"]
+    for answers, details, done in everywhere(drafts, main_flow, draft_id, reads, "en"):
+        if not details:
+            continue
+        paid = answers.get("paid_to_person") == "yes"
+        said = str(done.translation)
+        assert ("500 元交给了为这笔借款催收的人（转账或现金）" in done.text) == paid, answers
+        assert ("500 yuan has " in said and "a person collecting this loan" in said) == paid
+        assert "自称替" not in done.text and "said they collect for you" not in said, answers
+
+
+def test_the_95188_call_says_what_a_claimed_lawyer_did_only_as_the_answers_give_it(
+    drafts: DraftSet, main_flow: Flow
+) -> None:
+    """Someone who called themselves a lawyer may have phoned: no letter is taken as sent."""
+    reads = ["authority_claimed"]
+    for answers, details, done in everywhere(drafts, main_flow, "call_95188", reads, "en"):
+        lawyer = answers.get("authority_claimed") == "lawyer"
+        said = str(done.translation)
+        claimed = "有人自称是 某律师事务所 律师事务所的律师，为这笔借款催收。" in done.text
+        assert claimed == (bool(details) and lawyer), answers
+        assert ("calling themselves a lawyer from the law firm" in said) == lawyer, answers
+        assert "律师函" not in done.text and "lawyer's letter" not in said, answers
