@@ -44,7 +44,8 @@ Answers = Mapping[str, Answer]
 
 
 _DONE: dict[
-    tuple[str, str, tuple[str, ...], bool], list[tuple[Answers, Mapping[str, str], Rendered]]
+    tuple[str, str, tuple[str, ...], bool, tuple[str, ...]],
+    list[tuple[Answers, Mapping[str, str], Rendered]],
 ] = {}
 
 
@@ -55,16 +56,19 @@ def everywhere(
     reads: Iterable[str] = (),
     lang: str = "zh-CN",
     whole: bool = False,
+    saying: tuple[str, ...] = (),
 ) -> list[tuple[Answers, Mapping[str, str], Rendered]]:
     """The draft wherever it is offered, on every situation that its own condition, the
-    questions in `reads` and (`whole`) every paragraph's condition tell apart, with each
-    set of `DETAILS`; computed once."""
-    key = (draft_id, lang, tuple(sorted(reads)), whole)
+    questions in `reads` and (`whole`) every paragraph's condition, or else the conditions
+    of the paragraphs `saying` one of these words, tell apart, with each set of `DETAILS`;
+    computed once."""
+    key = (draft_id, lang, tuple(sorted(reads)), whole, saying)
     if key not in _DONE:
         draft = drafts.drafts[draft_id]
         conditions = [draft.when]
-        if whole:
-            conditions += [p.when for p in (*draft.paragraphs, *draft.notes)]
+        for p in (*draft.paragraphs, *draft.notes):
+            if whole or any(word in p.text.get("zh-CN") for word in saying):
+                conditions.append(p.when)
         found = []
         for answers in _situations(flow, conditions, reads):
             if draft in offered(drafts, answers):
@@ -568,8 +572,11 @@ def test_a_spouse_or_relative_says_collectors_reached_them_only_where_the_answer
     say that anyone came to the reader: the opening then says only why they call or write."""
     (zh_yes, en_yes), (zh_no, en_no) = REACHED_WORDS[draft_id]
     reads = ["user_role", "visitor_arrived"]
+    openings = (zh_yes, zh_no, "我的请求")
     for lang in ("zh-CN", "en"):
-        for answers, details, done in everywhere(drafts, main_flow, draft_id, reads, lang, True):
+        for answers, details, done in everywhere(
+            drafts, main_flow, draft_id, reads, lang, saying=openings
+        ):
             if answers["user_role"] == "borrower" or not details:
                 continue
             said = done.text + "\n".join(done.notes) + str(done.translation)
@@ -596,14 +603,16 @@ def test_a_relative_asks_on_95188_that_no_collector_disturbs_them_without_saying
 def test_a_spouse_or_relative_asks_that_no_one_be_told_only_where_someone_was(
     drafts: DraftSet, main_flow: Flow
 ) -> None:
-    """'Tell no one any more' needs someone told or contacted; 'stop contacting me' needs
-    the reader reached."""
+    """'Tell no one any more' needs someone told or contacted (a co-borrower is a party to
+    the loan); 'stop contacting me' needs the reader reached."""
     reads = ["user_role", "visitor_arrived"]
     for lang in ("zh-CN", "en"):
-        for answers, details, done in everywhere(drafts, main_flow, "complaint", reads, lang, True):
+        for answers, details, done in everywhere(
+            drafts, main_flow, "complaint", reads, lang, saying=("我的请求",)
+        ):
             if answers["user_role"] == "borrower" or not details:
                 continue
-            disclosed = bool(chosen(answers, "others_contacted")) or bool(
+            disclosed = bool(set(chosen(answers, "others_contacted")) - {"co_borrower"}) or bool(
                 {"told_others", "public_post"} & set(chosen(answers, "misconduct"))
             )
             told = "不再向任何人透露 " + SAMPLE["borrower_name"] in done.text
@@ -660,12 +669,16 @@ def test_the_complaint_is_against_whom_the_answers_give(drafts: DraftSet, main_f
     police, a court, a government office or lawyers, or where nobody but the lender is
     known to be chasing a loan already repaid."""
     reads = ["authority_claimed", "visitor_arrived"]
-    for answers, details, done in everywhere(drafts, main_flow, "complaint", reads, "en", True):
+    against = ("被投诉",)
+    for answers, details, done in everywhere(
+        drafts, main_flow, "complaint", reads, "en", saying=against
+    ):
         if details != SAMPLE:
             continue
         met = answers["visitor_arrived"] in ("now", "earlier")
         claim = answers.get("authority_claimed")
-        key = (claim, met) if isinstance(claim, str) else (None, met, collector_at_work(answers))
+        at_work = met or collector_at_work(answers)
+        key = (claim, met) if isinstance(claim, str) else (None, met, at_work)
         zh, en = AGAINST[key]
         lines = [line for line in done.text.split("\n") if line.startswith("被投诉")]
         assert lines == [zh], answers
