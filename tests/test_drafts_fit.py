@@ -714,3 +714,25 @@ def test_the_95188_call_says_what_a_claimed_lawyer_did_only_as_the_answers_give_
         assert claimed == (bool(details) and lawyer), answers
         assert ("calling themselves a lawyer from the law firm" in said) == lawyer, answers
         assert "律师函" not in done.text and "lawyer's letter" not in said, answers
+
+
+@pytest.mark.parametrize("court_notice", ["judgment", "papers", "none"])
+@pytest.mark.parametrize("debt_agent", ["paid", "contacted", "none"])
+def test_a_spouse_whom_nothing_has_reached_is_offered_no_95188_call(
+    drafts: DraftSet, main_flow: Flow, court_notice: str, debt_agent: str
+) -> None:
+    """With no visit, no misconduct and nobody contacted, the call would be a greeting and
+    a goodbye; once a collector has come to the door, it has something to ask."""
+    quiet: dict[str, Answer] = {
+        "visitor_arrived": "no",
+        "user_role": "spouse",
+        "court_notice": court_notice,
+        "misconduct": (),
+        "others_contacted": (),
+        "debt_agent": debt_agent,
+    }
+    assert "call_95188" not in [d.id for d in offered(drafts, quiet)]
+    reached = {**quiet, "others_contacted": ("family",)}
+    done = render(drafts.drafts["call_95188"], main_flow, reached, {}, "zh-CN")
+    assert "call_95188" in [d.id for d in offered(drafts, reached)]
+    assert done.text.count("\n") >= 3  # more than a greeting and a goodbye
