@@ -64,6 +64,12 @@ def stored(folder: Path) -> int:
         db.close()
 
 
+def finished(pid: int) -> bool:
+    """Whether the process has exited and waits only to be reaped (a zombie, from /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return any(line.startswith("State:") and "Z" in line.split()[1] for line in status.splitlines())
+
+
 def signal_during(
     folder: Path, args: tuple[str, ...], wait_for: str | None, signum: int, delay_ms: float
 ) -> Ended:
@@ -73,7 +79,9 @@ def signal_during(
     child = spawn(folder, *args)
     try:
         deadline = time.monotonic() + 20
-        while not handlers_installed(child.pid):
+        # On a busy machine a short run may finish between two looks: it has ended, its
+        # handlers gone with it, and the signal below then finds it done (status 0).
+        while not handlers_installed(child.pid) and not finished(child.pid):
             assert time.monotonic() < deadline, "the handlers were never installed"
             time.sleep(0.001)
         if wait_for is not None:
