@@ -88,7 +88,7 @@ def _chinese(error: Any, argv: list[str], lang: str) -> str:
     if kind == "BadOptionUsage":
         key = "takes_no_value" if "does not take a value" in message else "needs_value"
         return WORDS.say(key, lang, option=error.option_name)
-    extra = re.search(r"unexpected extra arguments? ?\(?s?\)? \((.*)\)", message)
+    extra = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     if extra:
         return WORDS.say("extra", lang, words=extra.group(1))
     if isinstance(error, typer.BadParameter) and param:
