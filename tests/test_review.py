@@ -9,17 +9,9 @@ from overdue_guide.interview import engine
 from overdue_guide.interview import loop as interview
 from overdue_guide.interview.loop import Given, Nav, Prompt
 
+from .helpers import CALM_PATH
+
 CALM = ["no", "borrower", "none", [], [], "matches", "yes", "none"]
-CALM_ANSWERS = {
-    "visitor_arrived": "no",
-    "user_role": "borrower",
-    "court_notice": "none",
-    "misconduct": (),
-    "others_contacted": (),
-    "amount_checked": "matches",
-    "can_pay_full": "yes",
-    "debt_agent": "none",
-}
 #: Someone at the home door now, who feels safe and saw both papers; otherwise calm.
 DOOR = ["now", "borrower", "yes", "home", "both", "none", [], "no", [], "matches", "yes", "none"]
 
@@ -48,10 +40,10 @@ def run(flow: Flow, script: Script, **kwargs: object) -> dict[str, object]:
 
 def test_the_review_shows_every_answer_on_the_path_in_the_order_asked(main_flow: Flow) -> None:
     script = Script(CALM, [Nav.DONE])
-    assert run(main_flow, script) == CALM_ANSWERS
+    assert run(main_flow, script) == CALM_PATH
     (shown,) = script.reviews
     assert [(g.step, g.question.id, g.answer) for g in shown] == [
-        (number, qid, answer) for number, (qid, answer) in enumerate(CALM_ANSWERS.items(), 1)
+        (number, qid, answer) for number, (qid, answer) in enumerate(CALM_PATH.items(), 1)
     ]
 
 
@@ -67,7 +59,7 @@ def test_changing_an_answer_re_asks_it_with_the_answer_preselected(main_flow: Fl
     again = script.prompts[len(CALM)]
     assert again.question.id == "amount_checked"
     assert again.default == "matches" and again.step == 6 and again.can_go_back
-    assert answers == {**CALM_ANSWERS, "amount_checked": "not_checked"}
+    assert answers == {**CALM_PATH, "amount_checked": "not_checked"}
     assert len(script.reviews) == 2
 
 
@@ -80,7 +72,7 @@ def test_a_change_that_reaches_new_questions_asks_them_and_keeps_the_rest(
     assert asked == [
         "visitor_arrived", "feel_safe", "visit_place", "credentials_shown", "paid_to_person"
     ]  # fmt: skip
-    assert answers == {**CALM_ANSWERS, "visitor_arrived": "now", "feel_safe": "yes",
+    assert answers == {**CALM_PATH, "visitor_arrived": "now", "feel_safe": "yes",
                        "visit_place": "home", "credentials_shown": "both",
                        "paid_to_person": "no"}  # fmt: skip
 
@@ -89,7 +81,7 @@ def test_a_change_that_leaves_a_branch_drops_its_answers(main_flow: Flow) -> Non
     script = Script([*DOOR, "announced", "later"], ["visitor_arrived", Nav.DONE])
     answers = run(main_flow, script)
     assert "feel_safe" not in answers and "credentials_shown" not in answers
-    assert answers == {**CALM_ANSWERS, "visitor_arrived": "announced", "visit_place": "home",
+    assert answers == {**CALM_PATH, "visitor_arrived": "announced", "visit_place": "home",
                        "visit_when": "later"}  # fmt: skip
     assert [g.question.id for g in script.reviews[-1]][:5] == [
         "visitor_arrived", "user_role", "visit_place", "visit_when", "court_notice"
@@ -109,7 +101,7 @@ def test_a_branch_left_and_taken_again_is_asked_again_not_remembered(main_flow: 
 
 def test_back_while_changing_an_answer_returns_to_the_review_unchanged(main_flow: Flow) -> None:
     script = Script([*CALM, Nav.BACK], ["can_pay_full", Nav.DONE])
-    assert run(main_flow, script) == CALM_ANSWERS
+    assert run(main_flow, script) == CALM_PATH
     assert len(script.reviews) == 2
 
 
@@ -117,7 +109,7 @@ def test_back_at_the_review_re_asks_the_last_question(main_flow: Flow) -> None:
     script = Script([*CALM, "contacted"], [Nav.BACK, Nav.DONE])
     answers = run(main_flow, script)
     assert script.prompts[len(CALM)].question.id == "debt_agent"
-    assert answers == {**CALM_ANSWERS, "debt_agent": "contacted"}
+    assert answers == {**CALM_PATH, "debt_agent": "contacted"}
 
 
 def test_back_still_works_on_a_question_newly_reached_after_a_change(main_flow: Flow) -> None:
@@ -129,7 +121,7 @@ def test_back_still_works_on_a_question_newly_reached_after_a_change(main_flow: 
         "can_pay_full",
     ]
     assert script.prompts[-1].default == "no"
-    assert answers == CALM_ANSWERS
+    assert answers == CALM_PATH
 
 
 def test_a_change_shows_the_alert_of_the_new_answer(main_flow: Flow) -> None:
@@ -144,12 +136,12 @@ def test_a_change_is_saved_as_progress(main_flow: Flow) -> None:
     saved: list[dict[str, object]] = []
     script = Script([*CALM, "differs"], ["amount_checked", Nav.DONE])
     run(main_flow, script, saved=lambda answers: saved.append(dict(answers)))
-    assert saved[-1] == {**CALM_ANSWERS, "amount_checked": "differs"}
+    assert saved[-1] == {**CALM_PATH, "amount_checked": "differs"}
 
 
 def test_resuming_finished_answers_goes_straight_to_the_review(main_flow: Flow) -> None:
     script = Script([], [Nav.DONE])
-    assert run(main_flow, script, answers=dict(CALM_ANSWERS)) == CALM_ANSWERS
+    assert run(main_flow, script, answers=dict(CALM_PATH)) == CALM_PATH
     assert not script.prompts and len(script.reviews) == 1
 
 
@@ -158,18 +150,18 @@ def test_without_a_review_the_answers_are_returned_as_soon_as_the_flow_ends(
 ) -> None:
     replies = list(CALM)
     answers = interview.run(main_flow, lambda _: replies.pop(0))
-    assert answers == CALM_ANSWERS
+    assert answers == CALM_PATH
 
 
 def test_revise_keeps_answers_beyond_a_newly_reached_question(main_flow: Flow) -> None:
-    revised = engine.revise(main_flow, CALM_ANSWERS, "visitor_arrived", "now")
-    assert revised == {**CALM_ANSWERS, "visitor_arrived": "now"}
+    revised = engine.revise(main_flow, CALM_PATH, "visitor_arrived", "now")
+    assert revised == {**CALM_PATH, "visitor_arrived": "now"}
     assert engine.walk(main_flow, revised).pending.id == "feel_safe"  # type: ignore[union-attr]
 
 
 def test_revise_drops_answers_no_route_can_reach_any_more(main_flow: Flow) -> None:
     door = {
-        **CALM_ANSWERS,
+        **CALM_PATH,
         "visitor_arrived": "now",
         "feel_safe": "yes",
         "visit_place": "home",
